@@ -1,0 +1,203 @@
+import QuireCore
+
+/// Reads Quire JSON into the model. Unknown fields are reported as warnings and skipped; a field of
+/// the wrong type is an error naming its line and column.
+public struct JSONModelReader: FormatReader {
+    public init() {}
+
+    public func read(_ input: InputFile, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> EpisodeCollection {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(input.bytes)
+        } catch {
+            throw ConversionFailure(.error("json.syntax", error.message, at: input.location(line: error.line, column: error.column)))
+        }
+        var decoder = ModelDecoder(input: input)
+        let collection = decoder.collection(root)
+        diagnostics.report(contentsOf: decoder.diagnostics)
+        if decoder.diagnostics.hasErrors { throw ConversionFailure(decoder.diagnostics.errors) }
+        return collection
+    }
+}
+
+/// Walks the parsed JSON into model values, collecting every problem rather than stopping at the first.
+private struct ModelDecoder {
+    let input: InputFile
+    var diagnostics = Diagnostics()
+
+    init(input: InputFile) { self.input = input }
+
+    func location(_ node: JSONNode) -> SourceLocation {
+        input.location(line: node.line, column: node.column(in: input.bytes))
+    }
+
+    mutating func collection(_ node: JSONNode) -> EpisodeCollection {
+        var object = fields(of: node, as: "the collection")
+        var collection = EpisodeCollection()
+        if let version = object.take("schemaVersion") {
+            if let number = int(version, "schemaVersion"), number > JSONFormat.schemaVersion {
+                diagnostics.report(
+                    .warning(
+                        "json.schema.newer",
+                        "schemaVersion \(number) is newer than this Quire understands (\(JSONFormat.schemaVersion)); reading what it knows",
+                        at: location(version)))
+            }
+        }
+        collection.title = optionalString(object.take("title"), "title")
+        collection.preamble = array(object.take("preamble"), "preamble").compactMap { string($0, "preamble line") }
+        collection.channels = array(object.take("channels"), "channels").compactMap { channel($0) }
+        collection.episodes = array(object.take("episodes"), "episodes").compactMap { episode($0) }
+        reportUnknown(object, in: "the collection")
+        return collection
+    }
+
+    mutating func channel(_ node: JSONNode) -> Channel? {
+        var object = fields(of: node, as: "a channel")
+        guard let title = requiredString(&object, "title", in: node, what: "a channel") else { return nil }
+        let channel = Channel(
+            title: title, feedURL: optionalString(object.take("feedURL"), "feedURL"),
+            siteURL: optionalString(object.take("siteURL"), "siteURL"),
+            description: optionalString(object.take("description"), "description"))
+        reportUnknown(object, in: "a channel")
+        return channel
+    }
+
+    mutating func episode(_ node: JSONNode) -> Episode? {
+        var object = fields(of: node, as: "an episode")
+        guard let title = requiredString(&object, "title", in: node, what: "an episode") else { return nil }
+        var episode = Episode(title: title)
+        episode.channel = optionalString(object.take("channel"), "channel")
+        episode.language = optionalString(object.take("language"), "language")
+        episode.metadata.url = optionalString(object.take("url"), "url")
+        episode.metadata.published = optionalString(object.take("published"), "published")
+        episode.metadata.duration = object.take("duration").flatMap { isNull($0) ? nil : seconds($0, "duration") }
+        if let extra = object.take("metadata"), !isNull(extra) {
+            var metadata = fields(of: extra, as: "metadata")
+            for (key, value) in metadata.remaining {
+                if let text = string(value, "metadata field '\(key)'") { episode.metadata.extra.append(MetadataField(key: key, value: text)) }
+            }
+            metadata.remaining = []
+        }
+        episode.summary = optionalString(object.take("summary"), "summary") ?? ""
+        episode.chapters = array(object.take("chapters"), "chapters").compactMap { chapter($0) }
+        episode.entities = array(object.take("entities"), "entities").compactMap { entity($0) }
+        reportUnknown(object, in: "an episode")
+        return episode
+    }
+
+    mutating func chapter(_ node: JSONNode) -> Chapter? {
+        var object = fields(of: node, as: "a chapter")
+        let start = object.take("start").flatMap { isNull($0) ? nil : seconds($0, "start") }
+        let chapter = Chapter(
+            start: start, title: optionalString(object.take("title"), "title") ?? "",
+            body: optionalString(object.take("body"), "body") ?? "",
+            quotes: array(object.take("quotes"), "quotes").compactMap { quote($0) })
+        reportUnknown(object, in: "a chapter")
+        return chapter
+    }
+
+    mutating func quote(_ node: JSONNode) -> Quote? {
+        var object = fields(of: node, as: "a quote")
+        guard let text = requiredString(&object, "text", in: node, what: "a quote") else { return nil }
+        let time = object.take("time").flatMap { isNull($0) ? nil : seconds($0, "time") }
+        reportUnknown(object, in: "a quote")
+        return Quote(text: text, time: time)
+    }
+
+    mutating func entity(_ node: JSONNode) -> Entity? {
+        var object = fields(of: node, as: "an entity")
+        guard let name = requiredString(&object, "name", in: node, what: "an entity") else { return nil }
+        let entity = Entity(
+            name: name, type: optionalString(object.take("type"), "type") ?? "",
+            description: optionalString(object.take("description"), "description") ?? "")
+        // `kind` is derived from `type` when writing; a reader takes it as a known, informative field.
+        if let kind = object.take("kind"), !isNull(kind) { _ = string(kind, "kind") }
+        reportUnknown(object, in: "an entity")
+        return entity
+    }
+
+    // MARK: Typed access
+
+    struct Fields {
+        var remaining: [(key: String, node: JSONNode)]
+
+        mutating func take(_ key: String) -> JSONNode? {
+            guard let index = remaining.firstIndex(where: { $0.key == key }) else { return nil }
+            return remaining.remove(at: index).node
+        }
+    }
+
+    mutating func fields(of node: JSONNode, as what: String) -> Fields {
+        guard case .object(let members) = node.value else {
+            diagnostics.report(.error("json.type", "expected \(what) to be an object, found \(node.typeName)", at: location(node)))
+            return Fields(remaining: [])
+        }
+        var seen: Set<String> = []
+        for (key, value) in members where !seen.insert(key).inserted {
+            diagnostics.report(.warning("json.field.duplicate", "field '\(key)' appears twice in \(what); the first is used", at: location(value)))
+        }
+        return Fields(remaining: members)
+    }
+
+    mutating func reportUnknown(_ fields: Fields, in what: String) {
+        var reported: Set<String> = []
+        for (key, node) in fields.remaining where reported.insert(key).inserted {
+            diagnostics.report(.warning("json.field.unknown", "unknown field '\(key)' in \(what); ignored", at: location(node)))
+        }
+    }
+
+    func isNull(_ node: JSONNode) -> Bool {
+        if case .null = node.value { return true }
+        return false
+    }
+
+    mutating func string(_ node: JSONNode, _ name: String) -> String? {
+        guard case .string(let text) = node.value else {
+            diagnostics.report(.error("json.type", "expected \(name) to be a string, found \(node.typeName)", at: location(node)))
+            return nil
+        }
+        return text
+    }
+
+    mutating func optionalString(_ node: JSONNode?, _ name: String) -> String? {
+        guard let node, !isNull(node) else { return nil }
+        return string(node, name)
+    }
+
+    mutating func requiredString(_ object: inout Fields, _ key: String, in node: JSONNode, what: String) -> String? {
+        guard let value = object.take(key), !isNull(value) else {
+            diagnostics.report(.error("json.field.missing", "\(what) needs a '\(key)'", at: location(node)))
+            return nil
+        }
+        return string(value, key)
+    }
+
+    mutating func array(_ node: JSONNode?, _ name: String) -> [JSONNode] {
+        guard let node, !isNull(node) else { return [] }
+        guard case .array(let elements) = node.value else {
+            diagnostics.report(.error("json.type", "expected \(name) to be an array, found \(node.typeName)", at: location(node)))
+            return []
+        }
+        return elements
+    }
+
+    mutating func int(_ node: JSONNode, _ name: String) -> Int? {
+        guard case .number(let text) = node.value, let value = Int(text) else {
+            diagnostics.report(.error("json.type", "expected \(name) to be a whole number, found \(node.typeName)", at: location(node)))
+            return nil
+        }
+        return value
+    }
+
+    /// Seconds as a whole, non-negative number (`96` or `96.0`); fractions would be silently cut, so they are errors.
+    mutating func seconds(_ node: JSONNode, _ name: String) -> Int? {
+        guard case .number(let text) = node.value else {
+            diagnostics.report(.error("json.type", "expected \(name) to be a number of seconds, found \(node.typeName)", at: location(node)))
+            return nil
+        }
+        if let value = Int(text), value >= 0 { return value }
+        if let value = Double(text), value >= 0, value == value.rounded(), value < 1e12 { return Int(value) }
+        diagnostics.report(.error("json.seconds", "\(name) must be a whole, non-negative number of seconds, found \(text)", at: location(node)))
+        return nil
+    }
+}

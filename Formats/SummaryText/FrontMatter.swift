@@ -1,0 +1,116 @@
+import QuireCore
+
+/// `key: value` lines fenced by `---` before an episode. Values that need it are written as
+/// double-quoted strings with backslash escapes, so any text survives.
+enum FrontMatter {
+    /// Parses one `key: value` line; `nil` when the line is not of that shape.
+    static func field(from line: Substring) -> (key: String, value: String)? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let key = line[..<colon]
+        guard !key.isEmpty, key.count <= 40,
+              key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), key.first!.isLetter
+        else { return nil }
+        let raw = line[line.index(after: colon)...].trimmingWhitespace()
+        return (String(key), unquote(raw) ?? raw)
+    }
+
+    static func line(key: String, value: String) -> String {
+        "\(key): \(needsQuotes(value) ? quote(value) : value)"
+    }
+
+    private static func needsQuotes(_ value: String) -> Bool {
+        value.isEmpty || value.first!.isWhitespace || value.last!.isWhitespace || value.first == "\""
+            || value.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 } ?? false) })
+    }
+
+    private static func quote(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// The text of a double-quoted value, or `nil` if `raw` is not one.
+    private static func unquote(_ raw: String) -> String? {
+        guard raw.count >= 2, raw.first == "\"", raw.last == "\"" else { return nil }
+        var result = ""
+        var scalars = raw.unicodeScalars.dropFirst().dropLast().makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == "\\" else {
+                if scalar == "\"" { return nil }
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalars.next() {
+            case "\"": result += "\""
+            case "\\": result += "\\"
+            case "n": result += "\n"
+            case "r": result += "\r"
+            case "t": result += "\t"
+            case "u":
+                var hex = ""
+                for _ in 0..<4 { if let digit = scalars.next() { hex.unicodeScalars.append(digit) } }
+                guard let value = UInt32(hex, radix: 16), let decoded = Unicode.Scalar(value) else { return nil }
+                result.unicodeScalars.append(decoded)
+            default: return nil
+            }
+        }
+        return result
+    }
+}
+
+/// Applies front-matter fields to the episode being read and to the collection around it.
+struct FrontMatterApplier {
+    var collection: EpisodeCollection
+    var diagnostics: Diagnostics
+    let input: InputFile
+
+    mutating func apply(_ fields: [(key: String, value: String, line: Int)], to episode: inout Episode) {
+        var channel: Channel?
+        for (key, value, line) in fields {
+            switch key {
+            case "channel": channel = Channel(title: value); episode.channel = value
+            case "feed": channel = channel ?? Channel(title: episode.channel ?? ""); channel?.feedURL = value
+            case "channel-url": channel = channel ?? Channel(title: episode.channel ?? ""); channel?.siteURL = value
+            case "channel-description": channel = channel ?? Channel(title: episode.channel ?? ""); channel?.description = value
+            case "url": episode.metadata.url = value
+            case "published": episode.metadata.published = value
+            case "language": episode.language = value
+            case "duration":
+                if let seconds = Int(value) ?? Timestamp.seconds(from: value) {
+                    episode.metadata.duration = seconds
+                } else {
+                    diagnostics.report(
+                        .warning(
+                            "summary.front-matter.duration", "duration '\(value)' is neither seconds nor H:MM:SS; kept as an unnamed field",
+                            at: input.location(line: line, column: 1)))
+                    episode.metadata.extra.append(MetadataField(key: key, value: value))
+                }
+            case "collection-title": collection.title = value
+            case "preamble": collection.preamble.append(value)
+            default: episode.metadata.extra.append(MetadataField(key: key, value: value))
+            }
+        }
+        if var channel {
+            if channel.title.isEmpty {
+                diagnostics.report(
+                    .warning("summary.front-matter.channel", "feed or channel fields without a 'channel' name; using the episode title",
+                             at: input.location(line: fields.first?.line ?? 1, column: 1)))
+                channel.title = episode.title
+                episode.channel = episode.title
+            }
+            collection.merge(EpisodeCollection(channels: [channel]))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import QuireCore
+
+/// Input text decoded for reading: UTF-8 checked, byte order mark dropped, lines split on LF or CRLF,
+/// each line with its 1-based number.
+struct SourceText {
+    struct Line {
+        var number: Int
+        var text: Substring
+
+        var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
+    }
+
+    let text: String
+    let lines: [Line]
+
+    /// Fails with `summary.encoding` naming the line and column of the first byte that is not UTF-8.
+    init(_ input: InputFile) throws {
+        var bytes = input.bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = SourceText.firstInvalidByte(in: bytes)
+            throw ConversionFailure(
+                .error("summary.encoding", "the input is not UTF-8 text (first invalid byte here)", at: input.location(line: line, column: column)))
+        }
+        self.text = text
+        // Split on LF bytes: "\r\n" is one Character in Swift, so a Character split would miss it.
+        var lines: [Line] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var number = 1
+        while true {
+            let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            var lineEnd = end
+            if lineEnd > start && utf8[utf8.index(before: lineEnd)] == 0x0D { lineEnd = utf8.index(before: lineEnd) }
+            lines.append(Line(number: number, text: text[start..<lineEnd]))
+            guard end < utf8.endIndex else { break }
+            start = utf8.index(after: end)
+            number += 1
+        }
+        self.lines = lines
+    }
+
+    private static func firstInvalidByte(in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 0
+            let end = index + length
+            if length == 0 || end > bytes.endIndex || String(validating: bytes[index..<end], as: UTF8.self) == nil {
+                return (line, column)
+            }
+            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+            index = end
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,22 @@
+import QuireCore
+
+/// The podcast-summary site's own text format (docs/summary-text-format.md).
+public struct SummaryTextFormat: FormatPlugin {
+    public static let id: FormatID = "summary"
+
+    public init() {}
+    public var name: String { "built-in" }
+
+    public func register(in registry: inout FormatRegistry) throws {
+        try registry.add(
+            FormatDescriptor(
+                id: Self.id, displayName: "Summary text", aliases: ["summary-text", "txt", "text"], fileExtensions: ["txt", "summary"],
+                mediaTypes: ["text/plain"],
+                sniffer: { sample in
+                    guard let text = sample.text else { return nil }
+                    return text.contains("## [") ? .likely : .possible
+                }))
+        try registry.addReader(SummaryTextReader(), for: Self.id)
+        try registry.addWriter(SummaryTextWriter(), for: Self.id)
+    }
+}

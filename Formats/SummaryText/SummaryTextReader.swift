@@ -1,0 +1,100 @@
+import QuireCore
+
+/// Reads summary text in either form (docs/summary-text-format.md): the multi-line episode form, or a
+/// scraped page whose episodes each sit on one line. The form is detected, never configured.
+public struct SummaryTextReader: FormatReader {
+    public init() {}
+
+    public func read(_ input: InputFile, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> EpisodeCollection {
+        let source = try SourceText(input)
+        try rejectMarkup(source, input: input)
+        guard source.lines.contains(where: { !$0.isBlank }) else {
+            diagnostics.report(.warning("summary.empty", "the input holds no text", at: input.location()))
+            return EpisodeCollection()
+        }
+        let collection: EpisodeCollection
+        switch Self.form(of: source) {
+        case .page:
+            var reader = PageFormReader(input: input, source: source)
+            collection = reader.read()
+            diagnostics.report(contentsOf: reader.diagnostics)
+        case .episode:
+            var reader = EpisodeFormReader(input: input, source: source)
+            collection = reader.read()
+            diagnostics.report(contentsOf: reader.diagnostics)
+        }
+        if collection.episodes.isEmpty {
+            diagnostics.report(.warning("summary.no-episodes", "found no episode in the input; its lines are kept as the preamble", at: input.location()))
+        }
+        return collection
+    }
+
+    enum Form { case episode, page }
+
+    /// The page form collapses each episode onto one line, so chapter markers or an entities list
+    /// appear in the middle of a line; the episode form puts each at the start of its own line.
+    static func form(of source: SourceText) -> Form {
+        for line in source.lines {
+            let markers = SummarySyntax.chapterMarkers(in: line.text)
+            if markers.contains(where: { $0.range.lowerBound != line.text.startIndex }) { return .page }
+            if !line.text.hasPrefix("## "), SummarySyntax.entitiesHeader(in: line.text) != nil { return .page }
+        }
+        return .episode
+    }
+
+    /// XML or HTML saved under a summary name would read as one odd episode; say what it is instead.
+    private func rejectMarkup(_ source: SourceText, input: InputFile) throws {
+        guard let first = source.lines.first(where: { !$0.isBlank }) else { return }
+        let start = first.text.trimmingLeadingWhitespace().prefix(15).lowercased()
+        if start.hasPrefix("<?xml") || start.hasPrefix("<!doctype") || start.hasPrefix("<html") || start.hasPrefix("<opml")
+            || start.hasPrefix("<rss") || start.hasPrefix("<package") {
+            throw ConversionFailure(
+                .error(
+                    "summary.not-summary-text", "this is markup (XML or HTML), not summary text; give its real format with --from",
+                    at: input.location(line: first.number, column: 1)))
+        }
+    }
+}
+
+/// Turns chapter text into body and quotes, reporting what it had to guess.
+struct ChapterTextParser {
+    let input: InputFile
+    var diagnostics = Diagnostics()
+
+    /// Parses `text`, part of `line`, appending its quotes to `quotes`. A time block attaches to the
+    /// quote just before it, even on the previous line.
+    mutating func parse(_ text: Substring, line: SourceText.Line, quotes: inout [Quote]) -> [Substring] {
+        var prose: [Substring] = []
+        var lastWasQuote = !quotes.isEmpty
+        for piece in SummarySyntax.pieces(of: text) {
+            defer {
+                if case .quote = piece { lastWasQuote = true } else { lastWasQuote = false }
+            }
+            switch piece {
+            case .prose(let text):
+                prose.append(text)
+            case .quote(let quote, let index, let unterminated):
+                if unterminated {
+                    diagnostics.report(
+                        .warning(
+                            "summary.quote.unterminated", "quote has no closing '*'; it runs to the end of its chapter",
+                            at: location(of: index, in: line)))
+                }
+                quotes.append(quote)
+            case .time(let time, let text, let index):
+                if lastWasQuote, quotes[quotes.count - 1].time == nil {
+                    quotes[quotes.count - 1].time = time
+                } else {
+                    diagnostics.report(
+                        .warning("summary.quote.stray-time", "quote time with no quote before it; kept as text", at: location(of: index, in: line)))
+                    prose.append(text)
+                }
+            }
+        }
+        return prose
+    }
+
+    func location(of index: String.Index, in line: SourceText.Line) -> SourceLocation {
+        input.location(line: line.number, column: line.text.distance(from: line.text.startIndex, to: index) + 1)
+    }
+}

@@ -1,0 +1,101 @@
+import QuireCore
+
+/// Writes the episode form: front matter when there is metadata, the title, the overview, one
+/// `## [MM:SS] Heading` section per chapter with body and quotes, the entities; `---` between episodes.
+public struct SummaryTextWriter: FormatWriter {
+    public init() {}
+
+    public func write(_ collection: EpisodeCollection, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [UInt8] {
+        let used = Set(collection.episodes.compactMap(\.channel))
+        for channel in collection.channels where !used.contains(channel.title) {
+            diagnostics.report(
+                .warning("summary.channel.dropped", "channel '\(channel.title)' has no episodes; summary text can only carry channels through their episodes"))
+        }
+        var walker = Walker(collection: collection)
+        walker.visitCollection(collection)
+        return Array(walker.output.utf8)
+    }
+
+    private struct Walker: ModelWalker {
+        let collection: EpisodeCollection
+        var output = ""
+        var channelsWritten: Set<String> = []
+        var isFirstEpisode = true
+
+        init(collection: EpisodeCollection) {
+            self.collection = collection
+            output.reserveCapacity(1 << 16)
+        }
+
+        mutating func visitEpisode(_ episode: Episode) {
+            let frontMatter = frontMatterFields(for: episode)
+            if isFirstEpisode {
+                if !frontMatter.isEmpty { output += "---\n" }
+            } else {
+                output += "\n---\n"
+            }
+            if !frontMatter.isEmpty {
+                for (key, value) in frontMatter { output += FrontMatter.line(key: key, value: value) + "\n" }
+                output += "---\n"
+            }
+            isFirstEpisode = false
+            output += BlockEscaping.escape(Substring(episode.title)) + "\n"
+            if !episode.summary.isEmpty { output += "\n" + escapedParagraphs(episode.summary) + "\n" }
+            for chapter in episode.chapters { visitChapter(chapter) }
+            if !episode.entities.isEmpty {
+                output += "\n## Entities\n\n"
+                for entity in episode.entities { visitEntity(entity) }
+            }
+        }
+
+        mutating func visitChapter(_ chapter: Chapter) {
+            output += "\n## "
+            if let start = chapter.start { output += "[\(Timestamp.string(fromSeconds: start))] " }
+            output += chapter.title + "\n"
+            if !chapter.body.isEmpty { output += "\n" + escapedParagraphs(chapter.body) + "\n" }
+            for quote in chapter.quotes { visitQuote(quote) }
+        }
+
+        mutating func visitQuote(_ quote: Quote) {
+            output += "\n> *\"\(quote.text)\"*\n"
+            if let time = quote.time { output += "> *[\(time / 60), \(time % 60)]*\n" }
+        }
+
+        mutating func visitEntity(_ entity: Entity) {
+            output += "- **\(entity.name)**"
+            if !entity.type.isEmpty { output += " (\(entity.type))" }
+            output += ":"
+            let lines = entity.description.split(separator: "\n", omittingEmptySubsequences: false)
+            if let first = lines.first, !first.isEmpty { output += " " + first }
+            for line in lines.dropFirst() { output += "\n  " + BlockEscaping.escape(line) }
+            output += "\n"
+        }
+
+        private func escapedParagraphs(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map(BlockEscaping.escape).joined(separator: "\n")
+        }
+
+        /// Channel fields go with the first episode of each channel; collection fields with the first episode.
+        private mutating func frontMatterFields(for episode: Episode) -> [(String, String)] {
+            var fields: [(String, String)] = []
+            if isFirstEpisode {
+                if let title = collection.title { fields.append(("collection-title", title)) }
+                for line in collection.preamble { fields.append(("preamble", line)) }
+            }
+            if let name = episode.channel {
+                fields.append(("channel", name))
+                if channelsWritten.insert(name).inserted, let channel = collection.channel(named: name) {
+                    if let feed = channel.feedURL { fields.append(("feed", feed)) }
+                    if let site = channel.siteURL { fields.append(("channel-url", site)) }
+                    if let description = channel.description { fields.append(("channel-description", description)) }
+                }
+            }
+            if let language = episode.language { fields.append(("language", language)) }
+            if let url = episode.metadata.url { fields.append(("url", url)) }
+            if let published = episode.metadata.published { fields.append(("published", published)) }
+            if let duration = episode.metadata.duration { fields.append(("duration", Timestamp.string(fromSeconds: duration))) }
+            for field in episode.metadata.extra { fields.append((field.key, field.value)) }
+            return fields
+        }
+    }
+}

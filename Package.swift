@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+// Quire: converts podcast-episode summaries between formats.
+//
+// The tree shows the architecture (docs/architecture.md):
+//   Sources/QuireCore            model, diagnostics, format registry, conversion graph
+//   Sources/QuireBuiltinFormats  the list of built-in formats, registered like plugins
+//   Sources/QuireCommands        the command library (arguments -> job -> route -> run)
+//   Sources/quire                the thin executable
+//   Sources/CSystem/C*           system-library targets for libxml2, libzip, cmark-gfm
+//   Formats/<Name>               one target per built-in format
+//   Plugins/                     out-of-process format plugins (not SwiftPM package plugins)
+import PackageDescription
+
+let package = Package(
+    name: "Quire",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "quire", targets: ["quire"]),
+        // The in-process API: register formats, build the graph, run conversions.
+        .library(name: "Quire", targets: ["QuireCore", "QuireBuiltinFormats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C at the edge: one tiny module per library, nothing else in them.
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CSystem/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CLibZip", path: "Sources/CSystem/CLibZip", pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", path: "Sources/CSystem/CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // The core knows no format, no C library and no CLI.
+        .target(name: "QuireCore", path: "Sources/QuireCore"),
+
+        // Built-in formats: each imports the core (and the C libraries it needs), never another format.
+        .target(name: "QuireSummaryText", dependencies: ["QuireCore"], path: "Formats/SummaryText"),
+        .target(name: "QuireJSON", dependencies: ["QuireCore"], path: "Formats/JSON"),
+
+        .target(
+            name: "QuireBuiltinFormats",
+            dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON"],
+            path: "Sources/QuireBuiltinFormats"),
+        .target(
+            name: "QuireCommands",
+            dependencies: [
+                "QuireCore", "QuireBuiltinFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/QuireCommands"),
+        .executableTarget(name: "quire", dependencies: ["QuireCommands"], path: "Sources/quire"),
+
+        .target(name: "QuireTestSupport", dependencies: ["QuireCore"], path: "Tests/QuireTestSupport"),
+        .testTarget(name: "QuireCoreTests", dependencies: ["QuireCore", "QuireTestSupport"]),
+        .testTarget(
+            name: "SummaryTextTests",
+            dependencies: ["QuireSummaryText", "QuireJSON", "QuireTestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "JSONFormatTests", dependencies: ["QuireJSON", "QuireTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "QuireCommandsTests",
+            dependencies: ["QuireCommands", "QuireBuiltinFormats", "QuireTestSupport"]),
+        .testTarget(name: "CLibrariesTests", dependencies: ["CLibXML2", "CLibZip", "CCmarkGFM"]),
+    ]
+)

@@ -1,0 +1,17 @@
+import QuireCore
+import QuireJSON
+import QuireSummaryText
+
+/// The formats that ship with Quire, registered through the same `FormatPlugin` interface that
+/// third-party formats use. This list is the only place that names the built-in format types.
+public enum BuiltinFormats {
+    public static let plugins: [any FormatPlugin] = [
+        SummaryTextFormat(),
+        JSONFormat(),
+    ]
+
+    /// A registry holding every built-in format.
+    public static func registry() throws -> FormatRegistry {
+        try FormatRegistry(plugins: plugins)
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import QuireCore
+
+/// `quire convert INPUT... [-o OUTPUT] [--from F] [--to T]`.
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert summaries from one format to another.",
+        discussion: """
+            Formats are taken from --from/--to, else from file extensions, else (for inputs) from the content.
+            Several inputs are merged into one collection. Use - for standard input or output.
+            The output file is written atomically: on failure an existing file is left untouched.
+            """)
+
+    @Argument(help: "Input files, or - for standard input.")
+    var inputs: [String]
+
+    @Option(name: [.short, .customLong("output")], help: "Output file, or - for standard output (the default).")
+    var output: String?
+
+    @Option(name: .long, help: "Format of the inputs (see `quire formats`).")
+    var from: String?
+
+    @Option(name: .long, help: "Format of the output.")
+    var to: String?
+
+    @Option(name: .long, help: "Pass through this format on the way (repeatable, in order).")
+    var via: [String] = []
+
+    @Option(name: .long, help: "Channel for episodes whose input names none.")
+    var channel: String?
+
+    @Option(name: .long, help: "RSS feed URL of that channel.")
+    var feed: String?
+
+    @Option(name: .long, help: "BCP 47 language for episodes whose input declares none (en, zh, ko).")
+    var language: String?
+
+    @Option(name: .long, help: "Title of the collection.")
+    var title: String?
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(name: .long, help: "Print the route taken on standard error.")
+    var explain = false
+
+    @Flag(name: .long, help: "Also print notes (such as inferred chapter headings).")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give at least one input file, or - for standard input") }
+        guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input (-) can be read only once") }
+        if let feed, !(feed.hasPrefix("http://") || feed.hasPrefix("https://")) {
+            throw ValidationError("--feed must be an http or https URL, got '\(feed)'")
+        }
+    }
+
+    func run() throws {
+        let workspace = try Workspace()
+        let job = try ConversionJob(command: self, workspace: workspace)
+        try job.run()
+    }
+
+    var defaults: CollectionDefaults {
+        CollectionDefaults(channel: channel, feedURL: feed, language: language, title: title)
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+
+/// Quire's exit statuses, documented in the README.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    /// An input could not be read or converted, or no route exists.
+    case failure = 1
+    /// The command line is wrong: unknown option, unknown format, missing argument.
+    case usage = 2
+}
+
+/// Ends a command with a status after its messages were printed.
+struct CommandFailure: Error {
+    var status: ExitStatus
+    var message: String?
+
+    static func usage(_ message: String) -> CommandFailure { CommandFailure(status: .usage, message: message) }
+    static func failure(_ message: String? = nil) -> CommandFailure { CommandFailure(status: .failure, message: message) }
+}
+
+/// Runs the command line, mapping every outcome to an `ExitStatus`; never calls `exit` itself.
+public enum QuireCLI {
+    public static func run(_ arguments: [String]) -> ExitStatus {
+        let console = Console.current
+        do {
+            var command = try QuireCommand.parseAsRoot(arguments)
+            try command.run()
+            return .success
+        } catch let failure as CommandFailure {
+            if let message = failure.message { console.printError("quire: error: \(message)") }
+            return failure.status
+        } catch {
+            let code = QuireCommand.exitCode(for: error)
+            let message = QuireCommand.fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { console.print(message) }
+                return .success
+            }
+            console.printError(message)
+            return code == .validationFailure ? .usage : .failure
+        }
+    }
+}

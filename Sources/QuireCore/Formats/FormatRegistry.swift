@@ -1,0 +1,105 @@
+/// The one list of formats and edges Quire knows: built-ins and plugins alike register here.
+public struct FormatRegistry: Sendable {
+    public private(set) var formats: [FormatDescriptor] = []
+    public private(set) var edges: [ConversionEdge] = []
+    /// The plugin whose `register(in:)` is running, recorded as the provider of what it adds.
+    private var currentProvider = "unknown"
+
+    public init() {}
+
+    public init(plugins: [any FormatPlugin]) throws {
+        for plugin in plugins { try register(plugin) }
+    }
+
+    public mutating func register(_ plugin: any FormatPlugin) throws {
+        let previous = currentProvider
+        currentProvider = plugin.name
+        defer { currentProvider = previous }
+        try plugin.register(in: &self)
+    }
+
+    public mutating func add(_ format: FormatDescriptor) throws {
+        for name in [format.id.rawValue] + format.aliases {
+            if let existing = self.format(named: name) {
+                throw RegistryError.duplicateName(name, existing: existing.id, provider: currentProvider)
+            }
+        }
+        formats.append(format)
+    }
+
+    public mutating func addReader(_ reader: any FormatReader, for format: FormatID, cost: Int = 1, loss: Loss = .lossless) throws {
+        try addEdge(ConversionEdge(from: .format(format), to: .model, action: .read(reader), cost: cost, loss: loss, provider: currentProvider))
+    }
+
+    public mutating func addWriter(_ writer: any FormatWriter, for format: FormatID, cost: Int = 1, loss: Loss = .lossless) throws {
+        try addEdge(ConversionEdge(from: .model, to: .format(format), action: .write(writer), cost: cost, loss: loss, provider: currentProvider))
+    }
+
+    /// A direct edge; `reason` says when the graph would want it (shown by `quire route`).
+    public mutating func addConverter(
+        _ converter: any DirectConverter, from source: FormatID, to target: FormatID, cost: Int = 1, loss: Loss = .lossless, reason: String
+    ) throws {
+        try addEdge(
+            ConversionEdge(
+                from: .format(source), to: .format(target), action: .convert(converter), cost: cost, loss: loss,
+                provider: currentProvider, reason: reason))
+    }
+
+    private mutating func addEdge(_ edge: ConversionEdge) throws {
+        for case .format(let id) in [edge.from, edge.to] where descriptor(for: id) == nil {
+            throw RegistryError.unknownFormat(id, provider: currentProvider)
+        }
+        guard edge.cost >= 0 else { throw RegistryError.negativeCost(edge.description, provider: currentProvider) }
+        edges.append(edge)
+    }
+
+    // MARK: Looking formats up
+
+    public func descriptor(for id: FormatID) -> FormatDescriptor? {
+        formats.first { $0.id == id }
+    }
+
+    /// A format by its name or one of its aliases, ignoring case.
+    public func format(named name: String) -> FormatDescriptor? {
+        let key = name.lowercased()
+        return formats.first { $0.id.rawValue.lowercased() == key || $0.aliases.contains { $0.lowercased() == key } }
+    }
+
+    /// The format a path's extension names (`.md` → markdown), if exactly one does.
+    public func format(forPath path: String) -> FormatDescriptor? {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        let ext = path[path.index(after: dot)...].lowercased()
+        guard !ext.isEmpty else { return nil }
+        return formats.first { $0.fileExtensions.contains { $0.lowercased() == ext } }
+    }
+
+    /// The format whose sniffer is surest of the sample; registration order breaks ties.
+    public func sniff(_ sample: ContentSample) -> FormatDescriptor? {
+        var best: (FormatDescriptor, SniffMatch)?
+        for format in formats {
+            guard let match = format.sniffer?(sample) else { continue }
+            if best == nil || match > best!.1 { best = (format, match) }
+        }
+        return best?.0
+    }
+
+    public func readers(of id: FormatID) -> [ConversionEdge] { edges.filter { $0.from == .format(id) && $0.to == .model } }
+    public func writers(of id: FormatID) -> [ConversionEdge] { edges.filter { $0.from == .model && $0.to == .format(id) } }
+}
+
+public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
+    case duplicateName(String, existing: FormatID, provider: String)
+    case unknownFormat(FormatID, provider: String)
+    case negativeCost(String, provider: String)
+
+    public var description: String {
+        switch self {
+        case .duplicateName(let name, let existing, let provider):
+            "\(provider): format name '\(name)' is already taken by format '\(existing)'"
+        case .unknownFormat(let id, let provider):
+            "\(provider): an edge names format '\(id)', which no plugin registered"
+        case .negativeCost(let edge, let provider):
+            "\(provider): edge \(edge) has a negative cost"
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// Finds routes between formats through readers, writers and direct converters.
+///
+/// The best route loses the least: first the fewest lossy steps, then the lowest total cost, then the
+/// fewest steps; remaining ties go to the route whose steps sort first by name, so the choice is the same
+/// on every run.
+public struct ConversionGraph: Sendable {
+    public let registry: FormatRegistry
+
+    public init(registry: FormatRegistry) { self.registry = registry }
+
+    public var nodes: [GraphNode] {
+        [.model] + registry.formats.map { .format($0.id) }
+    }
+
+    /// The best route from `source` to `target`, passing through each of `via` in order.
+    /// A route always takes at least one step, so `json → json` reads and writes again.
+    public func route(from source: GraphNode, to target: GraphNode, via: [GraphNode] = []) throws(RouteError) -> Route {
+        let stops = [source] + via + [target]
+        var steps: [ConversionEdge] = []
+        for (start, end) in zip(stops, stops.dropFirst()) {
+            guard let leg = bestPath(from: start, to: end) else {
+                throw RouteError.noRoute(from: start, to: end, reachable: reachable(from: start))
+            }
+            steps += leg
+        }
+        return Route(steps: steps)
+    }
+
+    /// Every node some route from `source` reaches, sorted.
+    public func reachable(from source: GraphNode) -> [GraphNode] {
+        var seen: Set<GraphNode> = []
+        var frontier = [source]
+        while let node = frontier.popLast() {
+            for edge in registry.edges where edge.from == node && !seen.contains(edge.to) {
+                seen.insert(edge.to)
+                frontier.append(edge.to)
+            }
+        }
+        return seen.sorted()
+    }
+
+    /// Dijkstra over a small graph with a lexicographic weight. The source starts unsettled, so a route
+    /// back to the source itself has at least one step.
+    private func bestPath(from source: GraphNode, to target: GraphNode) -> [ConversionEdge]? {
+        var best: [GraphNode: PathWeight] = [:]
+        var settled: Set<GraphNode> = []
+        var paths: [GraphNode: [ConversionEdge]] = [:]
+
+        func relax(from path: [ConversionEdge], weight: PathWeight) {
+            let node = path.last?.to ?? source
+            for edge in registry.edges where edge.from == node && !settled.contains(edge.to) {
+                let candidate = weight.adding(edge)
+                if let current = best[edge.to], current <= candidate { continue }
+                best[edge.to] = candidate
+                paths[edge.to] = path + [edge]
+            }
+        }
+
+        relax(from: [], weight: PathWeight())
+        while let (node, weight) = best.filter({ !settled.contains($0.key) }).min(by: { $0.value < $1.value }) {
+            if node == target { return paths[node] }
+            settled.insert(node)
+            relax(from: paths[node]!, weight: weight)
+        }
+        return nil
+    }
+}
+
+/// The lexicographic weight of a partial route.
+private struct PathWeight: Comparable {
+    var lossySteps = 0
+    var cost = 0
+    var stepCount = 0
+    var key: [String] = []
+
+    func adding(_ edge: ConversionEdge) -> PathWeight {
+        PathWeight(
+            lossySteps: lossySteps + (edge.loss.isLossy ? 1 : 0), cost: cost + edge.cost, stepCount: stepCount + 1,
+            key: key + ["\(edge.description) \(edge.provider)"])
+    }
+
+    static func < (lhs: PathWeight, rhs: PathWeight) -> Bool {
+        (lhs.lossySteps, lhs.cost, lhs.stepCount) != (rhs.lossySteps, rhs.cost, rhs.stepCount)
+            ? (lhs.lossySteps, lhs.cost, lhs.stepCount) < (rhs.lossySteps, rhs.cost, rhs.stepCount)
+            : lhs.key.lexicographicallyPrecedes(rhs.key)
+    }
+}
+
+public enum RouteError: Error, Sendable, Equatable, CustomStringConvertible {
+    case noRoute(from: GraphNode, to: GraphNode, reachable: [GraphNode])
+
+    public var description: String {
+        switch self {
+        case .noRoute(let from, let to, let reachable):
+            let formats = reachable.filter { $0 != .model && $0 != from }.map(\.description)
+            let reach = formats.isEmpty ? "it reaches no other format" : "from \(from) Quire can reach: \(formats.joined(separator: ", "))"
+            return "no route from \(from) to \(to); \(reach)"
+        }
+    }
+}

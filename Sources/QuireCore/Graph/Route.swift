@@ -1,0 +1,44 @@
+/// A chosen path through the graph, and the means to run it.
+public struct Route: Sendable {
+    public var steps: [ConversionEdge]
+
+    public init(steps: [ConversionEdge]) { self.steps = steps }
+
+    public var cost: Int { steps.reduce(0) { $0 + $1.cost } }
+    public var losses: [String] {
+        steps.compactMap { if case .lossy(let what) = $0.loss { "\($0.description): \(what)" } else { nil } }
+    }
+
+    /// What flows between steps: bytes of some format, or the model.
+    public enum Value: Sendable {
+        case bytes(InputFile)
+        case model(EpisodeCollection)
+    }
+
+    /// Runs every step in order. `transformModel` is applied whenever the model is reached (job-wide
+    /// settings such as `--channel`).
+    public func run(
+        _ value: Value, options: ConversionOptions, diagnostics: inout Diagnostics,
+        transformModel: (inout EpisodeCollection) -> Void = { _ in }
+    ) throws -> Value {
+        var value = value
+        for (index, step) in steps.enumerated() {
+            switch (step.action, value) {
+            case (.read(let reader), .bytes(let input)):
+                var collection = try reader.read(input, options: options, diagnostics: &diagnostics)
+                transformModel(&collection)
+                value = .model(collection)
+            case (.write(let writer), .model(let collection)):
+                let bytes = try writer.write(collection, options: options, diagnostics: &diagnostics)
+                value = .bytes(InputFile(name: "<\(step.to) from step \(index + 1)>", bytes: bytes))
+            case (.convert(let converter), .bytes(let input)):
+                let bytes = try converter.convert(input, options: options, diagnostics: &diagnostics)
+                value = .bytes(InputFile(name: "<\(step.to) from step \(index + 1)>", bytes: bytes))
+            default:
+                // Routes come from the graph, whose edges connect only matching kinds of value.
+                preconditionFailure("route step \(index + 1) (\(step)) does not accept the value before it")
+            }
+        }
+        return value
+    }
+}

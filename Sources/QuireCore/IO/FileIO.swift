@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading inputs and writing outputs so that a failure never leaves a half-written file.
+public enum FileIO {
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    /// The whole file, or standard input for `-`.
+    public static func read(_ path: String) throws(Failure) -> [UInt8] {
+        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(path: path, reason: errnoText()) }
+        defer { if path != "-" { close(descriptor) } }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw Failure(path: path, reason: "is a directory")
+        }
+        var bytes: [UInt8] = []
+        if (info.st_mode & S_IFMT) == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: path, reason: errnoText())
+            }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
+        }
+        return bytes
+    }
+
+    /// Writes `bytes` to `path` atomically: into a temporary file beside it, flushed, then renamed over
+    /// the target. An existing file is replaced whole or left as it was. `-` writes to standard output.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+        if path == "-" {
+            try writeAll(bytes, to: STDOUT_FILENO, path: "<stdout>")
+            return
+        }
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).quire-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw Failure(path: path, reason: "cannot create a temporary file beside it: \(errnoText())") }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if let failure = fill(descriptor, with: bytes, path: path) {
+            unlink(temporary)
+            throw failure
+        }
+        guard rename(temporary, path) == 0 else {
+            let failure = Failure(path: path, reason: errnoText())
+            unlink(temporary)
+            throw failure
+        }
+    }
+
+    /// Writes, flushes and closes the temporary file; returns the failure, if any, with the file closed.
+    private static func fill(_ descriptor: Int32, with bytes: [UInt8], path: String) -> Failure? {
+        defer { close(descriptor) }
+        do {
+            try writeAll(bytes, to: descriptor, path: path)
+        } catch {
+            return error
+        }
+        guard fsync(descriptor) == 0 else { return Failure(path: path, reason: errnoText()) }
+        // mkstemp creates the file 0600; give the output the permissions an ordinary new file gets.
+        let mask = umask(0)
+        umask(mask)
+        fchmod(descriptor, 0o666 & ~mask)
+        return nil
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(Failure) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: path, reason: errnoText())
+            }
+            offset += written
+        }
+    }
+
+    private static func errnoText() -> String { String(cString: strerror(errno)) }
+}

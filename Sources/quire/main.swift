@@ -1,0 +1,4 @@
+import Foundation
+import QuireCommands
+
+exit(QuireCLI.run(Array(CommandLine.arguments.dropFirst())).rawValue)
