@@ -58,9 +58,8 @@ let package = Package(
         .testTarget(name: "QuireCoreTests", dependencies: ["QuireCore", "QuireTestSupport"]),
         .testTarget(
             name: "SummaryTextTests",
-            dependencies: ["QuireSummaryText", "QuireJSON", "QuireTestSupport"],
-            resources: [.copy("Fixtures")]),
-        .testTarget(name: "JSONFormatTests", dependencies: ["QuireJSON", "QuireTestSupport"], resources: [.copy("Fixtures")]),
+            dependencies: ["QuireSummaryText", "QuireJSON", "QuireTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "JSONFormatTests", dependencies: ["QuireJSON", "QuireTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "QuireCommandsTests",
             dependencies: ["QuireCommands", "QuireBuiltinFormats", "QuireTestSupport"]),

@@ -14,8 +14,10 @@ public struct JSONModelReader: FormatReader {
         }
         var decoder = ModelDecoder(input: input)
         let collection = decoder.collection(root)
+        decoder.diagnostics = Diagnostics(decoder.diagnostics.all.sortedByLocation())
+        // A failed read throws everything it found, warnings included, and reports nothing twice.
+        if decoder.diagnostics.hasErrors { throw ConversionFailure(decoder.diagnostics.all) }
         diagnostics.report(contentsOf: decoder.diagnostics)
-        if decoder.diagnostics.hasErrors { throw ConversionFailure(decoder.diagnostics.errors) }
         return collection
     }
 }
@@ -32,7 +34,7 @@ private struct ModelDecoder {
     }
 
     mutating func collection(_ node: JSONNode) -> EpisodeCollection {
-        var object = fields(of: node, as: "the collection")
+        guard var object = fields(of: node, as: "the collection") else { return EpisodeCollection() }
         var collection = EpisodeCollection()
         if let version = object.take("schemaVersion") {
             if let number = int(version, "schemaVersion"), number > JSONFormat.schemaVersion {
@@ -52,41 +54,39 @@ private struct ModelDecoder {
     }
 
     mutating func channel(_ node: JSONNode) -> Channel? {
-        var object = fields(of: node, as: "a channel")
-        guard let title = requiredString(&object, "title", in: node, what: "a channel") else { return nil }
+        guard var object = fields(of: node, as: "a channel") else { return nil }
+        let title = requiredString(&object, "title", in: node, what: "a channel")
         let channel = Channel(
-            title: title, feedURL: optionalString(object.take("feedURL"), "feedURL"),
+            title: title ?? "", feedURL: optionalString(object.take("feedURL"), "feedURL"),
             siteURL: optionalString(object.take("siteURL"), "siteURL"),
             description: optionalString(object.take("description"), "description"))
         reportUnknown(object, in: "a channel")
-        return channel
+        return title == nil ? nil : channel
     }
 
     mutating func episode(_ node: JSONNode) -> Episode? {
-        var object = fields(of: node, as: "an episode")
-        guard let title = requiredString(&object, "title", in: node, what: "an episode") else { return nil }
-        var episode = Episode(title: title)
+        guard var object = fields(of: node, as: "an episode") else { return nil }
+        let title = requiredString(&object, "title", in: node, what: "an episode")
+        var episode = Episode(title: title ?? "")
         episode.channel = optionalString(object.take("channel"), "channel")
         episode.language = optionalString(object.take("language"), "language")
         episode.metadata.url = optionalString(object.take("url"), "url")
         episode.metadata.published = optionalString(object.take("published"), "published")
         episode.metadata.duration = object.take("duration").flatMap { isNull($0) ? nil : seconds($0, "duration") }
         if let extra = object.take("metadata"), !isNull(extra) {
-            var metadata = fields(of: extra, as: "metadata")
-            for (key, value) in metadata.remaining {
+            for (key, value) in fields(of: extra, as: "metadata")?.remaining ?? [] {
                 if let text = string(value, "metadata field '\(key)'") { episode.metadata.extra.append(MetadataField(key: key, value: text)) }
             }
-            metadata.remaining = []
         }
         episode.summary = optionalString(object.take("summary"), "summary") ?? ""
         episode.chapters = array(object.take("chapters"), "chapters").compactMap { chapter($0) }
         episode.entities = array(object.take("entities"), "entities").compactMap { entity($0) }
         reportUnknown(object, in: "an episode")
-        return episode
+        return title == nil ? nil : episode
     }
 
     mutating func chapter(_ node: JSONNode) -> Chapter? {
-        var object = fields(of: node, as: "a chapter")
+        guard var object = fields(of: node, as: "a chapter") else { return nil }
         let start = object.take("start").flatMap { isNull($0) ? nil : seconds($0, "start") }
         let chapter = Chapter(
             start: start, title: optionalString(object.take("title"), "title") ?? "",
@@ -97,23 +97,23 @@ private struct ModelDecoder {
     }
 
     mutating func quote(_ node: JSONNode) -> Quote? {
-        var object = fields(of: node, as: "a quote")
-        guard let text = requiredString(&object, "text", in: node, what: "a quote") else { return nil }
+        guard var object = fields(of: node, as: "a quote") else { return nil }
+        let text = requiredString(&object, "text", in: node, what: "a quote")
         let time = object.take("time").flatMap { isNull($0) ? nil : seconds($0, "time") }
         reportUnknown(object, in: "a quote")
-        return Quote(text: text, time: time)
+        return text.map { Quote(text: $0, time: time) }
     }
 
     mutating func entity(_ node: JSONNode) -> Entity? {
-        var object = fields(of: node, as: "an entity")
-        guard let name = requiredString(&object, "name", in: node, what: "an entity") else { return nil }
+        guard var object = fields(of: node, as: "an entity") else { return nil }
+        let name = requiredString(&object, "name", in: node, what: "an entity")
         let entity = Entity(
-            name: name, type: optionalString(object.take("type"), "type") ?? "",
+            name: name ?? "", type: optionalString(object.take("type"), "type") ?? "",
             description: optionalString(object.take("description"), "description") ?? "")
         // `kind` is derived from `type` when writing; a reader takes it as a known, informative field.
         if let kind = object.take("kind"), !isNull(kind) { _ = string(kind, "kind") }
         reportUnknown(object, in: "an entity")
-        return entity
+        return name == nil ? nil : entity
     }
 
     // MARK: Typed access
@@ -127,16 +127,22 @@ private struct ModelDecoder {
         }
     }
 
-    mutating func fields(of node: JSONNode, as what: String) -> Fields {
+    mutating func fields(of node: JSONNode, as what: String) -> Fields? {
         guard case .object(let members) = node.value else {
             diagnostics.report(.error("json.type", "expected \(what) to be an object, found \(node.typeName)", at: location(node)))
-            return Fields(remaining: [])
+            return nil
         }
         var seen: Set<String> = []
-        for (key, value) in members where !seen.insert(key).inserted {
-            diagnostics.report(.warning("json.field.duplicate", "field '\(key)' appears twice in \(what); the first is used", at: location(value)))
+        var unique: [(key: String, node: JSONNode)] = []
+        for member in members {
+            if seen.insert(member.key).inserted {
+                unique.append(member)
+            } else {
+                diagnostics.report(
+                    .warning("json.field.duplicate", "field '\(member.key)' appears twice in \(what); the first is used", at: location(member.node)))
+            }
         }
-        return Fields(remaining: members)
+        return Fields(remaining: unique)
     }
 
     mutating func reportUnknown(_ fields: Fields, in what: String) {

@@ -185,7 +185,10 @@ struct JSONParser {
         let integerStart = offset
         let integerDigits = digits(&self)
         guard integerDigits > 0 else { throw error("a number needs digits") }
-        if integerDigits > 1 && bytes[integerStart] == UInt8(ascii: "0") { throw error("a number may not start with 0") }
+        if integerDigits > 1 && bytes[integerStart] == UInt8(ascii: "0") {
+            offset = start
+            throw error("a number may not start with 0")
+        }
         if offset < bytes.count && bytes[offset] == UInt8(ascii: ".") {
             offset += 1
             guard digits(&self) > 0 else { throw error("a decimal point needs digits after it") }

@@ -74,6 +74,7 @@ struct EpisodeFormReader {
         index += 1
         episode.summary = readParagraphs(until: { $0.hasPrefix("## ") })
         var parser = ChapterTextParser(input: input)
+        var untimedHeadings: [SourceText.Line] = []
         while index < lines.count, !Self.isSeparator(lines[index].text) {
             let line = lines[index]
             guard line.text.hasPrefix("## ") else {
@@ -87,9 +88,7 @@ struct EpisodeFormReader {
                 index += 1
                 episode.entities += readEntities()
             } else {
-                diagnostics.report(
-                    .warning("summary.chapter.untimed", "'##' heading without a timestamp; read as a chapter with no start",
-                             at: input.location(line: line.number, column: 1)))
+                untimedHeadings.append(line)
                 index += 1
                 let title = line.text.dropFirst(3).trimmingWhitespace()
                 var chapter = readChapterContent(parser: &parser)
@@ -98,6 +97,14 @@ struct EpisodeFormReader {
             }
         }
         diagnostics.report(contentsOf: parser.diagnostics)
+        // Untimed sections are normal in an untimed outline; among timed chapters they are suspicious.
+        if episode.chapters.contains(where: { $0.start != nil }) {
+            for line in untimedHeadings {
+                diagnostics.report(
+                    .warning("summary.chapter.untimed", "'##' heading without a timestamp among timed chapters; read as a chapter with no start",
+                             at: input.location(line: line.number, column: 1)))
+            }
+        }
         return episode
     }
 

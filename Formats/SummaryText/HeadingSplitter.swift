@@ -14,8 +14,14 @@ struct HeadingSplitter {
 
     func split(_ text: Substring) -> (heading: Substring, body: Substring) {
         let words = text.split(whereSeparator: \.isWhitespace)
-        guard words.count > 1 else { return (text.trimmingLeadingWhitespace(), text[text.endIndex...]) }
-        let bodyStart = firstBodyWord(words) ?? words.count
+        // A body is prose and ends its sentences; text with no sentence end is a heading on its own
+        // (the trailing heading-only chapters of a page).
+        guard words.count > 1, text.contains(where: Self.isSentenceEnd) else {
+            return (text.trimmingWhitespace()[...], text[text.endIndex...])
+        }
+        var bodyStart = firstBodyWord(words) ?? words.count
+        // A heading does not end on a function word ("… and the"): move such words to the body.
+        while bodyStart > 1, Self.titleFunctionWords.contains(words[bodyStart - 1].lowercased()[...]) { bodyStart -= 1 }
         let heading = text[words[0].startIndex..<words[bodyStart - 1].endIndex]
         let body = bodyStart < words.count ? text[words[bodyStart].startIndex...] : text[text.endIndex...]
         return (heading, body)
@@ -32,6 +38,10 @@ struct HeadingSplitter {
             return index
         }
         return nil
+    }
+
+    static func isSentenceEnd(_ character: Character) -> Bool {
+        ".!?。！？…".contains(character)
     }
 
     static func hasCJK(_ word: Substring) -> Bool {

@@ -127,6 +127,24 @@ enum SummarySyntax {
     /// The closing `*` of a quote: a single star (not part of `**`) followed by the end, white space or
     /// punctuation. Returns where the content ends, where scanning resumes, and whether it was closed.
     private static func quoteEnd(in text: Substring, from start: String.Index) -> (String.Index, String.Index, Bool) {
+        // A quote never holds the next quote's opening, which bounds both searches and keeps the
+        // scan linear however many quotes are left unclosed.
+        let regionEnd = text[start...].firstRange(of: " > *")?.lowerBound ?? text.endIndex
+        let text = text[..<regionEnd]
+        // A quote opened with a quote mark closes at a star right after the closing mark (or after a
+        // time that follows it), so stars inside the quote (`*slow*`) do not end it early.
+        if let first = text[start...].first, first == "\"" || first == "“" {
+            var index = text.index(after: start)
+            while index < text.endIndex {
+                if text[index] == "*", "\"”]".contains(text[text.index(before: index)]) {
+                    let after = text.index(after: index)
+                    if after == text.endIndex || text[after] != "*" && !text[after].isLetter && !text[after].isNumber {
+                        return (index, after, true)
+                    }
+                }
+                index = text.index(after: index)
+            }
+        }
         let utf8 = text.utf8
         var index = start
         while index < utf8.endIndex {
@@ -142,7 +160,7 @@ enum SummarySyntax {
             }
             index = utf8.index(after: index)
         }
-        return (utf8.endIndex, utf8.endIndex, false)
+        return (regionEnd, regionEnd, false)
     }
 
     /// `[2, 43]` → 163.
@@ -158,20 +176,26 @@ enum SummarySyntax {
     }
 
     /// The quote's text without wrapping double quotes and a trailing `[MM:SS]`, which becomes its time.
+    /// The time may stand outside the quote marks (`"…" [01:39]`) or inside them (`"… [01:39]"`).
     static func quote(from content: Substring) -> Quote {
         var text = Substring(content.trimmingWhitespace())
-        var time: Int?
-        if text.hasSuffix("]"), let open = text.lastIndex(of: "["),
-           open == text.startIndex || text[text.index(before: open)].isWhitespace || "\"”".contains(text[text.index(before: open)]),
-           let seconds = Timestamp.seconds(from: text[text.index(after: open)..<text.index(before: text.endIndex)]) {
-            time = seconds
-            text = Substring(text[..<open].trimmingWhitespace())
-        }
+        var time = trailingTime(&text)
         if text.count >= 2, let first = text.first, let last = text.last,
            (first == "\"" && last == "\"") || (first == "“" && last == "”") {
             text = text.dropFirst().dropLast()
+            if time == nil { time = trailingTime(&text) }
         }
         return Quote(text: String(text), time: time)
+    }
+
+    /// Removes a `[MM:SS]` that ends `text` after white space, returning its seconds.
+    private static func trailingTime(_ text: inout Substring) -> Int? {
+        guard text.hasSuffix("]"), let open = text.lastIndex(of: "["), open > text.startIndex,
+              text[text.index(before: open)].isWhitespace || "\"”".contains(text[text.index(before: open)]),
+              let seconds = Timestamp.seconds(from: text[text.index(after: open)..<text.index(before: text.endIndex)])
+        else { return nil }
+        text = Substring(text[..<open].trimmingWhitespace())
+        return seconds
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }

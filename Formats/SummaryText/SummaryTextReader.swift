@@ -77,7 +77,7 @@ struct ChapterTextParser {
                 if unterminated {
                     diagnostics.report(
                         .warning(
-                            "summary.quote.unterminated", "quote has no closing '*'; it runs to the end of its chapter",
+                            "summary.quote.unterminated", "quote has no closing '*'; it runs to the next quote or the end of its chapter",
                             at: location(of: index, in: line)))
                 }
                 quotes.append(quote)

@@ -1,7 +1,8 @@
 import ArgumentParser
+import QuireCore
 
 /// Quire's exit statuses, documented in the README.
-public enum ExitStatus: Int32, Sendable {
+public enum QuireExitStatus: Int32, Sendable {
     case success = 0
     /// An input could not be read or converted, or no route exists.
     case failure = 1
@@ -11,16 +12,21 @@ public enum ExitStatus: Int32, Sendable {
 
 /// Ends a command with a status after its messages were printed.
 struct CommandFailure: Error {
-    var status: ExitStatus
+    var status: QuireExitStatus
     var message: String?
 
     static func usage(_ message: String) -> CommandFailure { CommandFailure(status: .usage, message: message) }
     static func failure(_ message: String? = nil) -> CommandFailure { CommandFailure(status: .failure, message: message) }
 }
 
-/// Runs the command line, mapping every outcome to an `ExitStatus`; never calls `exit` itself.
+/// Runs the command line, mapping every outcome to an `QuireExitStatus`; never calls `exit` itself.
 public enum QuireCLI {
-    public static func run(_ arguments: [String]) -> ExitStatus {
+    /// Runs with extra formats registered after the built-ins, as an embedding program would.
+    public static func run(_ arguments: [String], additionalPlugins: [any FormatPlugin]) -> QuireExitStatus {
+        Workspace.$additionalPlugins.withValue(additionalPlugins) { run(arguments) }
+    }
+
+    public static func run(_ arguments: [String]) -> QuireExitStatus {
         let console = Console.current
         do {
             var command = try QuireCommand.parseAsRoot(arguments)

@@ -6,9 +6,22 @@ struct FormatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "formats", abstract: "List the formats Quire can read and write.")
 
+    @Flag(name: .long, help: "One line per format for scripts: name, readable, writable, extensions, separated by tabs.")
+    var tsv = false
+
     func run() throws {
         let workspace = try Workspace()
         let registry = workspace.registry
+        if tsv {
+            for format in registry.formats {
+                let fields = [
+                    format.id.rawValue, registry.readers(of: format.id).isEmpty ? "no" : "yes",
+                    registry.writers(of: format.id).isEmpty ? "no" : "yes", format.fileExtensions.joined(separator: ","),
+                ]
+                Console.current.print(fields.joined(separator: "\t"))
+            }
+            return
+        }
         var rows = [["FORMAT", "READ", "WRITE", "EXTENSIONS", "ALIASES", "PROVIDER", "DESCRIPTION"]]
         for format in registry.formats {
             let readers = registry.readers(of: format.id), writers = registry.writers(of: format.id)

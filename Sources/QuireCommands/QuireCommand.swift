@@ -23,9 +23,12 @@ struct Workspace {
     let registry: FormatRegistry
     let graph: ConversionGraph
 
+    /// Formats registered after the built-ins; embedders and tests bind it with `$additionalPlugins.withValue`.
+    @TaskLocal static var additionalPlugins: [any FormatPlugin] = []
+
     init() throws {
         do {
-            registry = try BuiltinFormats.registry()
+            registry = try FormatRegistry(plugins: BuiltinFormats.plugins + Workspace.additionalPlugins)
         } catch {
             throw CommandFailure.failure("cannot register formats: \(error)")
         }

@@ -33,3 +33,16 @@ public struct ConversionFailure: Error, Sendable, CustomStringConvertible {
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
+
+extension Array where Element == Diagnostic {
+    /// In the order a reader meets them in the file: by file, line and column; unplaced ones last,
+    /// ties kept in reporting order.
+    public func sortedByLocation() -> [Diagnostic] {
+        enumerated().sorted { lhs, rhs in
+            let left = lhs.element.location, right = rhs.element.location
+            let leftKey = (left == nil ? 1 : 0, left?.file ?? "", left?.line ?? 0, left?.column ?? 0)
+            let rightKey = (right == nil ? 1 : 0, right?.file ?? "", right?.line ?? 0, right?.column ?? 0)
+            return leftKey != rightKey ? leftKey < rightKey : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}

@@ -6,9 +6,15 @@ import Darwin
 
 /// Reading inputs and writing outputs so that a failure never leaves a half-written file.
 public enum FileIO {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
+    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         public var path: String
         public var reason: String
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
+
         public var description: String { "\(path): \(reason)" }
     }
 

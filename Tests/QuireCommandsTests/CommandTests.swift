@@ -1,0 +1,212 @@
+import Foundation
+import QuireCommands
+import QuireCore
+import QuireTestSupport
+import Testing
+
+/// Runs the CLI in-process with captured output.
+private func quire(_ arguments: [String], plugins: [any FormatPlugin] = []) -> (status: QuireExitStatus, output: String, error: String) {
+    let captured = CapturedConsole()
+    let status = Console.$current.withValue(captured.console) { QuireCLI.run(arguments, additionalPlugins: plugins) }
+    return (status, captured.output, captured.error)
+}
+
+/// A write-only format, as a channel-list format would be: nothing can be read out of it.
+private struct SinkFormat: FormatPlugin, FormatWriter {
+    var name: String { "test-sink" }
+    func register(in registry: inout FormatRegistry) throws {
+        try registry.add(FormatDescriptor(id: "sink", displayName: "Sink", fileExtensions: ["sink"]))
+        try registry.addWriter(self, for: "sink", loss: .lossy("everything but titles"))
+    }
+    func write(_ collection: EpisodeCollection, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [UInt8] {
+        Array(collection.episodes.map(\.title).joined(separator: "\n").utf8)
+    }
+}
+
+private let examplePage = Fixtures.url("Examples/sample-page.txt").path
+private let episodeFile = Fixtures.url("Examples/episode.txt").path
+
+@Suite struct ConvertCommandTests {
+    @Test func convertsToJSONOnStandardOutput() throws {
+        let result = quire(["convert", examplePage, "--to", "json"])
+        #expect(result.status == .success)
+        #expect(result.output.hasPrefix("{\n  \"schemaVersion\": 1,"))
+        #expect(result.error.isEmpty)
+    }
+
+    @Test func infersTheTargetFromTheOutputExtensionAndWritesAFile() throws {
+        let directory = try TemporaryDirectory()
+        let output = directory.path("page.json")
+        let result = quire(["convert", examplePage, "-o", output])
+        #expect(result.status == .success)
+        #expect(result.output.isEmpty)
+        let back = quire(["convert", output, "--to", "summary"])
+        #expect(back.status == .success)
+        #expect(back.output.contains("## [00:00]"))
+    }
+
+    @Test func sniffsInputsWithoutExtensions() throws {
+        let directory = try TemporaryDirectory()
+        let json = directory.path("no-extension")
+        #expect(quire(["convert", examplePage, "-o", json, "--to", "json"]).status == .success)
+        let result = quire(["convert", json, "--to", "summary", "--explain"])
+        #expect(result.status == .success)
+        #expect(result.error.contains("1. json → model"))
+    }
+
+    @Test func mergesSeveralInputsInOrder() throws {
+        let single = quire(["convert", episodeFile, "--to", "json"])
+        let both = quire(["convert", examplePage, episodeFile, "--to", "json"])
+        #expect(both.status == .success)
+        let titles = try episodeTitles(both.output)
+        #expect(titles.count == (try episodeTitles(quire(["convert", examplePage, "--to", "json"]).output)).count + 1)
+        #expect(titles.last == (try episodeTitles(single.output)).first)
+    }
+
+    @Test func channelAndFeedApplyToInputsThatCarryNone() throws {
+        let result = quire(["convert", examplePage, "--to", "json", "--channel", "All-In", "--feed", "https://example.org/feed.xml"])
+        #expect(result.status == .success)
+        #expect(result.output.contains("\"title\": \"All-In\",\n      \"feedURL\": \"https://example.org/feed.xml\""))
+        #expect(!result.output.contains("\"channel\": null"))
+    }
+
+    @Test func readsStandardInputWhenGivenADash() throws {
+        // `-` cannot be fed from here; the format must still be known, so a dash without --from or
+        // sniffable content is the only path, checked in the executable test below.
+        let result = quire(["convert", "-", "-", "--to", "json"])
+        #expect(result.status == .usage)
+        #expect(result.error.contains("standard input (-) can be read only once"))
+    }
+
+    @Test func strictTurnsWarningsIntoFailureAndWritesNothing() throws {
+        let directory = try TemporaryDirectory()
+        let input = directory.path("warn.txt")
+        try "T\n\n## [99:99] Broken\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let output = directory.path("out.json")
+        let lenient = quire(["convert", input, "-o", output])
+        #expect(lenient.status == .success)
+        #expect(lenient.error.contains("warn.txt:3:1: warning: '[99:99]' is not a timestamp"))
+        try FileManager.default.removeItem(atPath: output)
+        let strict = quire(["convert", input, "-o", output, "--strict"])
+        #expect(strict.status == .failure)
+        #expect(strict.error.contains("warn.txt:3:1: error: '[99:99]' is not a timestamp"))
+        #expect(strict.error.contains("1 warnings treated as errors (--strict); nothing written"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func failedConversionLeavesAnExistingOutputUntouched() throws {
+        let directory = try TemporaryDirectory()
+        let bad = directory.path("bad.json")
+        try "{\"episodes\": [".write(toFile: bad, atomically: true, encoding: .utf8)
+        let output = directory.path("out.txt")
+        try "precious".write(toFile: output, atomically: true, encoding: .utf8)
+        let result = quire(["convert", bad, "-o", output])
+        #expect(result.status == .failure)
+        #expect(result.error == "\(bad):1:15: error: unexpected end of input, expected a value [json.syntax]\n")
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "precious")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted() == ["bad.json", "out.txt"])
+    }
+
+    @Test func quietHidesWarningsVerboseShowsNotes() throws {
+        let quiet = quire(["convert", examplePage, "--to", "json", "-q"])
+        #expect(quiet.error.isEmpty)
+        let verbose = quire(["convert", examplePage, "--to", "json", "--verbose"])
+        #expect(verbose.error.contains("note: page form: the heading/body split of"))
+    }
+}
+
+@Suite struct CommandErrorTests {
+    @Test func unknownFormatIsAUsageError() {
+        let result = quire(["convert", examplePage, "--to", "docx"])
+        #expect(result.status == .usage)
+        #expect(result.error == "quire: error: unknown format 'docx'; known formats: summary, json\n")
+        #expect(quire(["route", "summary", "nope"]).status == .usage)
+        #expect(quire(["convert", examplePage, "--from", "nope", "--to", "json"]).status == .usage)
+    }
+
+    @Test func missingTargetIsAUsageError() {
+        let toStdout = quire(["convert", examplePage])
+        #expect(toStdout.status == .usage)
+        #expect(toStdout.error == "quire: error: cannot tell the output format (writing to standard output); give --to\n")
+        let unknownExtension = quire(["convert", examplePage, "-o", "out.docx"])
+        #expect(unknownExtension.status == .usage)
+        #expect(unknownExtension.error.contains("'out.docx' has no known extension"))
+    }
+
+    @Test func modelIsNotAFileFormat() {
+        #expect(quire(["convert", examplePage, "--to", "model"]).status == .usage)
+    }
+
+    @Test func argumentErrorsAreUsageErrors() {
+        #expect(quire(["convert"]).status == .usage)
+        #expect(quire(["convert", examplePage, "--bogus"]).status == .usage)
+        #expect(quire(["frobnicate"]).status == .usage)
+        #expect(quire(["route", "summary"]).status == .usage)
+        let feed = quire(["convert", examplePage, "--to", "json", "--feed", "ftp://x"])
+        #expect(feed.status == .usage)
+        #expect(feed.error.contains("--feed must be an http or https URL"))
+    }
+
+    @Test func missingInputIsAnInputError() {
+        let result = quire(["convert", "/nonexistent/page.txt", "--to", "json"])
+        #expect(result.status == .failure)
+        #expect(result.error == "quire: error: cannot read /nonexistent/page.txt: No such file or directory\n")
+    }
+
+    @Test func unreadableFormatIsAnInputError() throws {
+        let directory = try TemporaryDirectory()
+        let binary = directory.path("blob")
+        try Data([0xFF, 0xFE, 0x00, 0x01]).write(to: URL(fileURLWithPath: binary))
+        let result = quire(["convert", binary, "--to", "json"])
+        #expect(result.status == .failure)
+        #expect(result.error == "quire: error: \(binary): cannot tell the input format from its name or content; give --from\n")
+    }
+
+    @Test func impossibleRouteIsAConversionError() {
+        let route = quire(["route", "sink", "json"], plugins: [SinkFormat()])
+        #expect(route.status == .failure)
+        #expect(route.error == "quire: error: no route from sink to json; it reaches no other format\n")
+        let convert = quire(["convert", examplePage, "--from", "sink", "--to", "json"], plugins: [SinkFormat()])
+        #expect(convert.status == .failure)
+    }
+
+    @Test func helpAndVersionSucceed() {
+        let help = quire(["--help"])
+        #expect(help.status == .success)
+        #expect(help.output.contains("USAGE: quire <subcommand>"))
+        #expect(quire(["convert", "--help"]).output.contains("--via"))
+        #expect(quire(["--version"]).output == "0.1.0\n")
+    }
+}
+
+@Suite struct ListingCommandTests {
+    @Test func formatsListsReadersWritersAndExtensions() {
+        let result = quire(["formats"], plugins: [SinkFormat()])
+        #expect(result.status == .success)
+        let lines = result.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        #expect(lines.contains("summary yes yes .txt .summary summary-text, txt, text built-in Summary text"))
+        #expect(lines.contains("json yes yes .json built-in Quire JSON"))
+        #expect(lines.contains("sink - yes .sink test-sink Sink"))
+    }
+
+    @Test func routePrintsEveryStep() {
+        let result = quire(["route", "summary", "json"])
+        #expect(result.status == .success)
+        #expect(result.output == """
+            route summary → json: 2 steps, cost 2, lossless
+              1. summary → model  reader from built-in, cost 1
+              2. model → json  writer from built-in, cost 1
+
+            """)
+        let back = quire(["route", "json", "txt"])
+        #expect(back.output.hasPrefix("route json → summary: 2 steps, cost 2, lossless"))
+        let lossy = quire(["route", "summary", "sink"], plugins: [SinkFormat()])
+        #expect(lossy.output.contains("2. model → sink  writer from test-sink, cost 1, loses everything but titles"))
+        #expect(lossy.output.hasPrefix("route summary → sink: 2 steps, cost 2, lossy"))
+    }
+}
+
+private func episodeTitles(_ json: String) throws -> [String] {
+    let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    return (root["episodes"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import QuireTestSupport
+import Testing
+
+/// Runs the built `quire` binary: exit statuses as a shell sees them, standard input and output.
+@Suite struct ExecutableTests {
+    static let binary = Fixtures.url(".build/debug/quire").path
+
+    private func run(_ arguments: [String], input: Data = Data()) throws -> (status: Int32, output: Data, error: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(input)
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let error = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, output, String(decoding: error, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "needs a built .build/debug/quire"))
+    func pipesStandardInputToStandardOutput() throws {
+        let page = try Data(contentsOf: Fixtures.url("Examples/sample-page.txt"))
+        let json = try run(["convert", "-", "--to", "json"], input: page)
+        #expect(json.status == 0)
+        let summary = try run(["convert", "-", "--from", "json", "--to", "summary"], input: json.output)
+        #expect(summary.status == 0)
+        let again = try run(["convert", "-", "--to", "json"], input: summary.output)
+        #expect(again.output == json.output)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "needs a built .build/debug/quire"))
+    func exitStatusesReachTheShell() throws {
+        #expect(try run(["formats"]).status == 0)
+        #expect(try run(["convert", "/nonexistent.txt", "--to", "json"]).status == 1)
+        #expect(try run(["convert", "--to", "json"]).status == 2)
+        #expect(try run(["route", "summary", "docx"]).status == 2)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import QuireCore
+
+/// Files the tests read: the project's own fixtures and examples, and the shared corpus when present.
+public enum Fixtures {
+    /// The package root, found from this file's place in the tree.
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    public static func url(_ relativePath: String) -> URL {
+        packageRoot.appendingPathComponent(relativePath)
+    }
+
+    /// A file under the package root as an input, named by its relative path as a user would name it.
+    public static func input(_ relativePath: String) throws -> InputFile {
+        InputFile(name: relativePath, bytes: Array(try Data(contentsOf: url(relativePath))))
+    }
+
+    public static func text(_ relativePath: String) throws -> String {
+        try String(contentsOf: url(relativePath), encoding: .utf8)
+    }
+
+    /// `../shared/corpus/NAME` beside the checkout, or `nil` when this clone has no shared folder
+    /// (tests then skip, saying so).
+    public static func sharedCorpus(_ name: String) -> URL? {
+        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/\(name)")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    public static func input(at url: URL, name: String) throws -> InputFile {
+        InputFile(name: name, bytes: Array(try Data(contentsOf: url)))
+    }
+}
+
+/// Golden files: compared byte for byte; re-recorded when `QUIRE_RECORD_GOLDENS=1`.
+public enum Golden {
+    public static var isRecording: Bool { ProcessInfo.processInfo.environment["QUIRE_RECORD_GOLDENS"] == "1" }
+
+    /// Returns the golden text (after recording `actual`, when recording).
+    public static func expected(for actual: String, at relativePath: String) throws -> String {
+        let url = Fixtures.url(relativePath)
+        if isRecording {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: url)
+        }
+        guard FileManager.default.fileExists(atPath: url.path) else { throw MissingGolden(path: relativePath) }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    public struct MissingGolden: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String { "no golden file at \(path); record it with QUIRE_RECORD_GOLDENS=1 swift test" }
+    }
+}
+
+/// A scratch directory removed when the value is released.
+public final class TemporaryDirectory {
+    public let url: URL
+
+    public init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("quire-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}

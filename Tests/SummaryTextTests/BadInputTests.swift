@@ -1,0 +1,63 @@
+import QuireCore
+import Testing
+
+@Suite struct BadInputTests {
+    @Test func invalidUTF8NamesTheFirstBadByte() {
+        let bytes = Array("Title\n\nab".utf8) + [0xFF] + Array("c\n".utf8)
+        #expect(readFailure(bytes).map(\.description) == [
+            "in.txt:3:3: error: the input is not UTF-8 text (first invalid byte here) [summary.encoding]"
+        ])
+    }
+
+    @Test func markupSavedAsTextIsNamed() {
+        #expect(readFailure(Array("\n<?xml version=\"1.0\"?>\n<opml/>".utf8)).map(\.description) == [
+            "in.txt:2:1: error: this is markup (XML or HTML), not summary text; give its real format with --from [summary.not-summary-text]"
+        ])
+    }
+
+    @Test func emptyInputWarns() throws {
+        let (collection, diagnostics) = try readSummary("\n  \n")
+        #expect(collection == EpisodeCollection())
+        #expect(diagnostics.all.map(\.id) == ["summary.empty"])
+    }
+
+    @Test func impossibleTimestampsKeepTheirTextAndNoStart() throws {
+        let (collection, diagnostics) = try readSummary("T\n\n## [99:99] Broken\nBody.\n\n## [1:2:3:4] Worse\n")
+        #expect(collection.episodes[0].chapters == [
+            Chapter(start: nil, title: "[99:99] Broken", body: "Body."), Chapter(start: nil, title: "[1:2:3:4] Worse"),
+        ])
+        #expect(diagnostics.all.map(\.description) == [
+            "in.txt:3:1: warning: '[99:99]' is not a timestamp; the chapter is kept without a start [summary.timestamp.invalid]",
+            "in.txt:6:1: warning: '[1:2:3:4]' is not a timestamp; the chapter is kept without a start [summary.timestamp.invalid]",
+        ])
+    }
+
+    @Test func unterminatedQuoteRunsToTheChapterEnd() throws {
+        let (collection, diagnostics) = try readSummary("Chrome\nT\nOverview ## [00:00] Intro Body > *never closed ## [00:30] Next Body two.")
+        #expect(collection.episodes[0].chapters.map(\.quotes) == [[Quote(text: "never closed")], []])
+        #expect(diagnostics.all.map(\.description).contains(
+            "in.txt:3:32: warning: quote has no closing '*'; it runs to the next quote or the end of its chapter [summary.quote.unterminated]"))
+    }
+
+    @Test func untimedHeadingBetweenChaptersIsKept() throws {
+        let (collection, diagnostics) = try readSummary("T\n\n## [00:00] A\nOne.\n\n## Aside\nTwo.\n\n## [01:00] B\nThree.\n")
+        #expect(collection.episodes[0].chapters == [
+            Chapter(start: 0, title: "A", body: "One."), Chapter(start: nil, title: "Aside", body: "Two."), Chapter(start: 60, title: "B", body: "Three."),
+        ])
+        #expect(diagnostics.all.map(\.description) == [
+            "in.txt:6:1: warning: '##' heading without a timestamp among timed chapters; read as a chapter with no start [summary.chapter.untimed]"
+        ])
+    }
+
+    @Test func malformedEntityItemsAreKeptWhole() throws {
+        let (collection, diagnostics) = try readSummary("T\n\n## Entities\n- **A** (Person): ok\n- just text\n")
+        #expect(collection.episodes[0].entities == [Entity(name: "A", type: "Person", description: "ok"), Entity(name: "- just text", type: "", description: "")])
+        #expect(diagnostics.all.map(\.id) == ["summary.entity.malformed"])
+    }
+
+    @Test func strayQuoteTimeIsKeptAsText() throws {
+        let (collection, diagnostics) = try readSummary("T\n\n## [00:00] A\n> *[1, 5]*\n")
+        #expect(collection.episodes[0].chapters == [Chapter(start: 0, title: "A", body: "> *[1, 5]*")])
+        #expect(diagnostics.all.map(\.id) == ["summary.quote.stray-time"])
+    }
+}

@@ -1,0 +1,88 @@
+import QuireCore
+import QuireTestSupport
+import Testing
+
+@Suite struct EpisodeFormTests {
+    @Test func readsEveryFeatureExactly() throws {
+        let (collection, diagnostics) = try readSummary(try Fixtures.input("Tests/SummaryTextTests/Fixtures/episode-form.txt"))
+        #expect(diagnostics.isEmpty, "\(diagnostics.all)")
+        #expect(collection.channels == [Channel(title: "Kitchen Physics", feedURL: "https://example.org/kitchen.xml")])
+        #expect(collection.episodes.count == 2)
+        let episode = collection.episodes[0]
+        #expect(episode.title == "Why Bread Rises")
+        #expect(episode.channel == "Kitchen Physics")
+        #expect(episode.language == "en")
+        #expect(episode.metadata == EpisodeMetadata(
+            url: "https://example.org/kitchen/42", published: "2026-05-21", duration: 4205, extra: [MetadataField(key: "guest", value: "Maya Ortiz")]))
+        #expect(episode.summary == "A look at **fermentation** and `oven spring`.\nSame paragraph, next line.\n\nSecond paragraph with a [link](https://example.org/a).")
+        #expect(episode.chapters == [
+            Chapter(start: 5, title: "Intro", body: "Maya opens with a question.", quotes: [Quote(text: "Bread is a slow explosion.", time: 163)]),
+            Chapter(
+                start: 96, title: "Steam", body: "Steam keeps the crust soft.\n(And she laughs.)",
+                quotes: [Quote(text: "Open the oven and you lose it", time: 99), Quote(text: "Curly quotes count too."), Quote(text: "I like games.")]),
+            Chapter(start: 5565, title: "The Long Middle"),
+            Chapter(start: 3926, title: "After an Hour"),
+        ])
+        #expect(episode.entities == [
+            Entity(name: "Maya Ortiz", type: "Person", description: "Host; bakes at 5 a.m."),
+            Entity(name: "酵母", type: "概念", description: "一种真菌"),
+            Entity(name: "Oven", type: "tool", description: "Hot box.\nIt also has a second line."),
+        ])
+        #expect(collection.episodes[1] == Episode(
+            title: "Second Episode", channel: "Kitchen Physics", summary: "Short overview.", chapters: [Chapter(start: 0, title: "Only Chapter", body: "Body.")]))
+    }
+
+    @Test func acceptsByteOrderMarkAndCRLF() throws {
+        let lf = "Title\n\nOverview.\n\n## [00:10] Start\nBody line.\n> *\"Quote.\"*\n> *[0, 12]*\n"
+        let bytes = [0xEF, 0xBB, 0xBF] + Array(lf.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let (crlf, diagnostics) = try readSummary(InputFile(name: "crlf.txt", bytes: bytes))
+        #expect(diagnostics.isEmpty)
+        #expect(crlf == (try readSummary(lf)).0)
+        #expect(crlf.episodes[0].chapters == [Chapter(start: 10, title: "Start", body: "Body line.", quotes: [Quote(text: "Quote.", time: 12)])])
+    }
+
+    @Test func writerOutputMatchesGoldenAndReadsBack() throws {
+        let text = try writeSummary(ModelSamples.everyField)
+        #expect(text == (try Golden.expected(for: text, at: "Tests/SummaryTextTests/Fixtures/every-field.golden.txt")))
+        let (model, diagnostics) = try readSummary(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics.all)")
+        #expect(model == ModelSamples.everyField)
+    }
+
+    @Test func textThatLooksLikeStructureSurvives() throws {
+        let tricky = EpisodeCollection(episodes: [
+            Episode(
+                title: "## [00:00] Not a chapter", summary: "> not a quote\n\n---\n\n- **not** an entity\n\\# already escaped",
+                chapters: [Chapter(start: 60, title: "Heading", body: "# not a heading\n\\> kept backslash")],
+                entities: [Entity(name: "A", type: "Person", description: "line one\n- **not** a new item")]),
+            Episode(title: "---", summary: "Second."),
+        ])
+        let (model, diagnostics) = try readSummary(try writeSummary(tricky))
+        #expect(diagnostics.isEmpty, "\(diagnostics.all)")
+        #expect(model == tricky)
+    }
+
+    @Test func severalEpisodesWithFrontMatterAfterSeparators() throws {
+        let text = """
+            First
+
+            One.
+            ---
+            language: ko
+            channel: 역사 산책
+            ---
+            둘째
+
+            둘.
+            ---
+            Third: a title with a colon
+
+            Three.
+            """
+        let (collection, diagnostics) = try readSummary(text)
+        #expect(diagnostics.isEmpty)
+        #expect(collection.episodes.map(\.title) == ["First", "둘째", "Third: a title with a colon"])
+        #expect(collection.episodes.map(\.language) == [nil, "ko", nil])
+        #expect(collection.channels == [Channel(title: "역사 산책")])
+    }
+}
