@@ -1,64 +1,450 @@
 /// Finds where a run-in chapter heading ends and its body begins, for the page form, where the two are
 /// joined by a single space (`## [01:36] Why World Models Jacob 先问…`).
 ///
-/// First version: decides by script and letter case. A heading in Latin script ends before the first
-/// word that cannot belong to a title (a CJK word, or a lowercase word that is not a short function
-/// word); a capitalized word just before it is taken as the body's subject. Every split is inferred and
-/// reported as such.
+/// Every word boundary is a candidate, scored by general cues rather than by any page's words:
+/// - a body opens a sentence: a capitalized closed-class word (`The`, `After`, `Two`), an opening
+///   quote, an editorial note, or a name from the episode's own entity list followed by a verb, a
+///   particle or CJK text; a CJK sentence after a Latin heading; the heading's own word repeated;
+/// - a heading is a phrase: it does not end on a function word, a comma or a Korean case particle,
+///   holds no sentence end or CJK sentence punctuation, and in a title-case episode no lowercase
+///   content word;
+/// - the body's first sentence does not hold a capitalized sentence opener in its middle.
+/// The heading style (title case or sentence case) is measured per episode. A split whose best score
+/// is not clearly ahead of the next is reported as uncertain.
 struct HeadingSplitter {
-    /// English function words that stay lowercase inside title-case headings.
-    private static let titleFunctionWords: Set<Substring> = [
-        "a", "an", "the", "and", "or", "nor", "but", "for", "of", "in", "on", "at", "to", "by", "with", "from",
-        "as", "vs", "vs.", "via", "into", "onto", "per", "is", "are", "&",
-    ]
-
-    func split(_ text: Substring) -> (heading: Substring, body: Substring) {
-        let words = text.split(whereSeparator: \.isWhitespace)
-        // A body is prose and ends its sentences; text with no sentence end is a heading on its own
-        // (the trailing heading-only chapters of a page).
-        guard words.count > 1, text.contains(where: Self.isSentenceEnd) else {
-            return (text.trimmingWhitespace()[...], text[text.endIndex...])
-        }
-        var bodyStart = firstBodyWord(words) ?? words.count
-        // A heading does not end on a function word ("… and the"): move such words to the body.
-        while bodyStart > 1, Self.titleFunctionWords.contains(words[bodyStart - 1].lowercased()[...]) { bodyStart -= 1 }
-        let heading = text[words[0].startIndex..<words[bodyStart - 1].endIndex]
-        let body = bodyStart < words.count ? text[words[bodyStart].startIndex...] : text[text.endIndex...]
-        return (heading, body)
+    struct Split {
+        var heading: Substring
+        var body: Substring
+        /// How far the chosen boundary scored ahead of the next best one.
+        var margin: Double
     }
 
-    private func firstBodyWord(_ words: [Substring]) -> Int? {
-        if Self.hasCJK(words[0]) { return 1 }
-        for index in 1..<words.count {
-            let word = words[index]
-            let opensBody = Self.hasCJK(word) || (Self.isLowercaseWord(word) && !Self.titleFunctionWords.contains(word))
-            guard opensBody else { continue }
-            // "… Trading Man Group manages": the capitalized word before the verb is the subject.
-            if index >= 2, Self.isCapitalized(words[index - 1]) { return index - 1 }
-            return index
+    /// Below this margin a split is reported as uncertain.
+    static let uncertainMargin = 1.0
+
+    private let names: NameIndex
+    private let titleCase: Bool
+
+    /// `names`: the entity names of the episode; `chapterTexts`: the run-in text of every chapter, to
+    /// measure the episode's heading style.
+    /// `names`: the episode's entity names, each marked when it names a person (people are also
+    /// called by one part of their name).
+    init(names: [(name: String, isPerson: Bool)], overview: Substring, chapterTexts: [Substring]) {
+        self.names = NameIndex(names, overview: overview)
+        self.titleCase = Self.looksTitleCased(chapterTexts)
+    }
+
+    func split(_ text: Substring) -> Split {
+        let words = text.split(whereSeparator: \.isWhitespace).map(Word.init)
+        // A body is prose and ends its sentences; text with no sentence end is a heading on its own
+        // (the trailing heading-only chapters of a page).
+        guard words.count > 1, text.contains(where: Word.isSentenceEnd) else {
+            return Split(heading: Substring(text.trimmingWhitespace()), body: text[text.endIndex...], margin: .infinity)
+        }
+        var scored: [(k: Int, score: Double)] = []
+        for k in 1..<min(words.count, 40) {
+            scored.append((k, score(words, k)))
+        }
+        // Equal scores go to the longer heading: a heading's words are all phrase-like up to its end.
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.k > $1.k }
+        let best = scored[0]
+        let margin = scored.count > 1 ? best.score - scored[1].score : .infinity
+        let heading = text[words[0].text.startIndex..<words[best.k - 1].text.endIndex]
+        return Split(heading: heading, body: text[words[best.k].text.startIndex...], margin: margin)
+    }
+
+    // MARK: Scoring
+
+    private func score(_ words: [Word], _ k: Int) -> Double {
+        headingScore(words[..<k]) + bodyStartScore(words, k) + firstSentenceScore(words[k...]) + boundaryScore(words, k)
+    }
+
+    private func headingScore(_ heading: ArraySlice<Word>) -> Double {
+        var score = 0.0
+        let last = heading.last!
+        if last.isLowercaseFunctionWord || heading.count > 1 && last.isArticle { score -= 4 }
+        if heading.count == 1 && last.isArticle { score -= 4 }
+        if last.endsWithContinuation { score -= 4 }
+        if let particle = last.koreanParticle { score -= particle.continuationPenalty }
+        if last.endsSentence { score -= 2 }
+        let latinHeading = !heading.first!.isCJK
+        var latinWords = 0
+        for (offset, word) in heading.enumerated() {
+            let previous = offset > 0 ? heading[heading.startIndex + offset - 1] : nil
+            if word.hasCJKSentencePunctuation || word.isEditorialNote { score -= 4 }
+            if offset < heading.count - 1 && word.endsSentence { score -= 4 }
+            if offset < heading.count - 1 && word.endsWithQuestionOrExclamation { score -= 1.5 }
+            if let previous, word.isCapitalizedOpener, !previous.endsClause {
+                // A determiner or pronoun starts a sentence anywhere; a capitalized preposition may sit
+                // inside a title-case heading ("Rebuilding the Business After the Free Tier").
+                if word.isStrongOpener || !titleCase || previous.isLowercaseLatin { score -= 2.5 }
+            }
+            if titleCase && latinHeading && offset > 0 && word.isLowercaseContentWord { score -= 2 }
+            // In sentence case a capitalized common word after a lowercase one starts a new sentence.
+            if !titleCase, let previous, previous.isLowercaseLatin, word.startsUppercase, !word.isAcronym,
+               !names.contains(word), !word.isCapitalizedOpener { score -= 1 }
+            if word.startsWithOpeningQuote && offset > 0 && latinHeading { score -= 1 }
+            // An English heading over a Chinese body does not run into Chinese words.
+            if word.isCJK && !word.isHangul && latinWords >= 2 { score -= 3 }
+            if !word.isCJK { latinWords += 1 }
+            // A topic-marked word after the first opens a Korean sentence.
+            if offset > 0, let particle = word.koreanParticle, particle.isTopic { score -= 2 }
+        }
+        // Headings are short: a dozen words in Latin script, about six in Hangul, one or two in Chinese.
+        if heading.count > 12 { score -= Double(heading.count - 12) * 0.7 }
+        if heading.first!.isHangul && heading.count > 8 { score -= Double(heading.count - 8) * 0.8 }
+        if heading.first!.isCJK && !heading.first!.isHangul { score -= Double(heading.count - 1) * 0.3 }
+        return score
+    }
+
+    private func bodyStartScore(_ words: [Word], _ k: Int) -> Double {
+        let first = words[k]
+        let next = k + 1 < words.count ? words[k + 1] : nil
+        let headingIsLatin = !words[0].isCJK
+        var score = 0.0
+        if first.isCapitalizedOpener { score += 3 }
+        if first.startsWithOpeningQuote { score += 2 }
+        if first.isEditorialNote { score += 3 }
+        if first.startsWithDigit { score += 0.5 }
+        if let match = names.match(words, at: k) {
+            let after = k + match.length < words.count ? words[k + match.length] : nil
+            // A subject goes on with a verb, a Chinese predicate or, in Korean, a topic or subject
+            // particle; a name marked as an object or a companion ("Meta를", "Bengio와") is not a subject.
+            let continuesAsSubject: Bool
+            if let particle = match.particle {
+                continuesAsSubject = particle.marksSubject
+            } else if let after, after.isHangul {
+                continuesAsSubject = after.koreanParticle?.marksSubject ?? false
+            } else {
+                continuesAsSubject = after.map { $0.isCJK || $0.isLowercaseContentWord || $0.isAuxiliaryVerb || $0.isPossessiveOrComma } ?? true
+            }
+            score += continuesAsSubject ? 3 : after?.isConjunction == true ? 1.5 : 1
+            if match.length > 1 { score += 0.5 }
+        } else if first.startsUppercase, !first.isCapitalizedOpener, let next, next.isLowercaseLatin, !next.isConjunction,
+                  titleCase || words[k - 1].isLowercaseLatin {
+            // A sentence's first word, capitalized, followed by lowercase prose ("Early attempts at …",
+            // "… arrives early Construction overran …").
+            score += 1.5
+        }
+        // Korean sentences open with a topic ("분열은 2023년에 …"); a name with its particle counted above.
+        if names.match(words, at: k) == nil, first.koreanParticle?.isTopic == true { score += 1.5 }
+        // A Korean heading may be a whole sentence ending in -다 ("LLM은 구조적으로 안전하지 않다").
+        if words[k - 1].isHangul, words[k - 1].core.hasSuffix("다") { score += 1 }
+        // Splitting inside a name is wrong whatever else the boundary has for it.
+        if names.spans(words, across: k) { score -= 3 }
+        // An English heading over a Chinese or Japanese body; Korean headings mix Latin words freely.
+        if headingIsLatin && first.isCJK && !first.isHangul && words[0..<k].allSatisfy({ !$0.isCJK }) { score += 2.5 }
+
+        if first.isLowercaseLatin {
+            if let next, next.isCJK, headingIsLatin {
+                score += 1.5
+            } else {
+                score -= first.isLowercaseFunctionWord ? 2 : 1
+            }
+        }
+        if first.startsWithClosingPunctuation { score -= 3 }
+        return score
+    }
+
+    /// The body's first sentence should read as one: a capitalized opener in its middle means the
+    /// body really starts later.
+    private func firstSentenceScore(_ body: ArraySlice<Word>) -> Double {
+        var score = 0.0
+        var previous: Word?
+        for word in body.prefix(40) {
+            if let previous, word.isCapitalizedOpener, !previous.endsClause { score -= 1.5 }
+            if word.endsSentence { break }
+            previous = word
+        }
+        return max(score, -4.5)
+    }
+
+    private func boundaryScore(_ words: [Word], _ k: Int) -> Double {
+        var score = 0.0
+        let last = words[k - 1], first = words[k]
+        if last.endsWithQuestionOrExclamation { score += 2.5 }
+        // A body often opens with its heading's first or last word (`Memory & Continual Learning
+        // Memory 这个…`, `자기대국 자기대국은…`).
+        if k <= 6 {
+            func same(_ word: Word, _ headingWord: Word) -> Bool {
+                guard let key = word.repeatKey, let headingKey = headingWord.repeatKey else { return false }
+                return key == headingKey || word.repeats(headingKey)
+            }
+            if same(first, words[0]) || same(first, words[k - 1]) {
+                score += 3
+            } else if words[(k + 1)..<min(k + 3, words.count)].contains(where: { same($0, words[0]) }) {
+                // "신경망의 역할 | 두 개의 신경망이": the subject names the heading's first word a little later.
+                score += 2
+            }
+        }
+        return score
+    }
+
+    // MARK: Episode style
+
+    /// Title case when, across the episode's chapters, the words right after a heading's first word
+    /// are mostly capitalized.
+    private static func looksTitleCased(_ texts: [Substring]) -> Bool {
+        var capitalized = 0, lowercase = 0
+        for text in texts {
+            let words = text.split(whereSeparator: \.isWhitespace).prefix(4).map(Word.init)
+            guard let first = words.first, !first.isCJK else { continue }
+            for word in words.dropFirst() {
+                if word.isCJK { break }
+                if word.isLowercaseContentWord { lowercase += 1 }
+                if word.startsUppercase { capitalized += 1 }
+            }
+        }
+        return capitalized + lowercase == 0 || Double(lowercase) < 0.3 * Double(capitalized + lowercase)
+    }
+}
+
+/// The episode's entity names, to recognize a body that opens with its subject.
+private struct NameIndex {
+    private var sequences: [[String]] = []
+    private var singles: Set<String> = []
+
+    /// Latin words the overview uses inside its sentences: names and terms the bodies go on using.
+    private var overviewTerms: Set<String> = []
+
+    init(_ names: [(name: String, isPerson: Bool)], overview: Substring) {
+        for word in overview.split(whereSeparator: \.isWhitespace).map(Word.init).dropFirst()
+        where word.startsUppercase && !word.isCapitalizedOpener && word.core.count >= 2 {
+            overviewTerms.insert(word.strippingParticle ?? word.core)
+        }
+        for (name, isPerson) in names {
+            let tokens = name.split(whereSeparator: \.isWhitespace).map(String.init)
+            guard let first = tokens.first, first.count >= 2 else { continue }
+            sequences.append(tokens)
+            // People are also called by one part of their name ("Jake", "Cooper"); a product's parts
+            // ("Code" of "Claude Code") are ordinary words.
+            guard isPerson else { continue }
+            for token in tokens where token.count >= 3 && (token.first?.isUppercase ?? false) { singles.insert(token) }
+        }
+        sequences.sort { $0.count > $1.count }
+    }
+
+    struct Match {
+        var length: Int
+        /// The Korean particle attached to the name's last word (`Yann은`), if any.
+        var particle: Word.KoreanParticle?
+        /// Known only from the overview, not from the entity list: weaker evidence.
+        var fromOverview = false
+    }
+
+    /// Whether a multi-word name runs across the boundary before `index`.
+    func spans(_ words: [Word], across index: Int) -> Bool {
+        for sequence in sequences where sequence.count > 1 {
+            for start in max(0, index - sequence.count + 1)..<index where start + sequence.count <= words.count {
+                if Self.particle(matching: sequence, in: words, at: start) != nil { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether `sequence` stands at `start`, and with which particle glued to its last word.
+    private static func particle(matching sequence: [String], in words: [Word], at start: Int) -> Word.KoreanParticle?? {
+        var particle: Word.KoreanParticle?
+        for (offset, token) in sequence.enumerated() {
+            let word = words[start + offset]
+            if word.nameKey == token { continue }
+            guard offset == sequence.count - 1, word.strippingParticle == token else { return nil }
+            particle = word.attachedParticle
+        }
+        return .some(particle)
+    }
+
+    func contains(_ word: Word) -> Bool {
+        singles.contains(word.nameKey) || sequences.contains { $0.first == word.nameKey }
+    }
+
+    func match(_ words: [Word], at index: Int) -> Match? {
+        for sequence in sequences where index + sequence.count <= words.count {
+            if let particle = Self.particle(matching: sequence, in: words, at: index) {
+                return Match(length: sequence.count, particle: particle)
+            }
+        }
+        let word = words[index]
+        if singles.contains(word.nameKey) { return Match(length: 1, particle: nil) }
+        if let base = word.strippingParticle, singles.contains(base) || sequences.contains(where: { $0 == [base] }) {
+            return Match(length: 1, particle: word.attachedParticle)
+        }
+        // Overview terms help only before Chinese or Japanese text, where a sentence so often opens
+        // with a Latin term; Korean runs Latin terms through the middle of its sentences.
+        if overviewTerms.contains(word.nameKey), index + 1 < words.count, words[index + 1].isCJK, !words[index + 1].isHangul {
+            return Match(length: 1, particle: nil, fromOverview: true)
+        }
+        return nil
+    }
+}
+
+/// One space-separated word with the properties the scorer asks about.
+private struct Word {
+    let text: Substring
+
+    init(_ text: Substring) { self.text = text }
+
+    /// English and Spanish function words that stay lowercase inside title-case headings.
+    static let functionWords: Set<String> = [
+        "a", "an", "the", "and", "or", "nor", "but", "for", "of", "in", "on", "at", "to", "by", "with", "from", "as",
+        "vs", "vs.", "via", "into", "onto", "per", "is", "are", "&", "through", "about", "between", "under", "without",
+        "within", "across", "around", "against", "toward", "towards", "during", "than", "up", "out", "off", "behind", "y", "o", "de", "del", "la", "el", "los", "las", "en",
+        "con", "para", "por", "un", "una",
+    ]
+
+    /// Closed-class words that open sentences: determiners, pronouns, prepositions, conjunctions,
+    /// quantifiers and number words, in English and Spanish.
+    static let sentenceOpeners: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "it", "he",
+        "she", "they", "we", "you", "there", "here", "in", "on", "at", "over", "after", "before", "during", "to", "with",
+        "without", "despite", "for", "by", "from", "when", "while", "as", "although", "though", "since", "because", "if",
+        "once", "both", "each", "every", "many", "most", "some", "all", "beyond", "instead", "unlike", "through",
+        "throughout", "under", "within", "across", "between", "among", "following", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", "one", "el", "la", "los", "las", "un", "una", "en", "con", "para", "por", "desde",
+        "durante", "cuando", "aunque", "este", "esta", "estos", "estas", "su", "sus", "hay", "según", "tras", "sin",
+    ]
+
+    /// Openers that cannot sit inside a heading: determiners, pronouns, number words.
+    static let strongOpeners: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "it", "he",
+        "she", "they", "we", "you", "there", "both", "each", "every", "many", "most", "some", "two", "three", "four", "five",
+        "six", "seven", "eight", "nine", "ten", "el", "la", "los", "las", "un", "una", "este", "esta", "estos", "estas", "su", "sus",
+    ]
+
+    static let conjunctions: Set<String> = ["and", "or", "y", "o", "&"]
+
+    static func isSentenceEnd(_ character: Character) -> Bool { ".!?。！？…".contains(character) }
+
+    /// The word without surrounding quotes, brackets and trailing punctuation.
+    var core: String {
+        String(text.trimmingCharacters(in: "\"'“”‘’«»「」『』()[]{}.,;:!?。，、；：！？…"))
+    }
+
+    var lowercasedCore: String { core.lowercased() }
+    var isStrongOpener: Bool { Self.strongOpeners.contains(lowercasedCore) }
+    var isAuxiliaryVerb: Bool { isLowercaseLatin && ["is", "are", "was", "were", "has", "have", "had", "will", "can"].contains(lowercasedCore) }
+    var isArticle: Bool { ["the", "a", "an", "el", "la", "los", "las", "un", "una"].contains(lowercasedCore) }
+    var isAcronym: Bool { core.count >= 2 && core.allSatisfy { !$0.isLetter || $0.isUppercase } }
+    /// The word as part of a name: without quotes, punctuation or a possessive `'s`.
+    var nameKey: String {
+        var key = core
+        for suffix in ["'s", "’s"] where key.hasSuffix(suffix) { key.removeLast(2) }
+        return key
+    }
+    var firstLetter: Character? { text.first(where: \.isLetter) }
+    var startsUppercase: Bool { (text.first.map { $0.isLetter && $0.isUppercase }) ?? false }
+    var isLowercaseLatin: Bool { (text.first.map { $0.isLetter && $0.isLowercase }) ?? false && !isCJK }
+    var isLowercaseFunctionWord: Bool { isLowercaseLatin && Self.functionWords.contains(lowercasedCore) || text == "&" }
+    var isLowercaseContentWord: Bool { isLowercaseLatin && !Self.functionWords.contains(lowercasedCore) }
+    var isCapitalizedOpener: Bool { startsUppercase && Self.sentenceOpeners.contains(lowercasedCore) && core.count == text.count - (text.hasSuffix(",") ? 1 : 0) }
+    var isConjunction: Bool { Self.conjunctions.contains(lowercasedCore) || text == "&" }
+    var isPossessiveOrComma: Bool { text.hasPrefix("'s") || text.hasPrefix("’s") || text == "," || text.hasPrefix("(") }
+    var startsWithDigit: Bool { text.first.map { $0.isNumber || $0 == "$" } ?? false }
+    var startsWithOpeningQuote: Bool { text.first.map { "\"“‘«「『".contains($0) } ?? false }
+    var startsWithClosingPunctuation: Bool { text.first.map { ")]}”’,.;:!?。，".contains($0) } ?? false }
+    var isEditorialNote: Bool { text.hasPrefix("--") || text.hasPrefix("_Note") || text.hasPrefix("*Note") }
+    var endsSentence: Bool {
+        guard let last = text.last, Self.isSentenceEnd(last) else { return false }
+        // "vs.", "Dr.", "U.S." and single initials are not sentence ends.
+        if last == ".", core.count <= 2 || core.contains(".") || ["vs", "dr", "mr", "ms", "st", "inc", "jr", "sr", "prof"].contains(lowercasedCore) {
+            return false
+        }
+        return true
+    }
+    var endsWithQuestionOrExclamation: Bool { text.hasSuffix("?") || text.hasSuffix("!") || text.hasSuffix("？") || text.hasSuffix("！") }
+    var endsClause: Bool { endsSentence || text.last.map { ",;:—–-\"”)".contains($0) } ?? false }
+    var endsWithContinuation: Bool { text.last.map { ",;:&—–-|/".contains($0) } ?? false || ["—", "–", "-", "|", "&"].contains(String(text)) }
+    var hasCJKSentencePunctuation: Bool { text.contains { "。，、；！？".contains($0) } }
+
+    var isCJK: Bool { text.unicodeScalars.contains { Self.isCJKScalar($0) } }
+    var isHangul: Bool { text.unicodeScalars.contains { (0xAC00...0xD7AF).contains($0.value) || (0x1100...0x11FF).contains($0.value) } }
+
+    static func isCJKScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0x1100...0x11FF, 0xF900...0xFAFF: true
+        default: false
+        }
+    }
+
+    /// A Latin word with a Hangul or kana particle glued on (`Yann은`, `LLM이`): the Latin part.
+    var strippingParticle: String? {
+        let scalars = Array(core.unicodeScalars)
+        guard let split = scalars.firstIndex(where: Self.isCJKScalar), split > 0,
+              scalars[..<split].allSatisfy({ !Self.isCJKScalar($0) }), scalars.count - split <= 3
+        else { return nil }
+        var base = String.UnicodeScalarView()
+        base.append(contentsOf: scalars[..<split])
+        return String(base)
+    }
+
+    struct KoreanParticle {
+        /// How strongly the particle asks for a following word: genitive and object particles always
+        /// do; 로, 와, 과 also end ordinary nouns (인트로, 결과), so they count less.
+        var continuationPenalty: Double
+        var isTopic = false
+        var isSubject = false
+        var marksSubject: Bool { isTopic || isSubject }
+    }
+
+    /// The particle glued to a Latin word (`Yann은` → topic, `Meta를` → object).
+    var attachedParticle: KoreanParticle {
+        guard let base = strippingParticle else { return KoreanParticle(continuationPenalty: 0) }
+        let particle = core.dropFirst(base.count)
+        if ["은", "는"].contains(particle) { return KoreanParticle(continuationPenalty: 0.5, isTopic: true) }
+        if ["이", "가"].contains(particle) { return KoreanParticle(continuationPenalty: 0.5, isSubject: true) }
+        return KoreanParticle(continuationPenalty: 2)
+    }
+
+    /// The case particle a Hangul word ends with, if any: a genitive or object particle needs a
+    /// following word, which a heading's last word does not have.
+    var koreanParticle: KoreanParticle? {
+        let core = self.core
+        guard isHangul, core.count >= 2, let last = core.last else { return nil }
+        if "의을를에".contains(last) { return KoreanParticle(continuationPenalty: 2.5) }
+        if "와과로".contains(last) { return KoreanParticle(continuationPenalty: 1) }
+        if last == "가" { return KoreanParticle(continuationPenalty: 0.5, isSubject: true) }
+        if "은는".contains(last) {
+            // Two-syllable words and common verb forms in 는/은 modify a noun (주는, 여는, 하는, 많은);
+            // they do not mark a topic.
+            let isTopic = (core.count >= 3 || strippingParticle != nil) && !Self.adnominalEndings.contains { core.hasSuffix($0) }
+            return KoreanParticle(continuationPenalty: isTopic ? 0.5 : 2, isTopic: isTopic)
         }
         return nil
     }
 
-    static func isSentenceEnd(_ character: Character) -> Bool {
-        ".!?。！？…".contains(character)
+    /// Verb and adjective forms ending in 는/은 that modify the next noun.
+    static let adnominalEndings = ["하는", "되는", "있는", "없는", "않는", "같은", "많은", "적은", "작은", "높은", "좋은", "새로운", "다른"]
+
+    /// What counts as the same word when a body repeats its heading's word: lowercased, without
+    /// punctuation; function words never count.
+    var repeatKey: String? {
+        let key = lowercasedCore
+        guard key.count >= 2, !Self.functionWords.contains(key), !Self.sentenceOpeners.contains(key) else { return nil }
+        return key
     }
 
-    static func hasCJK(_ word: Substring) -> Bool {
-        word.unicodeScalars.contains { scalar in
-            switch scalar.value {
-            case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0x1100...0x11FF, 0xF900...0xFAFF: true
-            default: false
-            }
+    /// `자기대국은` repeats `자기대국`, `아파트가` repeats `아파트로`: the same stem, other particles.
+    func repeats(_ headingKey: String) -> Bool {
+        guard let key = repeatKey else { return false }
+        let stem = Self.hangulStem(key), headingStem = Self.hangulStem(headingKey)
+        return stem.count >= 2 && stem == headingStem && (stem != key || headingStem != headingKey)
+    }
+
+    /// A Hangul word without a trailing case particle.
+    static func hangulStem(_ word: String) -> String {
+        guard word.unicodeScalars.last.map({ (0xAC00...0xD7AF).contains($0.value) }) ?? false else { return word }
+        for particle in ["에서", "으로", "에게", "까지", "부터", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "로", "도", "만"]
+        where word.hasSuffix(particle) && word.count > particle.count + 1 {
+            return String(word.dropLast(particle.count))
         }
+        return word
     }
+}
 
-    static func isLowercaseWord(_ word: Substring) -> Bool {
-        guard let first = word.first(where: \.isLetter) else { return false }
-        return first.isLowercase && word.first == first
-    }
-
-    static func isCapitalized(_ word: Substring) -> Bool {
-        word.first?.isUppercase ?? false
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> Substring {
+        let start = firstIndex { !set.contains($0) } ?? endIndex
+        let end = lastIndex { !set.contains($0) }.map(index(after:)) ?? start
+        return start < end ? self[start..<end] : self[start..<start]
     }
 }

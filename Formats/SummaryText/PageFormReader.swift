@@ -6,6 +6,8 @@ struct PageFormReader {
     let input: InputFile
     let source: SourceText
     var diagnostics = Diagnostics()
+    /// Chapters whose heading/body boundary scored close to another candidate.
+    private var uncertainSplits: [(SummarySyntax.ChapterMarker, Substring)] = []
 
     init(input: InputFile, source: SourceText) {
         self.input = input
@@ -58,13 +60,21 @@ struct PageFormReader {
             collection.episodes[last].summary += (collection.episodes[last].summary.isEmpty ? "" : "\n\n") + extra
         }
         if inferredSplits > 0 {
+            let notes = uncertainSplits.map { marker, heading in
+                Diagnostic.Note("uncertain: [\(marker.timestamp)] '\(heading)'", at: location(of: marker))
+            }
             diagnostics.report(
                 .note(
                     "summary.heading.inferred",
-                    "page form: the heading/body split of \(inferredSplits) chapters was inferred from run-in text",
-                    at: input.location()))
+                    "page form: the heading/body split of \(inferredSplits) chapters was inferred from run-in text, \(notes.count) of them uncertain",
+                    at: input.location(), notes: notes))
         }
         return collection
+    }
+
+    private func location(of marker: SummarySyntax.ChapterMarker) -> SourceLocation {
+        let line = source.lines.first { $0.text.startIndex <= marker.range.lowerBound && marker.range.lowerBound <= $0.text.endIndex }!
+        return input.location(line: line.number, column: line.text.distance(from: line.text.startIndex, to: marker.range.lowerBound) + 1)
     }
 
     private mutating func reportUnplaced(_ lines: [SourceText.Line]) {
@@ -90,11 +100,17 @@ struct PageFormReader {
         let chaptersEnd = entities?.range.lowerBound ?? text.endIndex
         episode.summary = text[..<(markers.first?.range.lowerBound ?? chaptersEnd)].trimmingWhitespace()
 
+        if let entities {
+            episode.entities = readEntities(text[entities.range.upperBound...], line: line)
+        }
         var parser = ChapterTextParser(input: input)
-        let splitter = HeadingSplitter()
-        for (index, marker) in markers.enumerated() {
+        let contents = markers.enumerated().map { index, marker in
             let end = index + 1 < markers.count ? markers[index + 1].range.lowerBound : chaptersEnd
-            let content = SummarySyntax.droppingHeadingDash(text[marker.range.upperBound..<end])
+            return SummarySyntax.droppingHeadingDash(text[marker.range.upperBound..<end])
+        }
+        let splitter = HeadingSplitter(
+            names: episode.entities.map { ($0.name, $0.kind == .person) }, overview: Substring(episode.summary), chapterTexts: contents)
+        for (marker, content) in zip(markers, contents) {
             var quotes: [Quote] = []
             let prose = parser.parse(content, line: line, quotes: &quotes)
             // The heading runs into the first prose piece; prose after a quote is body.
@@ -102,6 +118,7 @@ struct PageFormReader {
             var heading = ""
             if let first = prose.first, content[content.startIndex..<first.startIndex].allSatisfy(\.isWhitespace) {
                 let split = splitter.split(first)
+                if split.margin < HeadingSplitter.uncertainMargin { uncertainSplits.append((marker, split.heading)) }
                 heading = split.heading.trimmingWhitespace()
                 bodyParts.append(split.body.trimmingWhitespace())
                 bodyParts += prose.dropFirst().map { $0.trimmingWhitespace() }
@@ -120,11 +137,6 @@ struct PageFormReader {
             episode.chapters.append(chapter)
         }
         diagnostics.report(contentsOf: parser.diagnostics)
-
-        if let entities {
-            let items = text[entities.range.upperBound...]
-            episode.entities = readEntities(items, line: line)
-        }
         return episode
     }
 
