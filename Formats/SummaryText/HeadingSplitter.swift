@@ -35,14 +35,15 @@ struct HeadingSplitter {
     }
 
     func split(_ text: Substring) -> Split {
-        let words = text.split(whereSeparator: \.isWhitespace).map(Word.init)
+        // Headings are scored up to 24 words in, and each candidate looks 30 words into its body.
+        let words = Self.words(of: text, limit: 55)
         // A body is prose and ends its sentences; text with no sentence end is a heading on its own
         // (the trailing heading-only chapters of a page).
         guard words.count > 1, text.contains(where: Word.isSentenceEnd) else {
             return Split(heading: Substring(text.trimmingWhitespace()), body: text[text.endIndex...], margin: .infinity)
         }
         var scored: [(k: Int, score: Double)] = []
-        for k in 1..<min(words.count, 40) {
+        for k in 1..<min(words.count, 25) {
             scored.append((k, score(words, k)))
         }
         // Equal scores go to the longer heading: a heading's words are all phrase-like up to its end.
@@ -64,7 +65,7 @@ struct HeadingSplitter {
         let last = heading.last!
         if last.isLowercaseFunctionWord || heading.count > 1 && last.isArticle { score -= 4 }
         if heading.count == 1 && last.isArticle { score -= 4 }
-        if last.endsWithContinuation { score -= 4 }
+        if last.endsWithContinuation || last.endsWithContinuationWord { score -= 4 }
         if let particle = last.koreanParticle { score -= particle.continuationPenalty }
         if last.endsSentence { score -= 2 }
         let latinHeading = !heading.first!.isCJK
@@ -151,7 +152,7 @@ struct HeadingSplitter {
     private func firstSentenceScore(_ body: ArraySlice<Word>) -> Double {
         var score = 0.0
         var previous: Word?
-        for word in body.prefix(40) {
+        for word in body.prefix(30) {
             if let previous, word.isCapitalizedOpener, !previous.endsClause { score -= 1.5 }
             if word.endsSentence { break }
             previous = word
@@ -180,6 +181,21 @@ struct HeadingSplitter {
         return score
     }
 
+    /// The first `limit` space-separated words, without splitting the rest of a long body.
+    private static func words(of text: Substring, limit: Int) -> [Word] {
+        var words: [Word] = []
+        words.reserveCapacity(limit)
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while words.count < limit {
+            guard let start = scalars[index...].firstIndex(where: { !$0.properties.isWhitespace }) else { break }
+            let end = scalars[start...].firstIndex(where: \.properties.isWhitespace) ?? scalars.endIndex
+            words.append(Word(text[start..<end]))
+            index = end
+        }
+        return words
+    }
+
     // MARK: Episode style
 
     /// Title case when, across the episode's chapters, the words right after a heading's first word
@@ -187,7 +203,7 @@ struct HeadingSplitter {
     private static func looksTitleCased(_ texts: [Substring]) -> Bool {
         var capitalized = 0, lowercase = 0
         for text in texts {
-            let words = text.split(whereSeparator: \.isWhitespace).prefix(4).map(Word.init)
+            let words = Self.words(of: text, limit: 4)
             guard let first = words.first, !first.isCJK else { continue }
             for word in words.dropFirst() {
                 if word.isCJK { break }
@@ -281,8 +297,81 @@ private struct NameIndex {
 /// One space-separated word with the properties the scorer asks about.
 private struct Word {
     let text: Substring
+    // Computed once: the scorer asks each word the same questions for every candidate boundary.
+    let core: String
+    let lowercasedCore: String
+    let nameKey: String
+    let isCJK: Bool
+    let isHangul: Bool
+    let startsUppercase: Bool
+    let strippingParticle: String?
+    let koreanParticle: KoreanParticle?
+    let repeatKey: String?
 
-    init(_ text: Substring) { self.text = text }
+    init(_ text: Substring) {
+        self.text = text
+        let scalars = text.unicodeScalars
+        let coreStart = scalars.firstIndex { !Self.edgePunctuation.contains($0) } ?? scalars.endIndex
+        let coreEnd = scalars[coreStart...].lastIndex { !Self.edgePunctuation.contains($0) }.map(scalars.index(after:)) ?? coreStart
+        core = String(text[coreStart..<coreEnd])
+        lowercasedCore = core.lowercased()
+        var key = core
+        for suffix in ["'s", "’s"] where key.hasSuffix(suffix) { key.removeLast(2) }
+        nameKey = key
+        var isCJK = false, isHangul = false
+        for scalar in scalars where scalar.value >= 0x1100 {
+            if Self.isCJKScalar(scalar) { isCJK = true }
+            if (0xAC00...0xD7AF).contains(scalar.value) || (0x1100...0x11FF).contains(scalar.value) { isHangul = true }
+        }
+        self.isCJK = isCJK
+        self.isHangul = isHangul
+        let first = scalars.first, last = scalars.last
+        let firstIsLetter = first.map { $0.properties.isAlphabetic } ?? false
+        startsUppercase = firstIsLetter && first!.properties.isUppercase
+        isLowercaseLatin = firstIsLetter && first!.properties.isLowercase && !isCJK
+        strippingParticle = isCJK && !(first.map(Self.isCJKScalar) ?? true) ? Self.latinBase(of: core) : nil
+        koreanParticle = isHangul ? Self.koreanParticle(of: core, isHangul: isHangul, hasLatinBase: strippingParticle != nil) : nil
+        repeatKey = Self.repeatKey(of: lowercasedCore)
+        isFunctionWord = Self.functionWords.contains(lowercasedCore)
+        isOpener = Self.sentenceOpeners.contains(lowercasedCore)
+        isStrongOpener = Self.strongOpeners.contains(lowercasedCore)
+        isArticle = ["the", "a", "an", "el", "la", "los", "las", "un", "una"].contains(lowercasedCore)
+        isAcronym = core.unicodeScalars.count >= 2 && core.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic || $0.properties.isUppercase }
+        // Only a trailing comma may follow an opener ("However," is not one; "The" is).
+        isBareWord = core.unicodeScalars.count == scalars.count - (last == "," ? 1 : 0)
+        startsWithDigit = first.map { $0.properties.numericType != nil || $0 == "$" } ?? false
+        startsWithOpeningQuote = first.map { "\"“‘«「『".unicodeScalars.contains($0) } ?? false
+        startsWithClosingPunctuation = first.map { ")]}”’,.;:!?。，".unicodeScalars.contains($0) } ?? false
+        isEditorialNote = text.hasPrefix("--") || text.hasPrefix("_Note") || text.hasPrefix("*Note")
+        hasCJKSentencePunctuation = scalars.contains { "。，、；！？".unicodeScalars.contains($0) }
+        endsWithQuestionOrExclamation = last.map { "?!？！".unicodeScalars.contains($0) } ?? false
+        let isAbbreviation = core.count <= 2 || core.contains(".")
+            || ["vs", "dr", "mr", "ms", "st", "inc", "jr", "sr", "prof"].contains(lowercasedCore)
+        // "vs.", "Dr.", "U.S." and single initials are not sentence ends.
+        endsSentence = last.map { ".!?。！？…".unicodeScalars.contains($0) } ?? false && !(last == "." && isAbbreviation)
+        endsClause = endsSentence || last.map { ",;:—–-\"”)".unicodeScalars.contains($0) } ?? false
+        endsWithContinuation = last.map { ",;:&—–-|/".unicodeScalars.contains($0) } ?? false
+    }
+
+    /// Quotes, brackets and punctuation that `core` drops from either end.
+    static let edgePunctuation = Set("\"'“”‘’«»「」『』()[]{}.,;:!?。，、；：！？…".unicodeScalars)
+
+    let isFunctionWord: Bool
+    let isOpener: Bool
+    let isStrongOpener: Bool
+    let isArticle: Bool
+    let isAcronym: Bool
+    let isBareWord: Bool
+    let isLowercaseLatin: Bool
+    let startsWithDigit: Bool
+    let startsWithOpeningQuote: Bool
+    let startsWithClosingPunctuation: Bool
+    let isEditorialNote: Bool
+    let hasCJKSentencePunctuation: Bool
+    let endsWithQuestionOrExclamation: Bool
+    let endsSentence: Bool
+    let endsClause: Bool
+    let endsWithContinuation: Bool
 
     /// English and Spanish function words that stay lowercase inside title-case headings.
     static let functionWords: Set<String> = [
@@ -314,50 +403,16 @@ private struct Word {
     static let conjunctions: Set<String> = ["and", "or", "y", "o", "&"]
 
     static func isSentenceEnd(_ character: Character) -> Bool { ".!?。！？…".contains(character) }
+    var endsWithContinuationWord: Bool { ["—", "–", "-", "|", "&"].contains(text) }
 
-    /// The word without surrounding quotes, brackets and trailing punctuation.
-    var core: String {
-        String(text.trimmingCharacters(in: "\"'“”‘’«»「」『』()[]{}.,;:!?。，、；：！？…"))
-    }
-
-    var lowercasedCore: String { core.lowercased() }
-    var isStrongOpener: Bool { Self.strongOpeners.contains(lowercasedCore) }
-    var isAuxiliaryVerb: Bool { isLowercaseLatin && ["is", "are", "was", "were", "has", "have", "had", "will", "can"].contains(lowercasedCore) }
-    var isArticle: Bool { ["the", "a", "an", "el", "la", "los", "las", "un", "una"].contains(lowercasedCore) }
-    var isAcronym: Bool { core.count >= 2 && core.allSatisfy { !$0.isLetter || $0.isUppercase } }
-    /// The word as part of a name: without quotes, punctuation or a possessive `'s`.
-    var nameKey: String {
-        var key = core
-        for suffix in ["'s", "’s"] where key.hasSuffix(suffix) { key.removeLast(2) }
-        return key
-    }
-    var firstLetter: Character? { text.first(where: \.isLetter) }
-    var startsUppercase: Bool { (text.first.map { $0.isLetter && $0.isUppercase }) ?? false }
-    var isLowercaseLatin: Bool { (text.first.map { $0.isLetter && $0.isLowercase }) ?? false && !isCJK }
-    var isLowercaseFunctionWord: Bool { isLowercaseLatin && Self.functionWords.contains(lowercasedCore) || text == "&" }
-    var isLowercaseContentWord: Bool { isLowercaseLatin && !Self.functionWords.contains(lowercasedCore) }
-    var isCapitalizedOpener: Bool { startsUppercase && Self.sentenceOpeners.contains(lowercasedCore) && core.count == text.count - (text.hasSuffix(",") ? 1 : 0) }
+    var isAuxiliaryVerb: Bool { isLowercaseLatin && Self.auxiliaryVerbs.contains(lowercasedCore) }
+    static let auxiliaryVerbs: Set<String> = ["is", "are", "was", "were", "has", "have", "had", "will", "can"]
+    var isLowercaseFunctionWord: Bool { isLowercaseLatin && isFunctionWord || text == "&" }
+    var isLowercaseContentWord: Bool { isLowercaseLatin && !isFunctionWord }
+    var isCapitalizedOpener: Bool { startsUppercase && isOpener && isBareWord }
     var isConjunction: Bool { Self.conjunctions.contains(lowercasedCore) || text == "&" }
     var isPossessiveOrComma: Bool { text.hasPrefix("'s") || text.hasPrefix("’s") || text == "," || text.hasPrefix("(") }
-    var startsWithDigit: Bool { text.first.map { $0.isNumber || $0 == "$" } ?? false }
-    var startsWithOpeningQuote: Bool { text.first.map { "\"“‘«「『".contains($0) } ?? false }
-    var startsWithClosingPunctuation: Bool { text.first.map { ")]}”’,.;:!?。，".contains($0) } ?? false }
-    var isEditorialNote: Bool { text.hasPrefix("--") || text.hasPrefix("_Note") || text.hasPrefix("*Note") }
-    var endsSentence: Bool {
-        guard let last = text.last, Self.isSentenceEnd(last) else { return false }
-        // "vs.", "Dr.", "U.S." and single initials are not sentence ends.
-        if last == ".", core.count <= 2 || core.contains(".") || ["vs", "dr", "mr", "ms", "st", "inc", "jr", "sr", "prof"].contains(lowercasedCore) {
-            return false
-        }
-        return true
-    }
-    var endsWithQuestionOrExclamation: Bool { text.hasSuffix("?") || text.hasSuffix("!") || text.hasSuffix("？") || text.hasSuffix("！") }
-    var endsClause: Bool { endsSentence || text.last.map { ",;:—–-\"”)".contains($0) } ?? false }
-    var endsWithContinuation: Bool { text.last.map { ",;:&—–-|/".contains($0) } ?? false || ["—", "–", "-", "|", "&"].contains(String(text)) }
-    var hasCJKSentencePunctuation: Bool { text.contains { "。，、；！？".contains($0) } }
 
-    var isCJK: Bool { text.unicodeScalars.contains { Self.isCJKScalar($0) } }
-    var isHangul: Bool { text.unicodeScalars.contains { (0xAC00...0xD7AF).contains($0.value) || (0x1100...0x11FF).contains($0.value) } }
 
     static func isCJKScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -367,7 +422,7 @@ private struct Word {
     }
 
     /// A Latin word with a Hangul or kana particle glued on (`Yann은`, `LLM이`): the Latin part.
-    var strippingParticle: String? {
+    private static func latinBase(of core: String) -> String? {
         let scalars = Array(core.unicodeScalars)
         guard let split = scalars.firstIndex(where: Self.isCJKScalar), split > 0,
               scalars[..<split].allSatisfy({ !Self.isCJKScalar($0) }), scalars.count - split <= 3
@@ -397,8 +452,7 @@ private struct Word {
 
     /// The case particle a Hangul word ends with, if any: a genitive or object particle needs a
     /// following word, which a heading's last word does not have.
-    var koreanParticle: KoreanParticle? {
-        let core = self.core
+    private static func koreanParticle(of core: String, isHangul: Bool, hasLatinBase: Bool) -> KoreanParticle? {
         guard isHangul, core.count >= 2, let last = core.last else { return nil }
         if "의을를에".contains(last) { return KoreanParticle(continuationPenalty: 2.5) }
         if "와과로".contains(last) { return KoreanParticle(continuationPenalty: 1) }
@@ -406,7 +460,7 @@ private struct Word {
         if "은는".contains(last) {
             // Two-syllable words and common verb forms in 는/은 modify a noun (주는, 여는, 하는, 많은);
             // they do not mark a topic.
-            let isTopic = (core.count >= 3 || strippingParticle != nil) && !Self.adnominalEndings.contains { core.hasSuffix($0) }
+            let isTopic = (core.count >= 3 || hasLatinBase) && !Self.adnominalEndings.contains { core.hasSuffix($0) }
             return KoreanParticle(continuationPenalty: isTopic ? 0.5 : 2, isTopic: isTopic)
         }
         return nil
@@ -417,8 +471,7 @@ private struct Word {
 
     /// What counts as the same word when a body repeats its heading's word: lowercased, without
     /// punctuation; function words never count.
-    var repeatKey: String? {
-        let key = lowercasedCore
+    private static func repeatKey(of key: String) -> String? {
         guard key.count >= 2, !Self.functionWords.contains(key), !Self.sentenceOpeners.contains(key) else { return nil }
         return key
     }
@@ -438,13 +491,5 @@ private struct Word {
             return String(word.dropLast(particle.count))
         }
         return word
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: String) -> Substring {
-        let start = firstIndex { !set.contains($0) } ?? endIndex
-        let end = lastIndex { !set.contains($0) }.map(index(after:)) ?? start
-        return start < end ? self[start..<end] : self[start..<start]
     }
 }
