@@ -12,7 +12,7 @@ public struct QuireCommand: ParsableCommand {
             Diagnostics are printed as path:line:column: severity: message [identifier].
             """,
         version: "0.1.0",
-        subcommands: [ConvertCommand.self, FormatsCommand.self, RouteCommand.self],
+        subcommands: [ConvertCommand.self, FormatsCommand.self, RouteCommand.self, ScoreCommand.self],
         defaultSubcommand: nil)
 
     public init() {}

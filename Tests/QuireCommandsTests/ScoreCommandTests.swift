@@ -1,0 +1,53 @@
+import QuireCommands
+import QuireTestSupport
+import Testing
+
+private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: String, error: String) {
+    let captured = CapturedConsole()
+    let status = Console.$current.withValue(captured.console) { QuireCLI.run(arguments) }
+    return (status, captured.output, captured.error)
+}
+
+@Suite struct ScoreCommandTests {
+    @Test func scoresTheBundledExampleAgainstItsTruth() {
+        let page = Fixtures.url("Examples/sample-page.txt").path, truth = Fixtures.url("Examples/sample-page.expected.json").path
+        let result = quire(["score", page, "--truth", truth])
+        #expect(result.status == .success)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.contains("preamble   exact"))
+        #expect(lines.contains("chapters   33/33 (100.0%) found; starts 33/33 (100.0%) exact"))
+        #expect(lines.contains("quotes     22/22 (100.0%) exact with their times"))
+        #expect(lines.contains("entities   18/18 (100.0%) exact"))
+        #expect(lines.contains { $0.hasPrefix("headings   3") })
+    }
+
+    @Test func thresholdFailsWithStatusOne() {
+        let page = Fixtures.url("Examples/sample-page.txt").path, truth = Fixtures.url("Examples/sample-page.expected.json").path
+        let result = quire(["score", page, "--truth", truth, "--min-headings", "100.1"])
+        #expect(result.status == .failure)
+        #expect(result.error.contains("below --min-headings 100.1"))
+    }
+
+    @Test func malformedTruthIsAnInputError() throws {
+        let directory = try TemporaryDirectory()
+        let truth = directory.path("truth.json")
+        try "{\"episodes\": [{\"title\": \"no index\"}]}".write(toFile: truth, atomically: true, encoding: .utf8)
+        let result = quire(["score", Fixtures.url("Examples/sample-page.txt").path, "--truth", truth])
+        #expect(result.status == .failure)
+        #expect(result.error.contains("not a ground-truth file: every episode needs an 'index' and a 'title'"))
+    }
+
+    /// The reader's targets on the real page: everything found, at least 97% of headings exact.
+    @Test func sampleCorpusMeetsTheReadingTargets() {
+        guard let page = Fixtures.sharedCorpus("sample-channel-page.txt"), let truth = Fixtures.sharedCorpus("sample-channel-page.expected.json") else {
+            print("skipped: ../shared/corpus is not beside this checkout")
+            return
+        }
+        let result = quire(["score", page.path, "--truth", truth.path, "--min-headings", "97"])
+        #expect(result.status == .success, "\(result.output)\(result.error)")
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.contains("chapters   97/97 (100.0%) found; starts 97/97 (100.0%) exact"))
+        #expect(lines.contains { $0.hasPrefix("quotes ") && $0.contains("(100.0%)") })
+        #expect(lines.contains("entities   90/90 (100.0%) exact"))
+    }
+}
