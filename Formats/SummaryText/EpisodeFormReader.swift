@@ -6,6 +6,8 @@ struct EpisodeFormReader {
     let input: InputFile
     let source: SourceText
     var diagnostics = Diagnostics()
+    /// Episodes whose front matter said `language: und`: their language stays unknown.
+    private(set) var undeterminedLanguages: Set<Int> = []
     private var index = 0
 
     init(input: InputFile, source: SourceText) {
@@ -40,6 +42,7 @@ struct EpisodeFormReader {
             applier.collection.episodes.append(episode)
         }
         diagnostics.report(contentsOf: applier.diagnostics)
+        undeterminedLanguages = applier.undeterminedLanguages
         return applier.collection
     }
 

@@ -3,6 +3,9 @@ import QuireCore
 /// `key: value` lines fenced by `---` before an episode. Values that need it are written as
 /// double-quoted strings with backslash escapes, so any text survives.
 enum FrontMatter {
+    /// The BCP 47 tag for "undetermined": read as no language, and no detection either.
+    static let undeterminedLanguage = "und"
+
     /// Parses one `key: value` line; `nil` when the line is not of that shape.
     static func field(from line: Substring) -> (key: String, value: String)? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
@@ -75,9 +78,18 @@ struct FrontMatterApplier {
     var collection: EpisodeCollection
     var diagnostics: Diagnostics
     let input: InputFile
+    /// Episodes (by index in `collection`) whose front matter declared `language: und`.
+    var undeterminedLanguages: Set<Int> = []
 
     mutating func apply(_ fields: [(key: String, value: String, line: Int)], to episode: inout Episode) {
         var channel: Channel?
+        var languageDeclared = false
+        defer {
+            if languageDeclared && episode.language == FrontMatter.undeterminedLanguage {
+                episode.language = nil
+                undeterminedLanguages.insert(collection.episodes.count)
+            }
+        }
         for (key, value, line) in fields {
             switch key {
             case "channel": channel = Channel(title: value); episode.channel = value
@@ -86,7 +98,9 @@ struct FrontMatterApplier {
             case "channel-description": channel = channel ?? Channel(title: episode.channel ?? ""); channel?.description = value
             case "url": episode.metadata.url = value
             case "published": episode.metadata.published = value
-            case "language": episode.language = value
+            case "language":
+                episode.language = value
+                languageDeclared = true
             case "duration":
                 if let seconds = Int(value) ?? Timestamp.seconds(from: value) {
                     episode.metadata.duration = seconds

@@ -12,7 +12,8 @@ public struct SummaryTextReader: FormatReader {
             diagnostics.report(.warning("summary.empty", "the input holds no text", at: input.location()))
             return EpisodeCollection()
         }
-        let collection: EpisodeCollection
+        var collection: EpisodeCollection
+        var undetermined: Set<Int> = []
         switch Self.form(of: source) {
         case .page:
             var reader = PageFormReader(input: input, source: source)
@@ -21,7 +22,12 @@ public struct SummaryTextReader: FormatReader {
         case .episode:
             var reader = EpisodeFormReader(input: input, source: source)
             collection = reader.read()
+            undetermined = reader.undeterminedLanguages
             diagnostics.report(contentsOf: reader.diagnostics)
+        }
+        // Front matter names a language; otherwise --language, otherwise the text itself.
+        for index in collection.episodes.indices where collection.episodes[index].language == nil && !undetermined.contains(index) {
+            collection.episodes[index].language = options["language"] ?? LanguageDetector.detect(collection.episodes[index])
         }
         if collection.episodes.isEmpty {
             diagnostics.report(.warning("summary.no-episodes", "found no episode in the input; its lines are kept as the preamble", at: input.location()))

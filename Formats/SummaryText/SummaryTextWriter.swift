@@ -90,7 +90,8 @@ public struct SummaryTextWriter: FormatWriter {
                     if let description = channel.description { fields.append(("channel-description", description)) }
                 }
             }
-            if let language = episode.language { fields.append(("language", language)) }
+            // `und` (BCP 47 "undetermined") keeps an unknown language unknown: the reader would otherwise detect one.
+            fields.append(("language", episode.language ?? FrontMatter.undeterminedLanguage))
             if let url = episode.metadata.url { fields.append(("url", url)) }
             if let published = episode.metadata.published { fields.append(("published", published)) }
             if let duration = episode.metadata.duration { fields.append(("duration", Timestamp.string(fromSeconds: duration))) }

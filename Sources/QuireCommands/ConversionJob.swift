@@ -119,6 +119,8 @@ struct ConversionJob {
     private var options: ConversionOptions {
         var options = ConversionOptions()
         if strict { options["strict"] = "true" }
+        // Readers that detect languages use it in place of detection; the defaults fill the rest.
+        if let language = defaults.language { options["language"] = language }
         return options
     }
 

@@ -1,0 +1,62 @@
+/// Guesses the language of prose as a BCP 47 tag, from its script and, for Latin-script text, its
+/// most frequent function words. Returns `nil` rather than guess when the evidence is thin.
+public enum LanguageDetector {
+    /// Languages told apart within the Latin script, by words that are frequent in them and rare elsewhere.
+    private static let functionWords: [(tag: String, words: Set<Substring>)] = [
+        ("en", ["the", "and", "of", "to", "is", "that", "for", "with", "on", "as", "it", "was", "are", "this", "by", "from",
+                "be", "at", "an", "but", "not", "have", "they", "which", "their", "he", "she", "we", "you", "how", "what"]),
+        ("es", ["el", "la", "de", "que", "y", "los", "las", "del", "un", "una", "por", "con", "para", "es", "se", "al", "lo",
+                "como", "más", "pero", "sus", "este", "entre", "cuando", "muy", "sin", "sobre", "también", "hay", "donde"]),
+        ("fr", ["le", "la", "les", "des", "et", "est", "une", "du", "que", "qui", "dans", "pour", "pas", "sur", "au", "avec",
+                "ce", "il", "elle", "sont", "mais", "ou", "par", "nous", "vous", "leur", "cette"]),
+        ("de", ["der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "mit", "auf", "für", "sich", "dem",
+                "auch", "es", "von", "wir", "sie", "ich", "aber", "wie", "oder", "wird"]),
+        ("pt", ["o", "os", "as", "de", "que", "e", "do", "da", "em", "um", "uma", "para", "com", "não", "por", "mais", "dos",
+                "das", "como", "mas", "ao", "ele", "ela", "seu", "sua", "são"]),
+    ]
+
+    public static func detect(_ text: some StringProtocol) -> String? {
+        var hangul = 0, kana = 0, han = 0, latin = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: hangul += 1
+            case 0x3040...0x30FF: kana += 1
+            case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: han += 1
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latin += 1
+            default: break
+            }
+        }
+        let letters = hangul + kana + han + latin
+        guard letters >= 12 else { return nil }
+        // One CJK character carries about as much as a Latin word, so CJK counts are weighted up.
+        if hangul * 3 >= letters / 5 && hangul > kana { return "ko" }
+        if kana * 3 >= letters / 10 { return "ja" }
+        if han * 3 >= letters / 5 { return "zh" }
+        return latinLanguage(text)
+    }
+
+    /// The language of an episode's own prose: its overview and chapter bodies. Headings and quotes are
+    /// left out, since pages mix English headings and quotes into other languages' summaries.
+    public static func detect(_ episode: Episode) -> String? {
+        var prose = episode.summary
+        for chapter in episode.chapters.prefix(12) where prose.utf8.count < 20_000 { prose += "\n" + chapter.body }
+        if prose.utf8.count < 200 {
+            for chapter in episode.chapters { prose += "\n" + chapter.title + "\n" + chapter.quotes.map(\.text).joined(separator: "\n") }
+        }
+        return detect(prose)
+    }
+
+    private static func latinLanguage(_ text: some StringProtocol) -> String? {
+        var counts = [Int](repeating: 0, count: functionWords.count)
+        var words = 0
+        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+            words += 1
+            for (index, language) in functionWords.enumerated() where language.words.contains(word) { counts[index] += 1 }
+        }
+        let ranked = counts.enumerated().sorted { $0.element > $1.element }
+        guard let best = ranked.first, best.element >= 2, best.element * 100 >= words * 3 else { return nil }
+        // A near tie says the text is mixed or too short to tell.
+        if ranked.count > 1, Double(ranked[1].element) * 1.5 > Double(best.element) { return nil }
+        return functionWords[best.offset].tag
+    }
+}
