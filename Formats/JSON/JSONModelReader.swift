@@ -91,7 +91,8 @@ private struct ModelDecoder {
         let chapter = Chapter(
             start: start, title: optionalString(object.take("title"), "title") ?? "",
             body: optionalString(object.take("body"), "body") ?? "",
-            quotes: array(object.take("quotes"), "quotes").compactMap { quote($0) })
+            quotes: array(object.take("quotes"), "quotes").compactMap { quote($0) },
+            isRecovered: object.take("recovered").map { bool($0, "recovered") } ?? false)
         reportUnknown(object, in: "a chapter")
         return chapter
     }
@@ -185,6 +186,16 @@ private struct ModelDecoder {
             return []
         }
         return elements
+    }
+
+    mutating func bool(_ node: JSONNode, _ name: String) -> Bool {
+        switch node.value {
+        case .bool(let value): return value
+        case .null: return false
+        default:
+            diagnostics.report(.error("json.type", "expected \(name) to be true or false, found \(node.typeName)", at: location(node)))
+            return false
+        }
     }
 
     mutating func int(_ node: JSONNode, _ name: String) -> Int? {

@@ -73,6 +73,7 @@ public struct JSONModelWriter: FormatWriter {
             output.field("start", chapter.start)
             output.field("title", chapter.title)
             output.field("body", chapter.body)
+            if chapter.isRecovered { output.field("recovered", true) }
             output.key("quotes")
             output.beginArray()
             for quote in chapter.quotes { visitQuote(quote) }
@@ -123,6 +124,12 @@ struct JSONOutput {
     mutating func field(_ name: String, _ value: String?) {
         key(name)
         value.map { appendString($0) } ?? appendRaw("null")
+        pendingKey = false
+    }
+
+    mutating func field(_ name: String, _ value: Bool) {
+        key(name)
+        appendRaw(value ? "true" : "false")
         pendingKey = false
     }
 

@@ -111,6 +111,17 @@ struct FrontMatterApplier {
                             at: input.location(line: line, column: 1)))
                     episode.metadata.extra.append(MetadataField(key: key, value: value))
                 }
+            case "recovered-chapters":
+                // Chapter numbers, 1-based, whose content was recovered from corrupt upstream data.
+                let numbers = value.split(separator: ",").map { Int($0.trimmingWhitespace()) }
+                if numbers.allSatisfy({ $0.map { episode.chapters.indices.contains($0 - 1) } ?? false }) {
+                    for number in numbers.compactMap({ $0 }) { episode.chapters[number - 1].isRecovered = true }
+                } else {
+                    diagnostics.report(
+                        .warning("summary.front-matter.recovered", "recovered-chapters '\(value)' names chapters this episode does not have; kept as an unnamed field",
+                                 at: input.location(line: line, column: 1)))
+                    episode.metadata.extra.append(MetadataField(key: key, value: value))
+                }
             case "collection-title": collection.title = value
             case "preamble": collection.preamble.append(value)
             default: episode.metadata.extra.append(MetadataField(key: key, value: value))

@@ -222,11 +222,21 @@ private struct NameIndex {
 
     /// Latin words the overview uses inside its sentences: names and terms the bodies go on using.
     private var overviewTerms: Set<String> = []
+    /// Two-word capitalized names from the overview, weaker evidence than the entity list.
+    private var overviewNames: [[String]] = []
 
     init(_ names: [(name: String, isPerson: Bool)], overview: Substring) {
-        for word in overview.split(whereSeparator: \.isWhitespace).map(Word.init).dropFirst()
-        where word.startsUppercase && !word.isCapitalizedOpener && word.core.count >= 2 {
+        let overviewWords = overview.split(whereSeparator: \.isWhitespace).map(Word.init)
+        var previous: Word?
+        for word in overviewWords {
+            defer { previous = word }
+            guard word.startsUppercase && !word.isCapitalizedOpener && word.core.count >= 2 else { continue }
             overviewTerms.insert(word.strippingParticle ?? word.core)
+            // Two capitalized words in a row inside a sentence are a name ("… with Ivan Burazin, CEO …").
+            if let previous, previous.startsUppercase, !previous.isCapitalizedOpener, !previous.endsClause, !word.isAcronym,
+               previous.core.count >= 2 {
+                overviewNames.append([previous.nameKey, word.nameKey])
+            }
         }
         for (name, isPerson) in names {
             let tokens = name.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -250,7 +260,7 @@ private struct NameIndex {
 
     /// Whether a multi-word name runs across the boundary before `index`.
     func spans(_ words: [Word], across index: Int) -> Bool {
-        for sequence in sequences where sequence.count > 1 {
+        for sequence in sequences + overviewNames where sequence.count > 1 {
             for start in max(0, index - sequence.count + 1)..<index where start + sequence.count <= words.count {
                 if Self.particle(matching: sequence, in: words, at: start) != nil { return true }
             }
@@ -278,6 +288,11 @@ private struct NameIndex {
         for sequence in sequences where index + sequence.count <= words.count {
             if let particle = Self.particle(matching: sequence, in: words, at: index) {
                 return Match(length: sequence.count, particle: particle)
+            }
+        }
+        for sequence in overviewNames where index + 2 <= words.count {
+            if let particle = Self.particle(matching: sequence, in: words, at: index) {
+                return Match(length: 2, particle: particle, fromOverview: true)
             }
         }
         let word = words[index]

@@ -72,6 +72,23 @@ struct PageFormReader {
         return collection
     }
 
+    /// Detects a leaked data dump in the episode's quotes and recovers heading-only chapters from it.
+    private mutating func repairUpstreamDump(_ episode: inout Episode, markers: [SummarySyntax.ChapterMarker], line: SourceText.Line) {
+        guard let report = UpstreamDumpRecovery.repair(&episode) else { return }
+        let chapter = episode.chapters[report.chapter]
+        let recovered = report.recovered.map { index in
+            let recoveredChapter = episode.chapters[index]
+            return Diagnostic.Note(
+                "recovered the body and \(recoveredChapter.quotes.count) quotes of [\(markers[index].timestamp)] '\(recoveredChapter.title)'",
+                at: location(of: markers[index]))
+        }
+        diagnostics.report(
+            .warning(
+                "summary.upstream.dump",
+                "episode '\(episode.title)': chapter [\(markers[report.chapter].timestamp)] '\(chapter.title)' holds a leaked data dump (\(report.dumpCharacters) characters) in its quotes; kept as it is, \(report.recovered.count) heading-only chapters recovered from it and marked as recovered",
+                at: location(of: markers[report.chapter]), notes: recovered))
+    }
+
     private func location(of marker: SummarySyntax.ChapterMarker) -> SourceLocation {
         let line = source.lines.first { $0.text.startIndex <= marker.range.lowerBound && marker.range.lowerBound <= $0.text.endIndex }!
         return input.location(line: line.number, column: line.text.distance(from: line.text.startIndex, to: marker.range.lowerBound) + 1)
@@ -137,6 +154,7 @@ struct PageFormReader {
             episode.chapters.append(chapter)
         }
         diagnostics.report(contentsOf: parser.diagnostics)
+        repairUpstreamDump(&episode, markers: markers, line: line)
         return episode
     }
 

@@ -95,6 +95,8 @@ public struct SummaryTextWriter: FormatWriter {
             if let url = episode.metadata.url { fields.append(("url", url)) }
             if let published = episode.metadata.published { fields.append(("published", published)) }
             if let duration = episode.metadata.duration { fields.append(("duration", Timestamp.string(fromSeconds: duration))) }
+            let recovered = episode.chapters.indices.filter { episode.chapters[$0].isRecovered }
+            if !recovered.isEmpty { fields.append(("recovered-chapters", recovered.map { String($0 + 1) }.joined(separator: ", "))) }
             for field in episode.metadata.extra { fields.append((field.key, field.value)) }
             return fields
         }

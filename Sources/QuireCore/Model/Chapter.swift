@@ -6,12 +6,15 @@ public struct Chapter: Sendable, Hashable {
     /// The chapter's prose, quotes taken out.
     public var body: String
     public var quotes: [Quote]
+    /// The body and quotes were recovered from corrupt upstream data rather than read where they belong.
+    public var isRecovered: Bool
 
-    public init(start: Int?, title: String, body: String = "", quotes: [Quote] = []) {
+    public init(start: Int?, title: String, body: String = "", quotes: [Quote] = [], isRecovered: Bool = false) {
         self.start = start
         self.title = title
         self.body = body
         self.quotes = quotes
+        self.isRecovered = isRecovered
     }
 }
 
