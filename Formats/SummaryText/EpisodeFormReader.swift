@@ -78,6 +78,7 @@ struct EpisodeFormReader {
         episode.summary = readParagraphs(until: { $0.hasPrefix("## ") })
         var parser = ChapterTextParser(input: input)
         var untimedHeadings: [SourceText.Line] = []
+        var chapterLines: [Int] = []
         while index < lines.count, !Self.isSeparator(lines[index].text) {
             let line = lines[index]
             guard line.text.hasPrefix("## ") else {
@@ -86,12 +87,14 @@ struct EpisodeFormReader {
             }
             if let marker = SummarySyntax.chapterMarker(at: line.text.startIndex, in: line.text) {
                 index += 1
+                chapterLines.append(line.number)
                 episode.chapters.append(readChapter(marker: marker, line: line, parser: &parser))
             } else if nextNonBlankLine(after: index).map({ SummarySyntax.isEntityItemStart($0.text) }) ?? false {
                 index += 1
                 episode.entities += readEntities()
             } else {
                 untimedHeadings.append(line)
+                chapterLines.append(line.number)
                 index += 1
                 let title = line.text.dropFirst(3).trimmingWhitespace()
                 var chapter = readChapterContent(parser: &parser)
@@ -100,6 +103,9 @@ struct EpisodeFormReader {
             }
         }
         diagnostics.report(contentsOf: parser.diagnostics)
+        for diagnostic in ChapterOrder.diagnostics(for: episode.chapters.map(\.start), location: { input.location(line: chapterLines[$0], column: 1) }) {
+            diagnostics.report(diagnostic)
+        }
         // Untimed sections are normal in an untimed outline; among timed chapters they are suspicious.
         if episode.chapters.contains(where: { $0.start != nil }) {
             for line in untimedHeadings {

@@ -344,7 +344,12 @@ private struct Word {
         let firstIsLetter = first.map { $0.properties.isAlphabetic } ?? false
         startsUppercase = firstIsLetter && first!.properties.isUppercase
         isLowercaseLatin = firstIsLetter && first!.properties.isLowercase && !isCJK
-        strippingParticle = isCJK && !(first.map(Self.isCJKScalar) ?? true) ? Self.latinBase(of: core) : nil
+        if isHangul, first.map(Self.isCJKScalar) ?? false {
+            let stem = Self.hangulStem(core)
+            strippingParticle = stem == core ? nil : stem
+        } else {
+            strippingParticle = isCJK ? Self.latinBase(of: core) : nil
+        }
         koreanParticle = isHangul ? Self.koreanParticle(of: core, isHangul: isHangul, hasLatinBase: strippingParticle != nil) : nil
         repeatKey = Self.repeatKey(of: lowercasedCore)
         isFunctionWord = Self.functionWords.contains(lowercasedCore)
@@ -436,7 +441,8 @@ private struct Word {
         }
     }
 
-    /// A Latin word with a Hangul or kana particle glued on (`Yann은`, `LLM이`): the Latin part.
+    /// A Latin word with a Hangul or kana particle glued on (`Yann은`, `LLM이`): the Latin part. For a
+    /// Hangul word, `strippingParticle` is its stem (`민지가` → `민지`).
     private static func latinBase(of core: String) -> String? {
         let scalars = Array(core.unicodeScalars)
         guard let split = scalars.firstIndex(where: Self.isCJKScalar), split > 0,

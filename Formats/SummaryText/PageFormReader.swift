@@ -89,6 +89,10 @@ struct PageFormReader {
                 at: location(of: markers[report.chapter]), notes: recovered))
     }
 
+    private func location(of marker: SummarySyntax.ChapterMarker, in line: SourceText.Line) -> SourceLocation {
+        input.location(line: line.number, column: line.text.distance(from: line.text.startIndex, to: marker.range.lowerBound) + 1)
+    }
+
     private func location(of marker: SummarySyntax.ChapterMarker) -> SourceLocation {
         let line = source.lines.first { $0.text.startIndex <= marker.range.lowerBound && marker.range.lowerBound <= $0.text.endIndex }!
         return input.location(line: line.number, column: line.text.distance(from: line.text.startIndex, to: marker.range.lowerBound) + 1)
@@ -154,6 +158,9 @@ struct PageFormReader {
             episode.chapters.append(chapter)
         }
         diagnostics.report(contentsOf: parser.diagnostics)
+        for diagnostic in ChapterOrder.diagnostics(for: markers.map(\.seconds), location: { location(of: markers[$0], in: line) }) {
+            diagnostics.report(diagnostic)
+        }
         repairUpstreamDump(&episode, markers: markers, line: line)
         return episode
     }

@@ -22,6 +22,11 @@ struct SourceText {
             throw ConversionFailure(
                 .error("summary.encoding", "the input is not UTF-8 text (first invalid byte here)", at: input.location(line: line, column: column)))
         }
+        if let nul = bytes.firstIndex(of: 0) {
+            let (line, column) = SourceText.position(of: nul, in: bytes)
+            throw ConversionFailure(
+                .error("summary.binary", "the input holds binary data (a NUL byte here), not text", at: input.location(line: line, column: column)))
+        }
         self.text = text
         // Split on LF bytes: "\r\n" is one Character in Swift, so a Character split would miss it.
         var lines: [Line] = []
@@ -38,6 +43,20 @@ struct SourceText {
             number += 1
         }
         self.lines = lines
+    }
+
+    /// Line and column (in characters) of a byte offset in valid UTF-8.
+    private static func position(of offset: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for byte in bytes[..<offset] {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 
     private static func firstInvalidByte(in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {

@@ -40,11 +40,17 @@ public struct SummaryTextReader: FormatReader {
     /// The page form collapses each episode onto one line, so chapter markers or an entities list
     /// appear in the middle of a line; the episode form puts each at the start of its own line.
     static func form(of source: SourceText) -> Form {
+        var hasStructure = false
         for line in source.lines {
             let markers = SummarySyntax.chapterMarkers(in: line.text)
             if markers.contains(where: { $0.range.lowerBound != line.text.startIndex }) { return .page }
             if !line.text.hasPrefix("## "), SummarySyntax.entitiesHeader(in: line.text) != nil { return .page }
+            if line.text.hasPrefix("## ") || EpisodeFormReader.isSeparator(line.text) { hasStructure = true }
         }
+        // An episode's title stands alone, followed by a blank line; lines running on without any
+        // heading or separator are a page (of chrome only, or of long prose summaries).
+        let nonBlank = source.lines.drop { $0.isBlank }
+        if !hasStructure, nonBlank.count >= 2, !nonBlank[nonBlank.startIndex + 1].isBlank { return .page }
         return .episode
     }
 
@@ -102,5 +108,27 @@ struct ChapterTextParser {
 
     func location(of index: String.Index, in line: SourceText.Line) -> SourceLocation {
         input.location(line: line.number, column: line.text.distance(from: line.text.startIndex, to: index) + 1)
+    }
+}
+
+/// Chapters run forward in time; a start equal to or before the previous one is reported, never changed.
+enum ChapterOrder {
+    /// `location` is asked only for the chapters reported, since finding a column costs a scan of the line.
+    static func diagnostics(for starts: [Int?], location: (Int) -> SourceLocation) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        var previous: Int?
+        for (index, start) in starts.enumerated() {
+            guard let start else { continue }
+            if let previous, start <= previous {
+                let relation = start == previous ? "at the same time as" : "before"
+                result.append(
+                    .warning(
+                        "summary.timestamp.order",
+                        "chapter at [\(Timestamp.string(fromSeconds: start))] starts \(relation) the chapter before it ([\(Timestamp.string(fromSeconds: previous))]); kept as written",
+                        at: location(index)))
+            }
+            previous = start
+        }
+        return result
     }
 }

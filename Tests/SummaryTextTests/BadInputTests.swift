@@ -61,3 +61,57 @@ import Testing
         #expect(diagnostics.all.map(\.id) == ["summary.quote.stray-time"])
     }
 }
+
+@Suite struct MoreBadInputTests {
+    @Test func binaryDataIsNamed() {
+        #expect(readFailure(Array("Title\nab".utf8) + [0, 1, 2]).map(\.description) == [
+            "in.txt:2:3: error: the input holds binary data (a NUL byte here), not text [summary.binary]"
+        ])
+    }
+
+    @Test func aPageOfChromeOnlyHasNoEpisodes() throws {
+        let (collection, diagnostics) = try readSummary("Brand — tagline\nBrowse channels\n")
+        #expect(collection == EpisodeCollection(preamble: ["Brand — tagline", "Browse channels"]))
+        #expect(diagnostics.all.map(\.id) == ["summary.no-episodes"])
+    }
+
+    @Test func backwardAndDuplicateStartsAreReportedNotChanged() throws {
+        let page = "Chrome\nT\nOverview. ## [02:00] A Body one. ## [01:00] B Body two. ## [01:00] C Body three."
+        let (collection, diagnostics) = try readSummary(page)
+        #expect(collection.episodes[0].chapters.map(\.start) == [120, 60, 60])
+        #expect(diagnostics.warnings.map(\.description) == [
+            "in.txt:3:34: warning: chapter at [01:00] starts before the chapter before it ([02:00]); kept as written [summary.timestamp.order]",
+            "in.txt:3:57: warning: chapter at [01:00] starts at the same time as the chapter before it ([01:00]); kept as written [summary.timestamp.order]",
+        ])
+    }
+
+    @Test func deeplyNestedQuoteMarkersAreText() throws {
+        let nested = String(repeating: "> ", count: 5000) + "*deep*"
+        let (collection, _) = try readSummary("T\n\n## [00:00] A\n\(nested)\n")
+        let chapter = try #require(collection.episodes.first?.chapters.first)
+        #expect(chapter.quotes == [Quote(text: "deep")])
+        #expect(chapter.body == String(repeating: "> ", count: 4999).trimmingWhitespace())
+    }
+
+    @Test func aFiveMegabyteLineIsReadWhole() throws {
+        let chapter = " ## [00:00] Start The body goes on. > *\"A quote.\"*"
+        var line = "Overview."
+        var count = 0
+        while line.utf8.count < 5_000_000 {
+            line += chapter.replacingOccurrences(of: "[00:00]", with: "[\(Timestamp.string(fromSeconds: count))]")
+            count += 1
+        }
+        let (collection, _) = try readSummary("Chrome\nTitle\n" + line)
+        #expect(collection.episodes.count == 1)
+        #expect(collection.episodes[0].chapters.count == count)
+        #expect(collection.episodes[0].chapters.last?.quotes == [Quote(text: "A quote.")])
+    }
+
+    @Test func aFiveMegabyteLineWithoutStructureIsKept() throws {
+        let line = String(repeating: "word ", count: 1_000_000)
+        let (collection, _) = try readSummary(line)
+        #expect(collection.episodes.count + collection.preamble.count == 1)
+        let kept = collection.episodes.first?.title ?? collection.preamble.first ?? ""
+        #expect(kept == line.trimmingWhitespace())
+    }
+}

@@ -21,7 +21,7 @@ import Testing
                 start: 96, title: "Steam", body: "Steam keeps the crust soft.\n(And she laughs.)",
                 quotes: [Quote(text: "Open the oven and you lose it", time: 99), Quote(text: "Curly quotes count too."), Quote(text: "I like games.")]),
             Chapter(start: 5565, title: "The Long Middle"),
-            Chapter(start: 3926, title: "After an Hour"),
+            Chapter(start: 5726, title: "After an Hour"),
         ])
         #expect(episode.entities == [
             Entity(name: "Maya Ortiz", type: "Person", description: "Host; bakes at 5 a.m."),
