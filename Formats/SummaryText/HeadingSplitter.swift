@@ -35,15 +35,16 @@ struct HeadingSplitter {
     }
 
     func split(_ text: Substring) -> Split {
-        // Headings are scored up to 24 words in, and each candidate looks 30 words into its body.
-        let words = Self.words(of: text, limit: 55)
+        // Headings are scored up to 20 words in (the longest seen has 14), and each candidate looks
+        // 24 words into its body.
+        let words = Self.words(of: text, limit: 44)
         // A body is prose and ends its sentences; text with no sentence end is a heading on its own
         // (the trailing heading-only chapters of a page).
-        guard words.count > 1, text.contains(where: Word.isSentenceEnd) else {
+        guard words.count > 1, Self.hasSentenceEnd(text) else {
             return Split(heading: Substring(text.trimmingWhitespace()), body: text[text.endIndex...], margin: .infinity)
         }
         var scored: [(k: Int, score: Double)] = []
-        for k in 1..<min(words.count, 25) {
+        for k in 1..<min(words.count, 21) {
             scored.append((k, score(words, k)))
         }
         // Equal scores go to the longer heading: a heading's words are all phrase-like up to its end.
@@ -152,7 +153,7 @@ struct HeadingSplitter {
     private func firstSentenceScore(_ body: ArraySlice<Word>) -> Double {
         var score = 0.0
         var previous: Word?
-        for word in body.prefix(30) {
+        for word in body.prefix(24) {
             if let previous, word.isCapitalizedOpener, !previous.endsClause { score -= 1.5 }
             if word.endsSentence { break }
             previous = word
@@ -188,12 +189,22 @@ struct HeadingSplitter {
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
         while words.count < limit {
-            guard let start = scalars[index...].firstIndex(where: { !$0.properties.isWhitespace }) else { break }
-            let end = scalars[start...].firstIndex(where: \.properties.isWhitespace) ?? scalars.endIndex
+            guard let start = scalars[index...].firstIndex(where: { !isWhitespace($0) }) else { break }
+            let end = scalars[start...].firstIndex(where: isWhitespace) ?? scalars.endIndex
             words.append(Word(text[start..<end]))
             index = end
         }
         return words
+    }
+
+    /// Whether the text ends any sentence. No heading runs to 400 bytes, so a longer text is prose.
+    private static func hasSentenceEnd(_ text: Substring) -> Bool {
+        text.utf8.count > 400 || text.unicodeScalars.contains { ".!?。！？…".unicodeScalars.contains($0) }
+    }
+
+    /// White space, with a fast path for ASCII (Unicode property look-ups dominate otherwise).
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" : scalar.properties.isWhitespace
     }
 
     // MARK: Episode style
@@ -341,9 +352,9 @@ private struct Word {
         self.isCJK = isCJK
         self.isHangul = isHangul
         let first = scalars.first, last = scalars.last
-        let firstIsLetter = first.map { $0.properties.isAlphabetic } ?? false
-        startsUppercase = firstIsLetter && first!.properties.isUppercase
-        isLowercaseLatin = firstIsLetter && first!.properties.isLowercase && !isCJK
+        let firstIsLetter = first.map { $0.isASCII ? ("a"..."z").contains($0) || ("A"..."Z").contains($0) : $0.properties.isAlphabetic } ?? false
+        startsUppercase = firstIsLetter && (first!.isASCII ? ("A"..."Z").contains(first!) : first!.properties.isUppercase)
+        isLowercaseLatin = firstIsLetter && (first!.isASCII ? ("a"..."z").contains(first!) : first!.properties.isLowercase) && !isCJK
         if isHangul, first.map(Self.isCJKScalar) ?? false {
             let stem = Self.hangulStem(core)
             strippingParticle = stem == core ? nil : stem
@@ -351,12 +362,14 @@ private struct Word {
             strippingParticle = isCJK ? Self.latinBase(of: core) : nil
         }
         koreanParticle = isHangul ? Self.koreanParticle(of: core, isHangul: isHangul, hasLatinBase: strippingParticle != nil) : nil
-        repeatKey = Self.repeatKey(of: lowercasedCore)
-        isFunctionWord = Self.functionWords.contains(lowercasedCore)
-        isOpener = Self.sentenceOpeners.contains(lowercasedCore)
-        isStrongOpener = Self.strongOpeners.contains(lowercasedCore)
-        isArticle = ["the", "a", "an", "el", "la", "los", "las", "un", "una"].contains(lowercasedCore)
-        isAcronym = core.unicodeScalars.count >= 2 && core.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic || $0.properties.isUppercase }
+        // One look-up answers every closed-class question about the word.
+        let classes = Self.wordClasses[lowercasedCore] ?? []
+        isFunctionWord = classes.contains(.function)
+        isOpener = classes.contains(.opener)
+        isStrongOpener = classes.contains(.strongOpener)
+        isArticle = classes.contains(.article)
+        repeatKey = lowercasedCore.count >= 2 && !isFunctionWord && !isOpener ? lowercasedCore : nil
+        isAcronym = core.unicodeScalars.count >= 2 && core.unicodeScalars.allSatisfy { !("a"..."z").contains($0) && ($0.isASCII || !$0.properties.isLowercase) }
         // Only a trailing comma may follow an opener ("However," is not one; "The" is).
         isBareWord = core.unicodeScalars.count == scalars.count - (last == "," ? 1 : 0)
         startsWithDigit = first.map { $0.properties.numericType != nil || $0 == "$" } ?? false
@@ -492,10 +505,22 @@ private struct Word {
 
     /// What counts as the same word when a body repeats its heading's word: lowercased, without
     /// punctuation; function words never count.
-    private static func repeatKey(of key: String) -> String? {
-        guard key.count >= 2, !Self.functionWords.contains(key), !Self.sentenceOpeners.contains(key) else { return nil }
-        return key
+    struct WordClasses: OptionSet {
+        let rawValue: UInt8
+        static let function = WordClasses(rawValue: 1)
+        static let opener = WordClasses(rawValue: 2)
+        static let strongOpener = WordClasses(rawValue: 4)
+        static let article = WordClasses(rawValue: 8)
     }
+
+    static let wordClasses: [String: WordClasses] = {
+        var classes: [String: WordClasses] = [:]
+        for word in functionWords { classes[word, default: []].insert(.function) }
+        for word in sentenceOpeners { classes[word, default: []].insert(.opener) }
+        for word in strongOpeners { classes[word, default: []].insert(.strongOpener) }
+        for word in ["the", "a", "an", "el", "la", "los", "las", "un", "una"] { classes[word, default: []].insert(.article) }
+        return classes
+    }()
 
     /// `자기대국은` repeats `자기대국`, `아파트가` repeats `아파트로`: the same stem, other particles.
     func repeats(_ headingKey: String) -> Bool {

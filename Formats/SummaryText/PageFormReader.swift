@@ -1,3 +1,4 @@
+import Dispatch
 import QuireCore
 
 /// Reads a scraped channel page: chrome lines, then per episode a title line and a summary line
@@ -7,7 +8,7 @@ struct PageFormReader {
     let source: SourceText
     var diagnostics = Diagnostics()
     /// Chapters whose heading/body boundary scored close to another candidate.
-    private var uncertainSplits: [(SummarySyntax.ChapterMarker, Substring)] = []
+    private var uncertainSplits: [(timestamp: Substring, heading: Substring, location: SourceLocation)] = []
 
     init(input: InputFile, source: SourceText) {
         self.input = input
@@ -17,52 +18,60 @@ struct PageFormReader {
     /// Titles are short; an overview with no chapters is long prose.
     static let minimumProseSummaryLength = 280
 
+    /// One episode of the page: its title line, its summary line, and lines between it and the
+    /// episode before that belong to neither.
+    private struct EpisodeLines: Sendable {
+        var unplacedBefore: [SourceText.Line]
+        var title: SourceText.Line?
+        var summary: SourceText.Line
+    }
+
+    /// What reading one summary line produced; episodes are read in parallel and assembled in order.
+    private struct EpisodeReading: Sendable {
+        var episode: Episode
+        var diagnostics: Diagnostics
+        var uncertainSplits: [(timestamp: Substring, heading: Substring, location: SourceLocation)]
+    }
+
     mutating func read() -> EpisodeCollection {
         var collection = EpisodeCollection()
         let lines = source.lines.filter { !$0.isBlank }
-        let isSummary = lines.map { line in
-            !SummarySyntax.chapterMarkers(in: line.text).isEmpty || SummarySyntax.entitiesHeader(in: line.text) != nil
-                || line.text.count >= Self.minimumProseSummaryLength
-        }
+        var plan: [EpisodeLines] = []
         var pending: [SourceText.Line] = []
-        var inferredSplits = 0
-        for (index, line) in lines.enumerated() {
-            guard isSummary[index] else {
+        for line in lines {
+            let isSummary = !SummarySyntax.chapterMarkers(in: line.text).isEmpty || SummarySyntax.entitiesHeader(in: line.text) != nil
+                || !line.text.unicodeScalars.dropFirst(Self.minimumProseSummaryLength - 1).isEmpty
+            guard isSummary else {
                 pending.append(line)
                 continue
             }
             let title = pending.popLast()
-            if collection.episodes.isEmpty {
+            if plan.isEmpty {
                 collection.preamble = pending.map { String($0.text) }
-            } else if !pending.isEmpty {
-                reportUnplaced(pending)
-                let extra = pending.map { $0.text.trimmingWhitespace() }.joined(separator: "\n\n")
-                let previous = collection.episodes.count - 1
-                collection.episodes[previous].summary += (collection.episodes[previous].summary.isEmpty ? "" : "\n\n") + extra
+                pending = []
             }
+            plan.append(EpisodeLines(unplacedBefore: pending, title: title, summary: line))
             pending = []
-            if title == nil {
+        }
+        if plan.isEmpty { collection.preamble = pending.map { String($0.text) } }
+
+        let readings = readInParallel(plan)
+        for (lines, reading) in zip(plan, readings) {
+            if !lines.unplacedBefore.isEmpty { appendUnplaced(lines.unplacedBefore, to: &collection) }
+            if lines.title == nil {
                 diagnostics.report(
                     .warning("summary.episode.untitled", "summary line with no title line before it; the episode has an empty title",
-                             at: input.location(line: line.number, column: 1)))
+                             at: input.location(line: lines.summary.number, column: 1)))
             }
-            var episode = readSummaryLine(line, title: title.map { $0.text.trimmingWhitespace() } ?? "")
-            inferredSplits += episode.chapters.count
-            normalize(&episode)
-            collection.episodes.append(episode)
+            diagnostics.report(contentsOf: reading.diagnostics)
+            uncertainSplits += reading.uncertainSplits
+            collection.episodes.append(reading.episode)
         }
-        if collection.episodes.isEmpty {
-            collection.preamble = pending.map { String($0.text) }
-        } else if !pending.isEmpty {
-            reportUnplaced(pending)
-            let extra = pending.map { $0.text.trimmingWhitespace() }.joined(separator: "\n\n")
-            let last = collection.episodes.count - 1
-            collection.episodes[last].summary += (collection.episodes[last].summary.isEmpty ? "" : "\n\n") + extra
-        }
+        if !plan.isEmpty && !pending.isEmpty { appendUnplaced(pending, to: &collection) }
+
+        let inferredSplits = collection.episodes.reduce(0) { $0 + $1.chapters.count }
         if inferredSplits > 0 {
-            let notes = uncertainSplits.map { marker, heading in
-                Diagnostic.Note("uncertain: [\(marker.timestamp)] '\(heading)'", at: location(of: marker))
-            }
+            let notes = uncertainSplits.map { Diagnostic.Note("uncertain: [\($0.timestamp)] '\($0.heading)'", at: $0.location) }
             diagnostics.report(
                 .note(
                     "summary.heading.inferred",
@@ -72,30 +81,59 @@ struct PageFormReader {
         return collection
     }
 
+    /// Episodes are independent, so their lines are read on every core; results keep page order.
+    private func readInParallel(_ plan: [EpisodeLines]) -> [EpisodeReading] {
+        let worker = PageFormReader(input: input, source: source)
+        let readings = UnsafeMutableBufferPointer<EpisodeReading?>.allocate(capacity: plan.count)
+        readings.initialize(repeating: nil)
+        defer { readings.deallocate() }
+        nonisolated(unsafe) let results = readings
+        DispatchQueue.concurrentPerform(iterations: plan.count) { index in
+            var reader = worker
+            let lines = plan[index]
+            var episode = reader.readSummaryLine(lines.summary, title: lines.title.map { $0.text.trimmingWhitespace() } ?? "")
+            episode.summary = episode.summary.trimmingWhitespace()
+            // Each index is written by exactly one iteration.
+            results[index] = EpisodeReading(episode: episode, diagnostics: reader.diagnostics, uncertainSplits: reader.uncertainSplits)
+        }
+        return readings.map { $0! }
+    }
+
+    /// Lines that are neither title nor summary: kept as paragraphs of the previous episode's overview.
+    private mutating func appendUnplaced(_ lines: [SourceText.Line], to collection: inout EpisodeCollection) {
+        reportUnplaced(lines)
+        let extra = lines.map { $0.text.trimmingWhitespace() }.joined(separator: "\n\n")
+        let last = collection.episodes.count - 1
+        collection.episodes[last].summary += (collection.episodes[last].summary.isEmpty ? "" : "\n\n") + extra
+    }
+
     /// Detects a leaked data dump in the episode's quotes and recovers heading-only chapters from it.
     private mutating func repairUpstreamDump(_ episode: inout Episode, markers: [SummarySyntax.ChapterMarker], line: SourceText.Line) {
         guard let report = UpstreamDumpRecovery.repair(&episode) else { return }
+        let markerLocations = locations(of: markers, in: line)
         let chapter = episode.chapters[report.chapter]
         let recovered = report.recovered.map { index in
             let recoveredChapter = episode.chapters[index]
             return Diagnostic.Note(
                 "recovered the body and \(recoveredChapter.quotes.count) quotes of [\(markers[index].timestamp)] '\(recoveredChapter.title)'",
-                at: location(of: markers[index]))
+                at: markerLocations[index])
         }
         diagnostics.report(
             .warning(
                 "summary.upstream.dump",
                 "episode '\(episode.title)': chapter [\(markers[report.chapter].timestamp)] '\(chapter.title)' holds a leaked data dump (\(report.dumpCharacters) characters) in its quotes; kept as it is, \(report.recovered.count) heading-only chapters recovered from it and marked as recovered",
-                at: location(of: markers[report.chapter]), notes: recovered))
+                at: markerLocations[report.chapter], notes: recovered))
     }
 
-    private func location(of marker: SummarySyntax.ChapterMarker, in line: SourceText.Line) -> SourceLocation {
-        input.location(line: line.number, column: line.text.distance(from: line.text.startIndex, to: marker.range.lowerBound) + 1)
-    }
-
-    private func location(of marker: SummarySyntax.ChapterMarker) -> SourceLocation {
-        let line = source.lines.first { $0.text.startIndex <= marker.range.lowerBound && marker.range.lowerBound <= $0.text.endIndex }!
-        return input.location(line: line.number, column: line.text.distance(from: line.text.startIndex, to: marker.range.lowerBound) + 1)
+    /// Where each marker stands, counted in one walk along the line.
+    private func locations(of markers: [SummarySyntax.ChapterMarker], in line: SourceText.Line) -> [SourceLocation] {
+        var column = 1
+        var position = line.text.startIndex
+        return markers.map { marker in
+            column += line.text[position..<marker.range.lowerBound].count
+            position = marker.range.lowerBound
+            return input.location(line: line.number, column: column)
+        }
     }
 
     private mutating func reportUnplaced(_ lines: [SourceText.Line]) {
@@ -107,9 +145,6 @@ struct PageFormReader {
         }
     }
 
-    private func normalize(_ episode: inout Episode) {
-        episode.summary = episode.summary.trimmingWhitespace()
-    }
 
     /// Splits one summary line into overview, chapters and entities.
     private mutating func readSummaryLine(_ line: SourceText.Line, title: String) -> Episode {
@@ -129,6 +164,7 @@ struct PageFormReader {
             let end = index + 1 < markers.count ? markers[index + 1].range.lowerBound : chaptersEnd
             return SummarySyntax.droppingHeadingDash(text[marker.range.upperBound..<end])
         }
+        var uncertain: [(SummarySyntax.ChapterMarker, Substring)] = []
         let splitter = HeadingSplitter(
             names: episode.entities.map { ($0.name, $0.kind == .person) }, overview: Substring(episode.summary), chapterTexts: contents)
         for (marker, content) in zip(markers, contents) {
@@ -139,7 +175,7 @@ struct PageFormReader {
             var heading = ""
             if let first = prose.first, content[content.startIndex..<first.startIndex].allSatisfy(\.isWhitespace) {
                 let split = splitter.split(first)
-                if split.margin < HeadingSplitter.uncertainMargin { uncertainSplits.append((marker, split.heading)) }
+                if split.margin < HeadingSplitter.uncertainMargin { uncertain.append((marker, split.heading)) }
                 heading = split.heading.trimmingWhitespace()
                 bodyParts.append(split.body.trimmingWhitespace())
                 bodyParts += prose.dropFirst().map { $0.trimmingWhitespace() }
@@ -158,8 +194,17 @@ struct PageFormReader {
             episode.chapters.append(chapter)
         }
         diagnostics.report(contentsOf: parser.diagnostics)
-        for diagnostic in ChapterOrder.diagnostics(for: markers.map(\.seconds), location: { location(of: markers[$0], in: line) }) {
-            diagnostics.report(diagnostic)
+        let orderDiagnostics = ChapterOrder.diagnostics(for: markers.map(\.seconds)) { _ in input.location() }
+        if !uncertain.isEmpty || !orderDiagnostics.isEmpty {
+            // Columns cost a walk along the line, so they are counted once, for all markers together.
+            let markerLocations = locations(of: markers, in: line)
+            let index = Dictionary(uniqueKeysWithValues: markers.enumerated().map { ($0.element.range.lowerBound, $0.offset) })
+            for (marker, heading) in uncertain {
+                uncertainSplits.append((marker.timestamp, heading, markerLocations[index[marker.range.lowerBound]!]))
+            }
+            for diagnostic in ChapterOrder.diagnostics(for: markers.map(\.seconds), location: { markerLocations[$0] }) {
+                diagnostics.report(diagnostic)
+            }
         }
         repairUpstreamDump(&episode, markers: markers, line: line)
         return episode

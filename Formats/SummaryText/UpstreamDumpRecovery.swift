@@ -19,6 +19,8 @@ enum UpstreamDumpRecovery {
     private static let structuralMarks = ["'start':", "\"start\":", "'summary':", "\"summary\":", "'quotes':", "\"quotes\":", "title\":", "]}", "}, {"]
 
     static func isDumpFragment(_ text: String) -> Bool {
+        // Every mark below holds a colon or a bracket; most quotes have neither.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "}") }) else { return false }
         let marks = structuralMarks.reduce(0) { $0 + text.occurrences(of: $1, limit: 3) }
         if marks >= 2 { return true }
         // Bare punctuation left between records: "] }, {".

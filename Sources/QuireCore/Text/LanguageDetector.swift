@@ -49,7 +49,8 @@ public enum LanguageDetector {
     private static func latinLanguage(_ text: some StringProtocol) -> String? {
         var counts = [Int](repeating: 0, count: functionWords.count)
         var words = 0
-        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+        // A few hundred words decide it; the rest of a long text only costs time.
+        for word in String(text.prefix(3000)).lowercased().split(whereSeparator: { !$0.isLetter }) {
             words += 1
             for (index, language) in functionWords.enumerated() where language.words.contains(word) { counts[index] += 1 }
         }
