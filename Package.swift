@@ -21,6 +21,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Round-trip properties over generated models (tests only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // C at the edge: one tiny module per library, nothing else in them.
@@ -58,8 +60,15 @@ let package = Package(
         .testTarget(name: "QuireCoreTests", dependencies: ["QuireCore", "QuireTestSupport"]),
         .testTarget(
             name: "SummaryTextTests",
-            dependencies: ["QuireSummaryText", "QuireJSON", "QuireTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "JSONFormatTests", dependencies: ["QuireJSON", "QuireTestSupport"], exclude: ["Fixtures"]),
+            dependencies: [
+                "QuireSummaryText", "QuireJSON", "QuireTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "JSONFormatTests",
+            dependencies: ["QuireJSON", "QuireTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "QuireCommandsTests",
             dependencies: ["QuireCommands", "QuireBuiltinFormats", "QuireTestSupport"]),

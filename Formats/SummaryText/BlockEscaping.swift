@@ -11,6 +11,15 @@ enum BlockEscaping {
         return line.dropFirst()
     }
 
+    /// An untimed heading's title that starts like a timestamp (`[01:00] …`) gets a backslash.
+    static func escapeUntimedHeading(_ title: String) -> String {
+        title.drop(while: { $0 == "\\" }).hasPrefix("[") ? "\\" + title : title
+    }
+
+    static func unescapeUntimedHeading(_ title: Substring) -> Substring {
+        title.hasPrefix("\\") && title.dropFirst().drop(while: { $0 == "\\" }).hasPrefix("[") ? title.dropFirst() : title
+    }
+
     private static func needsEscape(_ text: Substring) -> Bool {
         text.hasPrefix("#") || text.hasPrefix(">") || text.hasPrefix("- ") || text.hasPrefix("* ")
             || text.trimmingWhitespace() == "---"

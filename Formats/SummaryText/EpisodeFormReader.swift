@@ -27,9 +27,11 @@ struct EpisodeFormReader {
             isFirst = false
             skipBlankLines()
             guard index < lines.count else {
-                if !frontMatter.isEmpty {
-                    diagnostics.report(.warning("summary.front-matter.orphan", "front matter with no episode after it; ignored",
-                                                at: input.location(line: frontMatter[0].line, column: 1)))
+                // A collection without episodes is front matter alone: its title and preamble.
+                let leftover = applier.applyCollectionFields(frontMatter)
+                if let first = leftover.first {
+                    diagnostics.report(.warning("summary.front-matter.orphan", "front matter with no episode after it; its episode fields are ignored",
+                                                at: input.location(line: first.line, column: 1)))
                 }
                 break
             }
@@ -96,7 +98,7 @@ struct EpisodeFormReader {
                 untimedHeadings.append(line)
                 chapterLines.append(line.number)
                 index += 1
-                let title = line.text.dropFirst(3).trimmingWhitespace()
+                let title = BlockEscaping.unescapeUntimedHeading(line.text.dropFirst(3)).trimmingWhitespace()
                 var chapter = readChapterContent(parser: &parser)
                 chapter.title = title
                 episode.chapters.append(chapter)

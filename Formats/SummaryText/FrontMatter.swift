@@ -81,6 +81,19 @@ struct FrontMatterApplier {
     /// Episodes (by index in `collection`) whose front matter declared `language: und`.
     var undeterminedLanguages: Set<Int> = []
 
+    /// Applies the collection's own fields and returns the others.
+    mutating func applyCollectionFields(_ fields: [(key: String, value: String, line: Int)]) -> [(key: String, value: String, line: Int)] {
+        var leftover: [(key: String, value: String, line: Int)] = []
+        for field in fields {
+            switch field.key {
+            case "collection-title": collection.title = field.value
+            case "preamble": collection.preamble.append(field.value)
+            default: leftover.append(field)
+            }
+        }
+        return leftover
+    }
+
     mutating func apply(_ fields: [(key: String, value: String, line: Int)], to episode: inout Episode) {
         var channel: Channel?
         var languageDeclared = false

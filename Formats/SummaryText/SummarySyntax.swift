@@ -176,14 +176,14 @@ enum SummarySyntax {
     }
 
     /// The quote's text without wrapping double quotes and a trailing `[MM:SS]`, which becomes its time.
-    /// The time may stand outside the quote marks (`"…" [01:39]`) or inside them (`"… [01:39]"`).
+    /// A time closes the quote text (`… [01:39]`), after the quote marks when there are any
+    /// (`"…" [01:39]`); inside quote marks, `[01:39]` is part of what was said.
     static func quote(from content: Substring) -> Quote {
         var text = Substring(content.trimmingWhitespace())
-        var time = trailingTime(&text)
+        let time = trailingTime(&text)
         if text.count >= 2, let first = text.first, let last = text.last,
            (first == "\"" && last == "\"") || (first == "“" && last == "”") {
             text = text.dropFirst().dropLast()
-            if time == nil { time = trailingTime(&text) }
         }
         return Quote(text: String(text), time: time)
     }
@@ -217,8 +217,8 @@ enum SummarySyntax {
         var rest = item.trimmingLeadingWhitespace()
         guard rest.hasPrefix("- ") || rest.hasPrefix("* ") else { return nil }
         rest = rest.dropFirst(2).trimmingLeadingWhitespace()
-        guard rest.hasPrefix("**"), let close = rest.dropFirst(2).firstRange(of: "**") else { return nil }
-        let name = rest[rest.index(rest.startIndex, offsetBy: 2)..<close.lowerBound]
+        guard rest.hasPrefix("**"), let close = closingBold(in: rest.dropFirst(2)) else { return nil }
+        let name = unescapeName(rest[rest.index(rest.startIndex, offsetBy: 2)..<close.lowerBound])
         rest = rest[close.upperBound...].trimmingLeadingWhitespace()
         var type: Substring = ""
         if let open = rest.first, open == "(" || open == "（",
@@ -228,6 +228,49 @@ enum SummarySyntax {
         }
         if let colon = rest.first, colon == ":" || colon == "：" { rest = rest.dropFirst() }
         return Entity(name: name.trimmingWhitespace(), type: type.trimmingWhitespace(), description: rest.trimmingWhitespace())
+    }
+
+    /// The first `**` not preceded by a backslash escape.
+    private static func closingBold(in text: Substring) -> Range<String.Index>? {
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "\\" {
+                index = text.index(after: index)
+                if index < text.endIndex { index = text.index(after: index) }
+                continue
+            }
+            if text[index...].hasPrefix("**") { return index..<text.index(index, offsetBy: 2) }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
+    /// An entity name is written between `**` with `\` and `*` escaped, so any name survives.
+    static func escapeName(_ name: String) -> String {
+        guard name.contains(where: { $0 == "*" || $0 == "\\" }) else { return name }
+        var escaped = ""
+        for character in name {
+            if character == "*" || character == "\\" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
+    private static func unescapeName(_ name: Substring) -> String {
+        guard name.contains("\\") else { return String(name) }
+        var result = ""
+        var escaped = false
+        for character in name {
+            if !escaped && character == "\\" {
+                escaped = true
+                continue
+            }
+            if escaped && character != "*" && character != "\\" { result.append("\\") }
+            result.append(character)
+            escaped = false
+        }
+        if escaped { result.append("\\") }
+        return result
     }
 }
 

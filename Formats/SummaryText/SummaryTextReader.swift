@@ -40,13 +40,18 @@ public struct SummaryTextReader: FormatReader {
     /// The page form collapses each episode onto one line, so chapter markers or an entities list
     /// appear in the middle of a line; the episode form puts each at the start of its own line.
     static func form(of source: SourceText) -> Form {
+        // A heading on a line of its own, or a separator, is the episode form, whatever its text holds.
         var hasStructure = false
+        var hasRunInMarkers = false
         for line in source.lines {
             let markers = SummarySyntax.chapterMarkers(in: line.text)
-            if markers.contains(where: { $0.range.lowerBound != line.text.startIndex }) { return .page }
-            if !line.text.hasPrefix("## "), SummarySyntax.entitiesHeader(in: line.text) != nil { return .page }
-            if line.text.hasPrefix("## ") || EpisodeFormReader.isSeparator(line.text) { hasStructure = true }
+            let runIn = markers.contains { $0.range.lowerBound != line.text.startIndex }
+                || !line.text.hasPrefix("## ") && SummarySyntax.entitiesHeader(in: line.text) != nil
+            if runIn { hasRunInMarkers = true }
+            if line.text.hasPrefix("## ") && !runIn || EpisodeFormReader.isSeparator(line.text) { hasStructure = true }
         }
+        if hasStructure { return .episode }
+        if hasRunInMarkers { return .page }
         // An episode's title stands alone, followed by a blank line; lines running on without any
         // heading or separator are a page (of chrome only, or of long prose summaries).
         let nonBlank = source.lines.drop { $0.isBlank }

@@ -13,6 +13,11 @@ public struct SummaryTextWriter: FormatWriter {
         }
         var walker = Walker(collection: collection)
         walker.visitCollection(collection)
+        if collection.episodes.isEmpty && (collection.title != nil || !collection.preamble.isEmpty) {
+            var fields: [(String, String)] = collection.title.map { [("collection-title", $0)] } ?? []
+            fields += collection.preamble.map { ("preamble", $0) }
+            walker.output = "---\n" + fields.map { FrontMatter.line(key: $0.0, value: $0.1) + "\n" }.joined() + "---\n"
+        }
         return Array(walker.output.utf8)
     }
 
@@ -50,8 +55,14 @@ public struct SummaryTextWriter: FormatWriter {
 
         mutating func visitChapter(_ chapter: Chapter) {
             output += "\n## "
-            if let start = chapter.start { output += "[\(Timestamp.string(fromSeconds: start))] " }
-            output += chapter.title + "\n"
+            if let start = chapter.start {
+                output += "[\(Timestamp.string(fromSeconds: start))] "
+                // A title that starts with a dash would lose it as the optional separator; write one.
+                if ["–", "—", "-"].contains(where: { chapter.title == $0 || chapter.title.hasPrefix($0 + " ") }) { output += "– " }
+                output += chapter.title + "\n"
+            } else {
+                output += BlockEscaping.escapeUntimedHeading(chapter.title) + "\n"
+            }
             if !chapter.body.isEmpty { output += "\n" + escapedParagraphs(chapter.body) + "\n" }
             for quote in chapter.quotes { visitQuote(quote) }
         }
@@ -62,7 +73,7 @@ public struct SummaryTextWriter: FormatWriter {
         }
 
         mutating func visitEntity(_ entity: Entity) {
-            output += "- **\(entity.name)**"
+            output += "- **\(SummarySyntax.escapeName(entity.name))**"
             if !entity.type.isEmpty { output += " (\(entity.type))" }
             output += ":"
             let lines = entity.description.split(separator: "\n", omittingEmptySubsequences: false)

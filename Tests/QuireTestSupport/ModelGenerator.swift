@@ -1,0 +1,128 @@
+import QuireCore
+
+/// Builds random models from a seed, for round-trip properties. Text mixes scripts (CJK, Hangul,
+/// right-to-left, emoji), Markdown-looking characters (`#`, `>`, `*`, `[`, `---`, `\`) and, when asked,
+/// control characters and very long or empty fields.
+public struct ModelGenerator {
+    public struct Options: Sendable {
+        /// Control characters, tabs and lone carriage returns inside text.
+        public var controlCharacters = false
+        /// Leading and trailing white space and stray blank lines in text.
+        public var untrimmedText = false
+        /// Fields of several thousand characters.
+        public var longFields = true
+
+        public init(controlCharacters: Bool = false, untrimmedText: Bool = false, longFields: Bool = true) {
+            self.controlCharacters = controlCharacters
+            self.untrimmedText = untrimmedText
+            self.longFields = longFields
+        }
+    }
+
+    private var state: UInt64
+    private let options: Options
+
+    public init(seed: UInt64, options: Options = Options()) {
+        state = seed &+ 0x9E37_79B9_7F4A_7C15
+        self.options = options
+    }
+
+    /// SplitMix64: tiny, seedable, good enough for test data.
+    private mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    private mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+
+    private mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
+
+    private mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+
+    private static let words = [
+        "podcast", "Model", "世界模型", "학습", "의", "数据", "שלום", "مرحبا", "🎙️", "emoji👩‍💻", "naïve", "Ñandú", "C++", "#hash",
+        "> not-a-quote", "*star*", "**bold**", "_under_", "`code`", "[link](https://example.org/a?b=1&c=2)", "\\back\\slash",
+        "---", "- item", "1.", "[01:36]", "[2, 43]", "## [00:00]", "a:b", "\"quoted\"", "“curly”", "'single'", "<tag>", "&amp;",
+        "|pipe|", "x", "The", "And", "The Long Name", "モデル", "データ", "ok.", "done!", "why?", "—", "–", "…", "\u{200B}",
+    ]
+
+    private mutating func line(maxWords: Int = 12) -> String {
+        var words: [String] = []
+        let count = options.longFields && chance(3) ? int(300...900) : int(1...maxWords)
+        for _ in 0..<count { words.append(pick(Self.words)) }
+        var text = words.joined(separator: " ")
+        if options.controlCharacters && chance(20) { text.insert(pick(["\u{07}", "\t", "\u{1F}", "\u{7F}"]), at: text.startIndex) }
+        if options.untrimmedText && chance(20) { text = "  " + text + " " }
+        return text
+    }
+
+    private mutating func paragraphs(maxParagraphs: Int = 3) -> String {
+        var parts: [String] = []
+        for _ in 0..<int(0...maxParagraphs) {
+            var paragraph = line()
+            if chance(30) { paragraph += "\n" + line() }
+            parts.append(paragraph)
+        }
+        var text = parts.joined(separator: "\n\n")
+        if options.untrimmedText && chance(10) { text += "\n\n\n" }
+        return text
+    }
+
+    /// Text that stays on one line (titles, names, quotes).
+    private mutating func singleLine(maxWords: Int = 8) -> String {
+        var text = line(maxWords: maxWords)
+        if text.isEmpty { text = "x" }
+        return text
+    }
+
+    public mutating func collection() -> EpisodeCollection {
+        var channels: [Channel] = []
+        for index in 0..<int(0...2) {
+            channels.append(
+                Channel(
+                    title: "Channel \(index) " + singleLine(maxWords: 3), feedURL: chance(70) ? "https://example.org/\(index)/feed.xml" : nil,
+                    siteURL: chance(50) ? "https://example.org/\(index)" : nil, description: chance(50) ? paragraphs(maxParagraphs: 2) : nil))
+        }
+        var episodes: [Episode] = []
+        for _ in 0..<int(0...4) {
+            episodes.append(episode(channels: channels))
+        }
+        // Channels in the order their first episodes appear, as every episode-ordered format lists them.
+        var used: [String] = []
+        for name in episodes.compactMap(\.channel) where !used.contains(name) { used.append(name) }
+        return EpisodeCollection(
+            title: chance(50) ? singleLine() : nil, preamble: (0..<int(0...2)).map { _ in singleLine() },
+            channels: used.compactMap { name in channels.first { $0.title == name } }, episodes: episodes)
+    }
+
+    private mutating func episode(channels: [Channel]) -> Episode {
+        var chapters: [Chapter] = []
+        var start = 0
+        let untimed = chance(10)
+        for _ in 0..<int(0...(chance(10) ? 30 : 6)) {
+            start += int(1...900)
+            chapters.append(
+                Chapter(
+                    start: untimed ? nil : start, title: singleLine(), body: chance(15) ? "" : paragraphs(),
+                    quotes: (0..<int(0...3)).map { _ in Quote(text: singleLine(), time: chance(60) ? int(0...20_000) : nil) },
+                    isRecovered: chance(5)))
+        }
+        return Episode(
+            title: singleLine(), channel: channels.isEmpty || chance(20) ? nil : pick(channels).title,
+            language: chance(10) ? nil : pick(["en", "zh", "ko", "ja", "es", "he", "ar"]), summary: chance(10) ? "" : paragraphs(),
+            chapters: chapters,
+            entities: (0..<int(0...5)).map { _ in
+                Entity(name: singleLine(maxWords: 3), type: chance(20) ? "" : pick(["Person", "인물", "概念", "ai-model", "organization"]),
+                       description: chance(20) ? "" : singleLine())
+            },
+            metadata: EpisodeMetadata(
+                url: chance(50) ? "https://example.org/e/\(int(1...999))" : nil, published: chance(50) ? "2026-0\(int(1...9))-1\(int(0...9))" : nil,
+                duration: chance(40) ? int(60...20_000) : nil,
+                extra: chance(30) ? [MetadataField(key: "guest", value: singleLine(maxWords: 3))] : []))
+    }
+}
