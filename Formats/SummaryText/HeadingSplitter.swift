@@ -43,9 +43,10 @@ struct HeadingSplitter {
         guard words.count > 1, Self.hasSentenceEnd(text) else {
             return Split(heading: Substring(text.trimmingWhitespace()), body: text[text.endIndex...], margin: .infinity)
         }
+        let terms = WordTerms(words, titleCase: titleCase, names: names)
         var scored: [(k: Int, score: Double)] = []
         for k in 1..<min(words.count, 21) {
-            scored.append((k, score(words, k)))
+            scored.append((k, terms.headingScore(k) + bodyStartScore(words, k) + terms.firstSentenceScore(k) + boundaryScore(words, k)))
         }
         // Equal scores go to the longer heading: a heading's words are all phrase-like up to its end.
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.k > $1.k }
@@ -57,46 +58,81 @@ struct HeadingSplitter {
 
     // MARK: Scoring
 
-    private func score(_ words: [Word], _ k: Int) -> Double {
-        headingScore(words[..<k]) + bodyStartScore(words, k) + firstSentenceScore(words[k...]) + boundaryScore(words, k)
-    }
+    /// Per-word terms summed once, so each candidate boundary is scored in constant time.
+    private struct WordTerms {
+        /// Penalties a word earns wherever it stands in a heading, summed over words `0..<j`.
+        private var inHeading: [Double]
+        /// Penalties a word earns inside a heading but not as its last word, summed likewise.
+        private var beforeHeadingEnd: [Double]
+        /// Capitalized sentence openers in the middle of a sentence, counted over words `0..<j`.
+        private var midSentenceOpeners: [Int]
+        /// For each word, the index of the first word at or after it that ends a sentence.
+        private var sentenceEnd: [Int]
+        private let words: [Word]
 
-    private func headingScore(_ heading: ArraySlice<Word>) -> Double {
-        var score = 0.0
-        let last = heading.last!
-        if last.isLowercaseFunctionWord || heading.count > 1 && last.isArticle { score -= 4 }
-        if heading.count == 1 && last.isArticle { score -= 4 }
-        if last.endsWithContinuation || last.endsWithContinuationWord { score -= 4 }
-        if let particle = last.koreanParticle { score -= particle.continuationPenalty }
-        if last.endsSentence { score -= 2 }
-        let latinHeading = !heading.first!.isCJK
-        var latinWords = 0
-        for (offset, word) in heading.enumerated() {
-            let previous = offset > 0 ? heading[heading.startIndex + offset - 1] : nil
-            if word.hasCJKSentencePunctuation || word.isEditorialNote { score -= 4 }
-            if offset < heading.count - 1 && word.endsSentence { score -= 4 }
-            if offset < heading.count - 1 && word.endsWithQuestionOrExclamation { score -= 1.5 }
-            if let previous, word.isCapitalizedOpener, !previous.endsClause {
-                // A determiner or pronoun starts a sentence anywhere; a capitalized preposition may sit
-                // inside a title-case heading ("Rebuilding the Business After the Free Tier").
-                if word.isStrongOpener || !titleCase || previous.isLowercaseLatin { score -= 2.5 }
+        init(_ words: [Word], titleCase: Bool, names: NameIndex) {
+            self.words = words
+            let latinHeading = !words[0].isCJK
+            inHeading = [0]
+            beforeHeadingEnd = [0]
+            midSentenceOpeners = [0]
+            var latinWords = 0
+            for (offset, word) in words.enumerated() {
+                let previous = offset > 0 ? words[offset - 1] : nil
+                var always = 0.0, notLast = 0.0
+                if word.hasCJKSentencePunctuation || word.isEditorialNote { always -= 4 }
+                if word.endsSentence { notLast -= 4 }
+                if word.endsWithQuestionOrExclamation { notLast -= 1.5 }
+                if let previous, word.isCapitalizedOpener, !previous.endsClause {
+                    // A determiner or pronoun starts a sentence anywhere; a capitalized preposition may
+                    // sit inside a title-case heading ("Rebuilding the Business After the Free Tier").
+                    if word.isStrongOpener || !titleCase || previous.isLowercaseLatin { always -= 2.5 }
+                }
+                if titleCase && latinHeading && offset > 0 && word.isLowercaseContentWord { always -= 2 }
+                // In sentence case a capitalized common word after a lowercase one starts a new sentence.
+                if !titleCase, let previous, previous.isLowercaseLatin, word.startsUppercase, !word.isAcronym,
+                   !names.contains(word), !word.isCapitalizedOpener { always -= 1 }
+                if word.startsWithOpeningQuote && offset > 0 && latinHeading { always -= 1 }
+                // An English heading over a Chinese body does not run into Chinese words.
+                if word.isCJK && !word.isHangul && latinWords >= 2 { always -= 3 }
+                if !word.isCJK { latinWords += 1 }
+                // A topic-marked word after the first opens a Korean sentence.
+                if offset > 0, let particle = word.koreanParticle, particle.isTopic { always -= 2 }
+                inHeading.append(inHeading[offset] + always)
+                beforeHeadingEnd.append(beforeHeadingEnd[offset] + notLast)
+                let midOpener = previous.map { word.isCapitalizedOpener && !$0.endsClause } ?? false
+                midSentenceOpeners.append(midSentenceOpeners[offset] + (midOpener ? 1 : 0))
             }
-            if titleCase && latinHeading && offset > 0 && word.isLowercaseContentWord { score -= 2 }
-            // In sentence case a capitalized common word after a lowercase one starts a new sentence.
-            if !titleCase, let previous, previous.isLowercaseLatin, word.startsUppercase, !word.isAcronym,
-               !names.contains(word), !word.isCapitalizedOpener { score -= 1 }
-            if word.startsWithOpeningQuote && offset > 0 && latinHeading { score -= 1 }
-            // An English heading over a Chinese body does not run into Chinese words.
-            if word.isCJK && !word.isHangul && latinWords >= 2 { score -= 3 }
-            if !word.isCJK { latinWords += 1 }
-            // A topic-marked word after the first opens a Korean sentence.
-            if offset > 0, let particle = word.koreanParticle, particle.isTopic { score -= 2 }
+            sentenceEnd = Array(repeating: words.count, count: words.count)
+            var next = words.count
+            for index in words.indices.reversed() {
+                if words[index].endsSentence { next = index }
+                sentenceEnd[index] = next
+            }
         }
-        // Headings are short: a dozen words in Latin script, about six in Hangul, one or two in Chinese.
-        if heading.count > 12 { score -= Double(heading.count - 12) * 0.7 }
-        if heading.first!.isHangul && heading.count > 8 { score -= Double(heading.count - 8) * 0.8 }
-        if heading.first!.isCJK && !heading.first!.isHangul { score -= Double(heading.count - 1) * 0.3 }
-        return score
+
+        func headingScore(_ k: Int) -> Double {
+            var score = inHeading[k] + beforeHeadingEnd[k - 1]
+            let last = words[k - 1], first = words[0]
+            if last.isLowercaseFunctionWord || last.isArticle { score -= 4 }
+            if last.endsWithContinuation || last.endsWithContinuationWord { score -= 4 }
+            if let particle = last.koreanParticle { score -= particle.continuationPenalty }
+            if last.endsSentence { score -= 2 }
+            // Headings are short: a dozen words in Latin script, about eight in Hangul, one or two in Chinese.
+            if k > 12 { score -= Double(k - 12) * 0.7 }
+            if first.isHangul && k > 8 { score -= Double(k - 8) * 0.8 }
+            if first.isCJK && !first.isHangul { score -= Double(k - 1) * 0.3 }
+            return score
+        }
+
+        /// The body's first sentence should read as one: capitalized openers in its middle mean the
+        /// body really starts later. Looks 24 words in.
+        func firstSentenceScore(_ k: Int) -> Double {
+            let end = min(sentenceEnd[k], k + 23, words.count - 1)
+            guard end > k else { return 0 }
+            let count = midSentenceOpeners[end + 1] - midSentenceOpeners[k + 1]
+            return max(-1.5 * Double(count), -4.5)
+        }
     }
 
     private func bodyStartScore(_ words: [Word], _ k: Int) -> Double {
@@ -108,7 +144,8 @@ struct HeadingSplitter {
         if first.startsWithOpeningQuote { score += 2 }
         if first.isEditorialNote { score += 3 }
         if first.startsWithDigit { score += 0.5 }
-        if let match = names.match(words, at: k) {
+        let match = names.match(words, at: k)
+        if let match {
             let after = k + match.length < words.count ? words[k + match.length] : nil
             // A subject goes on with a verb, a Chinese predicate or, in Korean, a topic or subject
             // particle; a name marked as an object or a companion ("Meta를", "Bengio와") is not a subject.
@@ -129,7 +166,7 @@ struct HeadingSplitter {
             score += 1.5
         }
         // Korean sentences open with a topic ("분열은 2023년에 …"); a name with its particle counted above.
-        if names.match(words, at: k) == nil, first.koreanParticle?.isTopic == true { score += 1.5 }
+        if match == nil, first.koreanParticle?.isTopic == true { score += 1.5 }
         // A Korean heading may be a whole sentence ending in -다 ("LLM은 구조적으로 안전하지 않다").
         if words[k - 1].isHangul, words[k - 1].core.hasSuffix("다") { score += 1 }
         // Splitting inside a name is wrong whatever else the boundary has for it.
@@ -146,19 +183,6 @@ struct HeadingSplitter {
         }
         if first.startsWithClosingPunctuation { score -= 3 }
         return score
-    }
-
-    /// The body's first sentence should read as one: a capitalized opener in its middle means the
-    /// body really starts later.
-    private func firstSentenceScore(_ body: ArraySlice<Word>) -> Double {
-        var score = 0.0
-        var previous: Word?
-        for word in body.prefix(24) {
-            if let previous, word.isCapitalizedOpener, !previous.endsClause { score -= 1.5 }
-            if word.endsSentence { break }
-            previous = word
-        }
-        return max(score, -4.5)
     }
 
     private func boundaryScore(_ words: [Word], _ k: Int) -> Double {
@@ -237,7 +261,8 @@ private struct NameIndex {
     private var overviewNames: [[String]] = []
 
     init(_ names: [(name: String, isPerson: Bool)], overview: Substring) {
-        let overviewWords = overview.split(whereSeparator: \.isWhitespace).map(Word.init)
+        // Only capitalized words can be names; skip building features for the rest.
+        let overviewWords = overview.split(separator: " ").filter { $0.first?.isUppercase ?? false }.map(Word.init)
         var previous: Word?
         for word in overviewWords {
             defer { previous = word }
@@ -332,25 +357,30 @@ private struct Word {
     let startsUppercase: Bool
     let strippingParticle: String?
     let koreanParticle: KoreanParticle?
-    let repeatKey: String?
+    private let hasRepeatKey: Bool
+    /// What counts as the same word when a body repeats its heading's word: lowercased, without
+    /// punctuation; function words never count.
+    var repeatKey: String? { hasRepeatKey ? lowercasedCore : nil }
 
     init(_ text: Substring) {
         self.text = text
         let scalars = text.unicodeScalars
         let coreStart = scalars.firstIndex { !Self.edgePunctuation.contains($0) } ?? scalars.endIndex
         let coreEnd = scalars[coreStart...].lastIndex { !Self.edgePunctuation.contains($0) }.map(scalars.index(after:)) ?? coreStart
-        core = String(text[coreStart..<coreEnd])
-        lowercasedCore = core.lowercased()
-        var key = core
-        for suffix in ["'s", "’s"] where key.hasSuffix(suffix) { key.removeLast(2) }
-        nameKey = key
-        var isCJK = false, isHangul = false
+        let coreText = text[coreStart..<coreEnd]
+        core = String(coreText)
+        let isASCII = coreText.utf8.allSatisfy { $0 < 0x80 }
+        lowercasedCore = isASCII ? Self.asciiLowercased(coreText) : core.lowercased()
+        nameKey = core.hasSuffix("'s") || core.hasSuffix("’s") ? String(core.dropLast(2)) : core
+        var isCJK = false, isHangul = false, hasCJKPunctuation = false
         for scalar in scalars where scalar.value >= 0x1100 {
             if Self.isCJKScalar(scalar) { isCJK = true }
             if (0xAC00...0xD7AF).contains(scalar.value) || (0x1100...0x11FF).contains(scalar.value) { isHangul = true }
+            if Self.cjkSentencePunctuation.contains(scalar) { hasCJKPunctuation = true }
         }
         self.isCJK = isCJK
         self.isHangul = isHangul
+        hasCJKSentencePunctuation = hasCJKPunctuation
         let first = scalars.first, last = scalars.last
         let firstIsLetter = first.map { $0.isASCII ? ("a"..."z").contains($0) || ("A"..."Z").contains($0) : $0.properties.isAlphabetic } ?? false
         startsUppercase = firstIsLetter && (first!.isASCII ? ("A"..."Z").contains(first!) : first!.properties.isUppercase)
@@ -368,23 +398,35 @@ private struct Word {
         isOpener = classes.contains(.opener)
         isStrongOpener = classes.contains(.strongOpener)
         isArticle = classes.contains(.article)
-        repeatKey = lowercasedCore.count >= 2 && !isFunctionWord && !isOpener ? lowercasedCore : nil
-        isAcronym = core.unicodeScalars.count >= 2 && core.unicodeScalars.allSatisfy { !("a"..."z").contains($0) && ($0.isASCII || !$0.properties.isLowercase) }
+        let coreLength = coreText.unicodeScalars.count
+        hasRepeatKey = coreLength >= 2 && !isFunctionWord && !isOpener
+        isAcronym = coreLength >= 2 && coreText.unicodeScalars.allSatisfy { !("a"..."z").contains($0) && ($0.isASCII || !$0.properties.isLowercase) }
         // Only a trailing comma may follow an opener ("However," is not one; "The" is).
-        isBareWord = core.unicodeScalars.count == scalars.count - (last == "," ? 1 : 0)
-        startsWithDigit = first.map { $0.properties.numericType != nil || $0 == "$" } ?? false
-        startsWithOpeningQuote = first.map { "\"“‘«「『".unicodeScalars.contains($0) } ?? false
-        startsWithClosingPunctuation = first.map { ")]}”’,.;:!?。，".unicodeScalars.contains($0) } ?? false
+        isBareWord = coreLength == scalars.count - (last == "," ? 1 : 0)
+        startsWithDigit = first.map { ("0"..."9").contains($0) || $0 == "$" || !$0.isASCII && $0.properties.numericType != nil } ?? false
+        startsWithOpeningQuote = first.map(Self.openingQuotes.contains) ?? false
+        startsWithClosingPunctuation = first.map(Self.closingPunctuation.contains) ?? false
         isEditorialNote = text.hasPrefix("--") || text.hasPrefix("_Note") || text.hasPrefix("*Note")
-        hasCJKSentencePunctuation = scalars.contains { "。，、；！？".unicodeScalars.contains($0) }
-        endsWithQuestionOrExclamation = last.map { "?!？！".unicodeScalars.contains($0) } ?? false
-        let isAbbreviation = core.count <= 2 || core.contains(".")
-            || ["vs", "dr", "mr", "ms", "st", "inc", "jr", "sr", "prof"].contains(lowercasedCore)
+        endsWithQuestionOrExclamation = last.map(Self.questionOrExclamation.contains) ?? false
+        let isAbbreviation = coreLength <= 2 || coreText.contains(".") || Self.abbreviations.contains(lowercasedCore)
         // "vs.", "Dr.", "U.S." and single initials are not sentence ends.
-        endsSentence = last.map { ".!?。！？…".unicodeScalars.contains($0) } ?? false && !(last == "." && isAbbreviation)
-        endsClause = endsSentence || last.map { ",;:—–-\"”)".unicodeScalars.contains($0) } ?? false
-        endsWithContinuation = last.map { ",;:&—–-|/".unicodeScalars.contains($0) } ?? false
+        endsSentence = last.map(Self.sentenceEnds.contains) ?? false && !(last == "." && isAbbreviation)
+        endsClause = endsSentence || last.map(Self.clauseEnds.contains) ?? false
+        endsWithContinuation = last.map(Self.continuations.contains) ?? false
     }
+
+    private static func asciiLowercased(_ text: Substring) -> String {
+        String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+
+    static let cjkSentencePunctuation = Set("。，、；！？".unicodeScalars)
+    static let openingQuotes = Set("\"“‘«「『".unicodeScalars)
+    static let closingPunctuation = Set(")]}”’,.;:!?。，".unicodeScalars)
+    static let questionOrExclamation = Set("?!？！".unicodeScalars)
+    static let sentenceEnds = Set(".!?。！？…".unicodeScalars)
+    static let clauseEnds = Set(",;:—–-\"”)".unicodeScalars)
+    static let continuations = Set(",;:&—–-|/".unicodeScalars)
+    static let abbreviations: Set<String> = ["vs", "dr", "mr", "ms", "st", "inc", "jr", "sr", "prof"]
 
     /// Quotes, brackets and punctuation that `core` drops from either end.
     static let edgePunctuation = Set("\"'“”‘’«»「」『』()[]{}.,;:!?。，、；：！？…".unicodeScalars)
@@ -529,11 +571,12 @@ private struct Word {
         return stem.count >= 2 && stem == headingStem && (stem != key || headingStem != headingKey)
     }
 
+    static let particles = ["에서", "으로", "에게", "까지", "부터", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "로", "도", "만"]
+
     /// A Hangul word without a trailing case particle.
     static func hangulStem(_ word: String) -> String {
         guard word.unicodeScalars.last.map({ (0xAC00...0xD7AF).contains($0.value) }) ?? false else { return word }
-        for particle in ["에서", "으로", "에게", "까지", "부터", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "로", "도", "만"]
-        where word.hasSuffix(particle) && word.count > particle.count + 1 {
+        for particle in Self.particles where word.hasSuffix(particle) && word.count > particle.count + 1 {
             return String(word.dropLast(particle.count))
         }
         return word

@@ -6,6 +6,8 @@ import QuireCore
 struct PageFormReader {
     let input: InputFile
     let source: SourceText
+    /// The language given for the whole input (`--language`), or `nil` to detect each episode's.
+    var language: String?
     var diagnostics = Diagnostics()
     /// Chapters whose heading/body boundary scored close to another candidate.
     private var uncertainSplits: [(timestamp: Substring, heading: Substring, location: SourceLocation)] = []
@@ -83,7 +85,11 @@ struct PageFormReader {
 
     /// Episodes are independent, so their lines are read on every core; results keep page order.
     private func readInParallel(_ plan: [EpisodeLines]) -> [EpisodeReading] {
-        let worker = PageFormReader(input: input, source: source)
+        let worker = {
+            var worker = PageFormReader(input: input, source: source)
+            worker.language = language
+            return worker
+        }()
         let readings = UnsafeMutableBufferPointer<EpisodeReading?>.allocate(capacity: plan.count)
         readings.initialize(repeating: nil)
         defer { readings.deallocate() }
@@ -93,6 +99,8 @@ struct PageFormReader {
             let lines = plan[index]
             var episode = reader.readSummaryLine(lines.summary, title: lines.title.map { $0.text.trimmingWhitespace() } ?? "")
             episode.summary = episode.summary.trimmingWhitespace()
+            // Pages declare no languages; detecting here spreads the work over the cores too.
+            episode.language = language ?? LanguageDetector.detect(episode)
             // Each index is written by exactly one iteration.
             results[index] = EpisodeReading(episode: episode, diagnostics: reader.diagnostics, uncertainSplits: reader.uncertainSplits)
         }

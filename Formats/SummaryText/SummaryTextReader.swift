@@ -17,6 +17,7 @@ public struct SummaryTextReader: FormatReader {
         switch Self.form(of: source) {
         case .page:
             var reader = PageFormReader(input: input, source: source)
+            reader.language = options["language"]
             collection = reader.read()
             diagnostics.report(contentsOf: reader.diagnostics)
         case .episode:

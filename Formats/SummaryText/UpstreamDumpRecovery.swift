@@ -121,14 +121,17 @@ private struct DumpRecord {
         case time(Int)
     }
 
-    /// The next string literal or `[m, s]` pair, skipping everything else.
+    /// The next string literal or `[m, s]` pair, skipping everything else. A quote character that
+    /// opened no literal once (nothing closes it) is skipped from then on, keeping the scan linear.
     private static func nextToken(in cursor: inout Substring) -> Token? {
+        var unclosed: Set<Character> = []
         while let first = cursor.first {
-            if first == "'" || first == "\"" {
+            if first == "'" || first == "\"", !unclosed.contains(first) {
                 if let (text, rest) = literal(cursor) {
                     cursor = rest
                     return .string(text)
                 }
+                unclosed.insert(first)
                 cursor = cursor.dropFirst()
             } else if first == "[" {
                 let inner = cursor.dropFirst().prefix { $0 != "]" && $0 != "[" }

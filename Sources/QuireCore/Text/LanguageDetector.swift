@@ -49,11 +49,24 @@ public enum LanguageDetector {
     private static func latinLanguage(_ text: some StringProtocol) -> String? {
         var counts = [Int](repeating: 0, count: functionWords.count)
         var words = 0
-        // A few hundred words decide it; the rest of a long text only costs time.
-        for word in String(text.prefix(3000)).lowercased().split(whereSeparator: { !$0.isLetter }) {
+        // A few hundred words decide it. Words are runs of letters; ASCII is lowercased by hand, and
+        // bytes of other letters (á, ç, ã) are kept, which is all the function-word lists need.
+        var word: [UInt8] = []
+        func finishWord() {
+            guard !word.isEmpty else { return }
             words += 1
-            for (index, language) in functionWords.enumerated() where language.words.contains(word) { counts[index] += 1 }
+            let key = Substring(String(decoding: word, as: UTF8.self))
+            for (index, language) in functionWords.enumerated() where language.words.contains(key) { counts[index] += 1 }
+            word.removeAll(keepingCapacity: true)
         }
+        for byte in text.utf8.prefix(6000) {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...0xFF: word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 0x20)
+            default: finishWord()
+            }
+        }
+        finishWord()
         let ranked = counts.enumerated().sorted { $0.element > $1.element }
         guard let best = ranked.first, best.element >= 2, best.element * 100 >= words * 3 else { return nil }
         // A near tie says the text is mixed or too short to tell.
