@@ -35,6 +35,12 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["taken"])
     }
 
+    @Test func devicesAreWrittenIntoNotReplaced() throws {
+        try FileIO.writeAtomically(Array("discarded".utf8), to: "/dev/null")
+        let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/null")
+        #expect(attributes[.type] as? FileAttributeType == .typeCharacterSpecial)
+    }
+
     @Test func readingReportsMissingFilesAndDirectories() throws {
         let directory = try TemporaryDirectory()
         #expect(throws: FileIO.Failure(path: directory.path("nope"), reason: "No such file or directory")) {

@@ -49,6 +49,16 @@ public enum FileIO {
             try writeAll(bytes, to: STDOUT_FILENO, path: "<stdout>")
             return
         }
+        // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) cannot be replaced by renaming, and
+        // must not be: write into it directly.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw Failure(path: path, reason: errnoText()) }
+            defer { close(descriptor) }
+            try writeAll(bytes, to: descriptor, path: path)
+            return
+        }
         let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).quire-XXXXXX".utf8CString)
