@@ -44,9 +44,10 @@ struct HeadingSplitter {
             return Split(heading: Substring(text.trimmingWhitespace()), body: text[text.endIndex...], margin: .infinity)
         }
         let terms = WordTerms(words, titleCase: titleCase, names: names)
+        let nameInterior = names.interiorBoundaries(in: words)
         var scored: [(k: Int, score: Double)] = []
         for k in 1..<min(words.count, 21) {
-            scored.append((k, terms.headingScore(k) + bodyStartScore(words, k) + terms.firstSentenceScore(k) + boundaryScore(words, k)))
+            scored.append((k, terms.headingScore(k) + bodyStartScore(words, k, nameInterior: nameInterior) + terms.firstSentenceScore(k) + boundaryScore(words, k)))
         }
         // Equal scores go to the longer heading: a heading's words are all phrase-like up to its end.
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.k > $1.k }
@@ -135,7 +136,7 @@ struct HeadingSplitter {
         }
     }
 
-    private func bodyStartScore(_ words: [Word], _ k: Int) -> Double {
+    private func bodyStartScore(_ words: [Word], _ k: Int, nameInterior: Set<Int>) -> Double {
         let first = words[k]
         let next = k + 1 < words.count ? words[k + 1] : nil
         let headingIsLatin = !words[0].isCJK
@@ -170,7 +171,7 @@ struct HeadingSplitter {
         // A Korean heading may be a whole sentence ending in -다 ("LLM은 구조적으로 안전하지 않다").
         if words[k - 1].isHangul, words[k - 1].core.hasSuffix("다") { score += 1 }
         // Splitting inside a name is wrong whatever else the boundary has for it.
-        if names.spans(words, across: k) { score -= 3 }
+        if nameInterior.contains(k) { score -= 3 }
         // An English heading over a Chinese or Japanese body; Korean headings mix Latin words freely.
         if headingIsLatin && first.isCJK && !first.isHangul && words[0..<k].allSatisfy({ !$0.isCJK }) { score += 2.5 }
 
@@ -212,10 +213,15 @@ struct HeadingSplitter {
         words.reserveCapacity(limit)
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
+        // Boundaries past the first sentence end are scored only for completeness (a heading holding a
+        // sentence end loses heavily), so words a little beyond it are enough.
+        var limit = limit
         while words.count < limit {
             guard let start = scalars[index...].firstIndex(where: { !isWhitespace($0) }) else { break }
             let end = scalars[start...].firstIndex(where: isWhitespace) ?? scalars.endIndex
-            words.append(Word(text[start..<end]))
+            let word = Word(text[start..<end])
+            if word.endsSentence { limit = min(limit, max(22, words.count + 3)) }
+            words.append(word)
             index = end
         }
         return words
@@ -294,14 +300,17 @@ private struct NameIndex {
         var fromOverview = false
     }
 
-    /// Whether a multi-word name runs across the boundary before `index`.
-    func spans(_ words: [Word], across index: Int) -> Bool {
-        for sequence in sequences + overviewNames where sequence.count > 1 {
-            for start in max(0, index - sequence.count + 1)..<index where start + sequence.count <= words.count {
-                if Self.particle(matching: sequence, in: words, at: start) != nil { return true }
+    /// The boundaries (word indices) that fall inside a multi-word name.
+    func interiorBoundaries(in words: [Word]) -> Set<Int> {
+        var boundaries: Set<Int> = []
+        for sequence in sequences + overviewNames where sequence.count > 1 && sequence.count <= words.count {
+            for start in 0...(words.count - sequence.count) where words[start].nameKey == sequence[0] {
+                if Self.particle(matching: sequence, in: words, at: start) != nil {
+                    for boundary in (start + 1)..<(start + sequence.count) { boundaries.insert(boundary) }
+                }
             }
         }
-        return false
+        return boundaries
     }
 
     /// Whether `sequence` stands at `start`, and with which particle glued to its last word.
@@ -571,11 +580,12 @@ private struct Word {
         return stem.count >= 2 && stem == headingStem && (stem != key || headingStem != headingKey)
     }
 
+    static let particleEndings = Set("서로게지터은는이가을를의에와과도만".unicodeScalars)
     static let particles = ["에서", "으로", "에게", "까지", "부터", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "로", "도", "만"]
 
     /// A Hangul word without a trailing case particle.
     static func hangulStem(_ word: String) -> String {
-        guard word.unicodeScalars.last.map({ (0xAC00...0xD7AF).contains($0.value) }) ?? false else { return word }
+        guard let last = word.unicodeScalars.last, (0xAC00...0xD7AF).contains(last.value), particleEndings.contains(last) else { return word }
         for particle in Self.particles where word.hasSuffix(particle) && word.count > particle.count + 1 {
             return String(word.dropLast(particle.count))
         }

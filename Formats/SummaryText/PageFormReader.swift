@@ -222,7 +222,7 @@ struct PageFormReader {
     private mutating func readEntities(_ text: Substring, line: SourceText.Line) -> [Entity] {
         var starts: [String.Index] = []
         var searchFrom = text.startIndex
-        while let range = text[searchFrom...].firstRange(of: "- **") {
+        while let range = text[searchFrom...].firstRange(ofASCII: "- **") {
             if range.lowerBound == text.startIndex || text[text.index(before: range.lowerBound)].isWhitespace {
                 starts.append(range.lowerBound)
             }

@@ -58,11 +58,11 @@ enum SummarySyntax {
     /// timestamp that opens a list of bold names. Recognized by shape, so any language's header works.
     static func entitiesHeader(in text: Substring) -> (header: Substring, range: Range<String.Index>)? {
         var searchStart = text.startIndex
-        while let hashes = text[searchStart...].firstRange(of: "## ") {
+        while let hashes = text[searchStart...].firstRange(ofASCII: "## ") {
             defer { searchStart = hashes.upperBound }
             let atBoundary = hashes.lowerBound == text.startIndex || text[text.index(before: hashes.lowerBound)].isWhitespace
             guard atBoundary, hashes.upperBound < text.endIndex, text[hashes.upperBound] != "[" else { continue }
-            guard let list = text[hashes.upperBound...].firstRange(of: " - **") else { return nil }
+            guard let list = text[hashes.upperBound...].firstRange(ofASCII: " - **") else { return nil }
             let header = text[hashes.upperBound..<list.lowerBound]
             if header.count <= 40, !header.contains("##"), !header.isEmpty {
                 return (header, hashes.lowerBound..<text.index(after: list.lowerBound))
@@ -129,7 +129,7 @@ enum SummarySyntax {
     private static func quoteEnd(in text: Substring, from start: String.Index) -> (String.Index, String.Index, Bool) {
         // A quote never holds the next quote's opening, which bounds both searches and keeps the
         // scan linear however many quotes are left unclosed.
-        let regionEnd = text[start...].firstRange(of: " > *")?.lowerBound ?? text.endIndex
+        let regionEnd = text[start...].firstRange(ofASCII: " > *")?.lowerBound ?? text.endIndex
         let text = text[..<regionEnd]
         // A quote opened with a quote mark closes at a star right after the closing mark (or after a
         // time that follows it), so stars inside the quote (`*slow*`) do not end it early.

@@ -16,12 +16,12 @@ enum UpstreamDumpRecovery {
     }
 
     /// Marks of serialized records: keys in either quote style, and runs of closing brackets.
-    private static let structuralMarks = ["'start':", "\"start\":", "'summary':", "\"summary\":", "'quotes':", "\"quotes\":", "title\":", "]}", "}, {"]
+    private static let structuralMarks: [StaticString] = ["'start':", "\"start\":", "'summary':", "\"summary\":", "'quotes':", "\"quotes\":", "title\":", "]}", "}, {"]
 
     static func isDumpFragment(_ text: String) -> Bool {
         // Every mark below holds a colon or a bracket; most quotes have neither.
         guard text.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "}") }) else { return false }
-        let marks = structuralMarks.reduce(0) { $0 + text.occurrences(of: $1, limit: 3) }
+        let marks = structuralMarks.reduce(0) { $0 + text[...].occurrences(of: $1, limit: 3) }
         if marks >= 2 { return true }
         // Bare punctuation left between records: "] }, {".
         return text.count >= 3 && text.allSatisfy { "[]{},: \"'\n".contains($0) } && text.contains(where: { "{}[]".contains($0) })
@@ -59,7 +59,7 @@ private struct DumpRecord {
         let text = Substring(dump)
         var starts: [(Range<String.Index>, Int)] = []
         var searchFrom = text.startIndex
-        while let key = text[searchFrom...].firstRange(of: "start") {
+        while let key = text[searchFrom...].firstRange(ofASCII: "start") {
             searchFrom = key.upperBound
             var cursor = text[key.upperBound...].drop { "'\": ".contains($0) }
             let number = cursor.prefix { $0.isNumber || $0 == "." }
@@ -75,8 +75,8 @@ private struct DumpRecord {
     }
 
     /// What follows `key` and its closing quote and colon: the start of its value.
-    private static func value(of key: String, in region: Substring) -> Substring? {
-        guard let range = region.firstRange(of: key) else { return nil }
+    private static func value(of key: StaticString, in region: Substring) -> Substring? {
+        guard let range = region.firstRange(ofASCII: key) else { return nil }
         var after = region[range.upperBound...]
         if let quote = after.first, quote == "'" || quote == "\"" { after = after.dropFirst() }
         after = after.drop { $0 == " " }
@@ -87,7 +87,7 @@ private struct DumpRecord {
     /// The text after the `summary` key up to the `quotes` key, its string fragments joined again.
     private static func summary(in region: Substring) -> String {
         guard let after = value(of: "summary", in: region) else { return "" }
-        let end = after.firstRange(of: "quotes")?.lowerBound ?? after.endIndex
+        let end = after.firstRange(ofASCII: "quotes")?.lowerBound ?? after.endIndex
         let fragments = stringLiterals(in: after[..<end]).map { Substring($0).trimmingCharacters(",\"' ") }.filter { fragment in
             fragment.contains(where: \.isLetter) && !fragment.hasSuffix(":") && fragment != "summary"
         }
@@ -191,12 +191,12 @@ extension Substring {
     }
 }
 
-extension String {
+extension Substring {
     /// How often `needle` occurs, counting no further than `limit`.
-    func occurrences(of needle: String, limit: Int) -> Int {
+    func occurrences(of needle: StaticString, limit: Int) -> Int {
         var count = 0
         var searchFrom = startIndex
-        while count < limit, let range = self[searchFrom...].firstRange(of: needle) {
+        while count < limit, let range = self[searchFrom...].firstRange(ofASCII: needle) {
             count += 1
             searchFrom = range.upperBound
         }

@@ -16,34 +16,57 @@ public enum LanguageDetector {
     ]
 
     public static func detect(_ text: some StringProtocol) -> String? {
+        var counts = ScriptCounts()
+        counts.add(text)
+        return counts.language(latinSample: text)
+    }
+
+    /// Letters by script; a few thousand decide it.
+    private struct ScriptCounts {
         var hangul = 0, kana = 0, han = 0, latin = 0
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: hangul += 1
-            case 0x3040...0x30FF: kana += 1
-            case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: han += 1
-            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latin += 1
-            default: break
+        var letters: Int { hangul + kana + han + latin }
+        var isEnough: Bool { letters >= 4000 }
+
+        mutating func add(_ text: some StringProtocol) {
+            for scalar in text.unicodeScalars {
+                switch scalar.value {
+                case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latin += 1
+                case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: hangul += 1
+                case 0x3040...0x30FF: kana += 1
+                case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: han += 1
+                default: continue
+                }
+                if isEnough { return }
             }
         }
-        let letters = hangul + kana + han + latin
-        guard letters >= 12 else { return nil }
-        // One CJK character carries about as much as a Latin word, so CJK counts are weighted up.
-        if hangul * 3 >= letters / 5 && hangul > kana { return "ko" }
-        if kana * 3 >= letters / 10 { return "ja" }
-        if han * 3 >= letters / 5 { return "zh" }
-        return latinLanguage(text)
+
+        func language(latinSample: @autoclosure () -> some StringProtocol) -> String? {
+            guard letters >= 12 else { return nil }
+            // One CJK character carries about as much as a Latin word, so CJK counts are weighted up.
+            if hangul * 3 >= letters / 5 && hangul > kana { return "ko" }
+            if kana * 3 >= letters / 10 { return "ja" }
+            if han * 3 >= letters / 5 { return "zh" }
+            return LanguageDetector.latinLanguage(latinSample())
+        }
     }
 
     /// The language of an episode's own prose: its overview and chapter bodies. Headings and quotes are
     /// left out, since pages mix English headings and quotes into other languages' summaries.
     public static func detect(_ episode: Episode) -> String? {
-        var prose = episode.summary
-        for chapter in episode.chapters.prefix(12) where prose.utf8.count < 20_000 { prose += "\n" + chapter.body }
-        if prose.utf8.count < 200 {
-            for chapter in episode.chapters { prose += "\n" + chapter.title + "\n" + chapter.quotes.map(\.text).joined(separator: "\n") }
+        var counts = ScriptCounts()
+        var sample = ""
+        for text in [episode.summary] + episode.chapters.map(\.body) where !counts.isEnough {
+            counts.add(text)
+            if sample.utf8.count < 6000 { sample += text.prefix(3000) + "\n" }
         }
-        return detect(prose)
+        if counts.letters < 200 {
+            for chapter in episode.chapters {
+                counts.add(chapter.title)
+                for quote in chapter.quotes { counts.add(quote.text) }
+                sample += chapter.title + "\n" + chapter.quotes.map(\.text).joined(separator: "\n")
+            }
+        }
+        return counts.language(latinSample: sample)
     }
 
     private static func latinLanguage(_ text: some StringProtocol) -> String? {
@@ -55,6 +78,11 @@ public enum LanguageDetector {
         func finishWord() {
             guard !word.isEmpty else { return }
             words += 1
+            // Function words are short; longer words need no look-up.
+            guard word.count <= 8 else {
+                word.removeAll(keepingCapacity: true)
+                return
+            }
             let key = Substring(String(decoding: word, as: UTF8.self))
             for (index, language) in functionWords.enumerated() where language.words.contains(key) { counts[index] += 1 }
             word.removeAll(keepingCapacity: true)
