@@ -38,14 +38,17 @@ let package = Package(
 
         // The core knows no format, no C library and no CLI.
         .target(name: "QuireCore", path: "Sources/QuireCore"),
+        // Safe XML parsing and writing over libxml2, shared by the XML-based formats.
+        .target(name: "QuireXML", dependencies: ["QuireCore", "CLibXML2"], path: "Sources/QuireXML"),
 
         // Built-in formats: each imports the core (and the C libraries it needs), never another format.
         .target(name: "QuireSummaryText", dependencies: ["QuireCore"], path: "Formats/SummaryText"),
         .target(name: "QuireJSON", dependencies: ["QuireCore"], path: "Formats/JSON"),
+        .target(name: "QuireOPML", dependencies: ["QuireCore", "QuireXML"], path: "Formats/OPML"),
 
         .target(
             name: "QuireBuiltinFormats",
-            dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON"],
+            dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML"],
             path: "Sources/QuireBuiltinFormats"),
         .target(
             name: "QuireCommands",
@@ -68,6 +71,10 @@ let package = Package(
         .testTarget(
             name: "JSONFormatTests",
             dependencies: ["QuireJSON", "QuireTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "OPMLFormatTests",
+            dependencies: ["QuireOPML", "QuireTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "QuireCommandsTests",

@@ -1,5 +1,6 @@
 import QuireCore
 import QuireJSON
+import QuireOPML
 import QuireSummaryText
 
 /// The formats that ship with Quire, registered through the same `FormatPlugin` interface that
@@ -8,6 +9,7 @@ public enum BuiltinFormats {
     public static let plugins: [any FormatPlugin] = [
         SummaryTextFormat(),
         JSONFormat(),
+        OPMLFormat(),
     ]
 
     /// A registry holding every built-in format.

@@ -1,3 +1,4 @@
+import Foundation
 import QuireCore
 
 /// One run of `quire convert`: resolves formats, asks the graph for a route, runs it, reports, writes.
@@ -13,6 +14,8 @@ struct ConversionJob {
     let explain: Bool
     let verbose: Bool
     let quiet: Bool
+    /// Settings for particular formats, passed through by name (`opml`).
+    let formatOptions: [String: String]
 
     init(command: ConvertCommand, workspace: Workspace) throws {
         self.workspace = workspace
@@ -36,6 +39,14 @@ struct ConversionJob {
         explain = command.explain
         verbose = command.verbose
         quiet = command.quiet
+        var formatOptions: [String: String] = [:]
+        if let opml = command.opml {
+            guard ["channels", "outline"].contains(opml) else { throw CommandFailure.usage("--opml takes 'channels' or 'outline', not '\(opml)'") }
+            formatOptions["opml"] = opml
+        }
+        // Reproducible output: a fixed creation date when the build environment asks for one.
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], Int(epoch) != nil { formatOptions["date"] = epoch }
+        self.formatOptions = formatOptions
     }
 
     func run() throws {
@@ -117,7 +128,7 @@ struct ConversionJob {
     }
 
     private var options: ConversionOptions {
-        var options = ConversionOptions()
+        var options = ConversionOptions(formatOptions)
         if strict { options["strict"] = "true" }
         // Readers that detect languages use it in place of detection; the defaults fill the rest.
         if let language = defaults.language { options["language"] = language }

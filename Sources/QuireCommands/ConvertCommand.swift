@@ -39,6 +39,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Title of the collection.")
     var title: String?
 
+    @Option(name: .long, help: "OPML output: 'channels' (a subscription list for podcast apps, the default) or 'outline' (the whole summary, for outliners).")
+    var opml: String?
+
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 

@@ -119,7 +119,7 @@ private let episodeFile = Fixtures.url("Examples/episode.txt").path
     @Test func unknownFormatIsAUsageError() {
         let result = quire(["convert", examplePage, "--to", "docx"])
         #expect(result.status == .usage)
-        #expect(result.error == "quire: error: unknown format 'docx'; known formats: summary, json\n")
+        #expect(result.error == "quire: error: unknown format 'docx'; known formats: summary, json, opml\n")
         #expect(quire(["route", "summary", "nope"]).status == .usage)
         #expect(quire(["convert", examplePage, "--from", "nope", "--to", "json"]).status == .usage)
     }
@@ -186,6 +186,7 @@ private let episodeFile = Fixtures.url("Examples/episode.txt").path
         let lines = result.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
         #expect(lines.contains("summary yes yes .txt .summary summary-text, txt, text built-in Summary text"))
         #expect(lines.contains("json yes yes .json built-in Quire JSON"))
+        #expect(lines.contains("opml yes yes .opml built-in OPML"))
         #expect(lines.contains("sink - yes .sink test-sink Sink"))
     }
 
@@ -209,4 +210,37 @@ private let episodeFile = Fixtures.url("Examples/episode.txt").path
 private func episodeTitles(_ json: String) throws -> [String] {
     let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     return (root["episodes"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+}
+
+@Suite struct OPMLCommandTests {
+    @Test func makesAChannelListForPodcastApps() throws {
+        let directory = try TemporaryDirectory()
+        let output = directory.path("channels.opml")
+        let result = quire(["convert", examplePage, "--channel", "All-In", "--feed", "https://example.org/feed.xml", "-o", output])
+        #expect(result.status == .success)
+        #expect(result.error.isEmpty)
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(text.contains(#"<outline type="rss" text="All-In" title="All-In" xmlUrl="https://example.org/feed.xml"/>"#))
+        #expect(!text.contains("type=\"episode\""))
+    }
+
+    @Test func outlineModeKeepsEpisodesAndReadsBack() throws {
+        let directory = try TemporaryDirectory()
+        let opml = directory.path("page.opml"), json = directory.path("page.json"), again = directory.path("again.json")
+        #expect(quire(["convert", examplePage, "--channel", "All-In", "--opml", "outline", "-o", opml]).status == .success)
+        #expect(quire(["convert", examplePage, "--channel", "All-In", "-o", json]).status == .success)
+        #expect(quire(["convert", opml, "-o", again]).status == .success)
+        #expect(try String(contentsOfFile: again, encoding: .utf8) == (try String(contentsOfFile: json, encoding: .utf8)))
+    }
+
+    @Test func unknownOPMLModeIsAUsageError() {
+        let result = quire(["convert", examplePage, "--to", "opml", "--opml", "tree"])
+        #expect(result.status == .usage)
+        #expect(result.error.contains("--opml takes 'channels' or 'outline', not 'tree'"))
+    }
+
+    @Test func routeSaysWhatTheChannelListLoses() {
+        let result = quire(["route", "summary", "opml"])
+        #expect(result.output.contains("2. model → opml  writer from built-in, cost 1, loses episodes, unless written with --opml outline"))
+    }
 }

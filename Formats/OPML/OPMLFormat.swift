@@ -1,0 +1,39 @@
+import QuireCore
+
+/// OPML 2.0: channel lists for podcast apps (the default) and full outlines for outliners
+/// (`--opml outline`). Reads podcast apps' exports and Quire's own outlines.
+public struct OPMLFormat: FormatPlugin {
+    public static let id: FormatID = "opml"
+    /// `ConversionOptions` key: `channels` (default) or `outline`.
+    public static let modeOption = "opml"
+
+    public init() {}
+    public var name: String { "built-in" }
+
+    public func register(in registry: inout FormatRegistry) throws {
+        try registry.add(
+            FormatDescriptor(
+                id: Self.id, displayName: "OPML", fileExtensions: ["opml"], mediaTypes: ["text/x-opml", "application/xml"],
+                sniffer: { sample in
+                    guard let text = sample.text?.prefix(2048).lowercased() else { return nil }
+                    return text.contains("<opml") ? .certain : nil
+                }))
+        try registry.addReader(OPMLReader(), for: Self.id)
+        // The default channel list keeps channels only; `--opml outline` keeps everything.
+        try registry.addWriter(OPMLWriter(), for: Self.id, loss: .lossy("episodes, unless written with --opml outline"))
+    }
+}
+
+/// The outline `type`s Quire writes, so its own outlines read back exactly.
+enum OutlineType {
+    static let feed = "rss"
+    static let episode = "episode"
+    static let chapter = "chapter"
+    static let quote = "quote"
+    static let entities = "entities"
+    static let entity = "entity"
+    static let metadata = "metadata"
+    static let preamble = "preamble"
+    /// Overcast nests a channel's episodes as outlines of this type.
+    static let overcastEpisode = "podcast-episode"
+}

@@ -1,0 +1,151 @@
+import QuireCore
+import QuireXML
+
+/// Reads OPML 1.0 and 2.0: podcast apps' subscription exports (flat, or wrapped in a "feeds"
+/// outline; `type="rss"` or `"link"`; attribute names in any case) and Quire's own outlines.
+public struct OPMLReader: FormatReader {
+    public init() {}
+
+    public func read(_ input: InputFile, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> EpisodeCollection {
+        let root: XMLElement
+        do {
+            root = try SafeXMLParser.parse(input, prefix: "opml")
+        } catch {
+            throw ConversionFailure(error.diagnostics)
+        }
+        guard root.name.lowercased() == "opml" else {
+            throw ConversionFailure(
+                .error("opml.root", "the root element is <\(root.name)>, not <opml>", at: input.location(line: root.line, column: 1)))
+        }
+        var reader = OutlineReader(input: input)
+        reader.collection.title = root.child(named: "head")?.child(named: "title")?.text
+        guard let body = root.child(named: "body") else {
+            throw ConversionFailure(.error("opml.body", "the document has no <body>", at: input.location(line: root.line, column: 1)))
+        }
+        for outline in body.children(named: "outline") { reader.readTopLevel(outline) }
+        diagnostics.report(contentsOf: reader.diagnostics)
+        return reader.collection
+    }
+}
+
+private struct OutlineReader {
+    let input: InputFile
+    var collection = EpisodeCollection()
+    var diagnostics = Diagnostics()
+    /// Attribute names already reported as unknown, so each is said once.
+    private var reportedAttributes: Set<String> = []
+
+    init(input: InputFile) { self.input = input }
+
+    private func location(_ element: XMLElement) -> SourceLocation { input.location(line: element.line) }
+
+    mutating func readTopLevel(_ outline: XMLElement) {
+        let type = outline.attribute("type")?.lowercased()
+        switch type {
+        case OutlineType.preamble:
+            collection.preamble.append(outline.attribute("text") ?? "")
+        case OutlineType.episode:
+            collection.episodes.append(readEpisode(outline, channel: nil))
+        case "podcast-playlist":
+            // Overcast's playlists are app settings, not subscriptions or text.
+            diagnostics.report(.note("opml.playlist.ignored", "playlist '\(outline.attribute("title") ?? "")' is an app setting; ignored", at: location(outline)))
+        default:
+            if outline.attribute("xmlUrl") != nil || type == OutlineType.feed || type == "link" && outline.attribute("url") != nil {
+                readChannel(outline)
+            } else if !outline.children.isEmpty {
+                // A folder ("feeds", a category): what matters is inside.
+                for child in outline.children(named: "outline") { readTopLevel(child) }
+            } else {
+                let text = outline.attribute("text") ?? outline.attribute("title") ?? ""
+                diagnostics.report(
+                    .warning("opml.outline.unplaced", "outline '\(text)' is neither a feed nor an episode; its text is kept in the preamble",
+                             at: location(outline)))
+                if !text.isEmpty { collection.preamble.append(text) }
+            }
+        }
+    }
+
+    private mutating func readChannel(_ outline: XMLElement) {
+        let title = outline.attribute("text") ?? outline.attribute("title") ?? outline.attribute("xmlUrl") ?? ""
+        var channel = Channel(title: title)
+        channel.feedURL = outline.attribute("xmlUrl")
+        channel.siteURL = outline.attribute("htmlUrl") ?? (outline.attribute("type")?.lowercased() == "link" ? outline.attribute("url") : nil)
+        channel.description = outline.attribute("description")
+        reportUnknown(outline, known: ["type", "text", "title", "xmlurl", "htmlurl", "description", "url", "version", "language"])
+        collection.merge(EpisodeCollection(channels: [channel]))
+        for child in outline.children(named: "outline") {
+            switch child.attribute("type")?.lowercased() {
+            case OutlineType.episode: collection.episodes.append(readEpisode(child, channel: title))
+            case OutlineType.overcastEpisode: collection.episodes.append(readOvercastEpisode(child, channel: title))
+            default:
+                diagnostics.report(.warning("opml.outline.unplaced", "outline inside feed '\(title)' is not an episode; skipped", at: location(child)))
+            }
+        }
+    }
+
+    private mutating func readEpisode(_ outline: XMLElement, channel: String?) -> Episode {
+        var episode = Episode(title: outline.attribute("text") ?? "")
+        episode.channel = outline.attribute("channel") ?? channel
+        episode.language = outline.attribute("language")
+        episode.summary = outline.attribute("_note") ?? ""
+        episode.metadata.url = outline.attribute("url")
+        episode.metadata.published = outline.attribute("published")
+        episode.metadata.duration = outline.attribute("duration").flatMap { seconds($0, in: outline, name: "duration") }
+        reportUnknown(outline, known: ["type", "text", "channel", "language", "_note", "url", "published", "duration"])
+        for child in outline.children(named: "outline") {
+            switch child.attribute("type")?.lowercased() {
+            case OutlineType.chapter: episode.chapters.append(readChapter(child))
+            case OutlineType.entities:
+                for item in child.children(named: "outline") {
+                    episode.entities.append(
+                        Entity(name: item.attribute("text") ?? "", type: item.attribute("entityType") ?? "", description: item.attribute("_note") ?? ""))
+                }
+            case OutlineType.metadata:
+                episode.metadata.extra.append(MetadataField(key: child.attribute("text") ?? "", value: child.attribute("value") ?? ""))
+            default:
+                // An outliner's child without a type: a section of the episode.
+                episode.chapters.append(readChapter(child))
+            }
+        }
+        return episode
+    }
+
+    private mutating func readChapter(_ outline: XMLElement) -> Chapter {
+        let text = outline.attribute("text") ?? ""
+        var chapter = Chapter(start: nil, title: text, body: outline.attribute("_note") ?? "")
+        if let start = outline.attribute("start") {
+            chapter.start = seconds(start, in: outline, name: "start")
+            // The label repeats the start for people; the title is what follows it.
+            if let seconds = chapter.start {
+                let prefix = "[\(Timestamp.string(fromSeconds: seconds))] "
+                if text.hasPrefix(prefix) { chapter.title = String(text.dropFirst(prefix.count)) }
+            }
+        }
+        chapter.isRecovered = outline.attribute("recovered") == "true"
+        for quote in outline.children(named: "outline") {
+            chapter.quotes.append(Quote(text: quote.attribute("text") ?? "", time: quote.attribute("time").flatMap { seconds($0, in: quote, name: "time") }))
+        }
+        return chapter
+    }
+
+    /// Overcast's export lists a feed's episodes with their page and publication date.
+    private mutating func readOvercastEpisode(_ outline: XMLElement, channel: String) -> Episode {
+        var episode = Episode(title: outline.attribute("title") ?? outline.attribute("text") ?? "", channel: channel)
+        episode.metadata.url = outline.attribute("url")
+        episode.metadata.published = outline.attribute("pubDate")
+        return episode
+    }
+
+    private mutating func seconds(_ text: String, in outline: XMLElement, name: String) -> Int? {
+        if let value = Int(text), value >= 0 { return value }
+        diagnostics.report(.warning("opml.seconds", "\(name)='\(text)' is not a whole number of seconds; left out", at: location(outline)))
+        return nil
+    }
+
+    /// Apps add their own attributes (`overcastId`, `subscribed`); they are noted once each and skipped.
+    private mutating func reportUnknown(_ outline: XMLElement, known: Set<String>) {
+        for (name, _) in outline.attributes where !known.contains(name.lowercased()) && reportedAttributes.insert(name.lowercased()).inserted {
+            diagnostics.report(.note("opml.attribute.ignored", "attribute '\(name)' is not used by Quire; ignored", at: location(outline)))
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import Glibc
+import QuireCore
+import QuireXML
+
+/// Writes OPML 2.0 through libxml2.
+public struct OPMLWriter: FormatWriter {
+    public init() {}
+
+    public func write(_ collection: EpisodeCollection, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [UInt8] {
+        let mode = options[OPMLFormat.modeOption] ?? "channels"
+        var walker: Walker
+        switch mode {
+        case "channels": walker = Walker(outline: false)
+        case "outline": walker = Walker(outline: true)
+        default:
+            throw ConversionFailure(.error("opml.mode", "--opml takes 'channels' or 'outline', not '\(mode)'"))
+        }
+        walker.visitCollection(collection)
+        if !walker.outline {
+            if collection.channels.isEmpty {
+                diagnostics.report(.warning("opml.no-channels", "no channels to list; name one with --channel and --feed, or write --opml outline"))
+            }
+            for channel in collection.channels where channel.feedURL == nil {
+                diagnostics.report(.warning("opml.no-feed", "channel '\(channel.title)' has no feed URL; podcast apps will skip it (give --feed)"))
+            }
+        }
+        if walker.droppedControlCharacters {
+            diagnostics.report(.warning("opml.control-characters", "control characters cannot be written in XML and were left out"))
+        }
+        // A subscription list always gets a title apps can show; an outline keeps the collection's own.
+        let title = walker.outline ? collection.title : collection.title ?? (collection.channels.count == 1 ? collection.channels[0].title : "Podcasts")
+        let head = XMLElement("head", children: (title.map { [XMLElement("title", text: Walker.stripControls($0))] } ?? []) + [
+            XMLElement("dateCreated", text: RFC822.date(options["date"])),
+            XMLElement("docs", text: "http://opml.org/spec2.opml"),
+        ])
+        let root = XMLElement("opml", attributes: [("version", "2.0")], children: [head, XMLElement("body", children: walker.body)])
+        return XMLSerializer.document(root)
+    }
+
+    private struct Walker: ModelWalker {
+        let outline: Bool
+        var body: [XMLElement] = []
+        var droppedControlCharacters = false
+        private var current: XMLElement?
+        private var lastEpisode: XMLElement?
+
+        init(outline: Bool) { self.outline = outline }
+
+        mutating func visitCollection(_ collection: EpisodeCollection) {
+            guard outline else {
+                body = collection.channels.map(channelElement)
+                return
+            }
+            for line in collection.preamble { body.append(outlineElement(type: OutlineType.preamble, text: line)) }
+            // Each run of consecutive episodes of one channel nests under that channel's outline, so the
+            // episodes keep their order; a channel seen again is listed again.
+            var described: Set<String> = []
+            for episode in collection.episodes {
+                visitEpisode(episode)
+                let element = lastEpisode!
+                if let name = episode.channel, let channel = collection.channel(named: name) {
+                    described.insert(name)
+                    if let last = body.indices.last, body[last].attribute("type") == OutlineType.feed, body[last].attribute("text") == name {
+                        body[last].children.append(element)
+                    } else {
+                        var channelOutline = channelElement(channel)
+                        channelOutline.children = [element]
+                        body.append(channelOutline)
+                    }
+                } else {
+                    body.append(element)
+                }
+            }
+            for channel in collection.channels where !described.contains(channel.title) { body.append(channelElement(channel)) }
+        }
+
+        mutating func visitEpisode(_ episode: Episode) {
+            var attributes: [(String, String)] = [("type", OutlineType.episode), ("text", clean(episode.title))]
+            if let language = episode.language { attributes.append(("language", language)) }
+            if let url = episode.metadata.url { attributes.append(("url", clean(url))) }
+            if let published = episode.metadata.published { attributes.append(("published", clean(published))) }
+            if let duration = episode.metadata.duration { attributes.append(("duration", String(duration))) }
+            if let channel = episode.channel { attributes.append(("channel", clean(channel))) }
+            if !episode.summary.isEmpty { attributes.append(("_note", clean(episode.summary))) }
+            current = XMLElement("outline", attributes: attributes)
+            for field in episode.metadata.extra {
+                current!.children.append(
+                    XMLElement("outline", attributes: [("type", OutlineType.metadata), ("text", clean(field.key)), ("value", clean(field.value))]))
+            }
+            for chapter in episode.chapters { visitChapter(chapter) }
+            if !episode.entities.isEmpty {
+                var group = outlineElement(type: OutlineType.entities, text: "Entities")
+                for entity in episode.entities {
+                    var attributes = [("type", OutlineType.entity), ("text", clean(entity.name))]
+                    if !entity.type.isEmpty { attributes.append(("entityType", clean(entity.type))) }
+                    if !entity.description.isEmpty { attributes.append(("_note", clean(entity.description))) }
+                    group.children.append(XMLElement("outline", attributes: attributes))
+                }
+                current!.children.append(group)
+            }
+            lastEpisode = current
+            current = nil
+        }
+
+        mutating func visitChapter(_ chapter: Chapter) {
+            // Outliners and pandoc show `text`; `start` keeps the exact seconds for Quire.
+            let label = chapter.start.map { "[\(Timestamp.string(fromSeconds: $0))] " + chapter.title } ?? chapter.title
+            var attributes = [("type", OutlineType.chapter), ("text", clean(label))]
+            if let start = chapter.start { attributes.append(("start", String(start))) }
+            if !chapter.body.isEmpty { attributes.append(("_note", clean(chapter.body))) }
+            if chapter.isRecovered { attributes.append(("recovered", "true")) }
+            var element = XMLElement("outline", attributes: attributes)
+            for quote in chapter.quotes {
+                var quoteAttributes = [("type", OutlineType.quote), ("text", clean(quote.text))]
+                if let time = quote.time { quoteAttributes.append(("time", String(time))) }
+                element.children.append(XMLElement("outline", attributes: quoteAttributes))
+            }
+            current!.children.append(element)
+        }
+
+        private func channelElement(_ channel: Channel) -> XMLElement {
+            var attributes = [("type", OutlineType.feed), ("text", channel.title), ("title", channel.title)]
+            if let feed = channel.feedURL { attributes.append(("xmlUrl", feed)) }
+            if let site = channel.siteURL { attributes.append(("htmlUrl", site)) }
+            if let description = channel.description { attributes.append(("description", description)) }
+            return XMLElement("outline", attributes: attributes.map { ($0.0, Self.stripControls($0.1)) })
+        }
+
+        private func outlineElement(type: String, text: String) -> XMLElement {
+            XMLElement("outline", attributes: [("type", type), ("text", Self.stripControls(text))])
+        }
+
+        /// XML 1.0 cannot hold C0 control characters other than tab, line feed and carriage return.
+        private mutating func clean(_ text: String) -> String {
+            let cleaned = Self.stripControls(text)
+            if cleaned.unicodeScalars.count != text.unicodeScalars.count { droppedControlCharacters = true }
+            return cleaned
+        }
+
+        static func stripControls(_ text: String) -> String {
+            guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+            var result = String.UnicodeScalarView()
+            result.append(contentsOf: text.unicodeScalars.filter { !isForbidden($0) })
+            return String(result)
+        }
+
+        private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+            (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+        }
+    }
+}
+
+/// RFC 822 dates, as OPML's `dateCreated` wants them.
+enum RFC822 {
+    /// `Thu, 26 Nov 2026 21:54:00 GMT` for now, or for `override` (seconds since 1970) when given,
+    /// so tests and reproducible builds can fix the date.
+    static func date(_ override: String?) -> String {
+        let seconds = override.flatMap { Int($0) } ?? Int(time(nil))
+        let days = seconds / 86_400, remainder = seconds % 86_400
+        let (year, month, day) = civil(fromDays: days)
+        let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][days % 7]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(weekday), \(two(day)) \(months[month - 1]) \(year) \(two(remainder / 3600)):\(two(remainder % 3600 / 60)):\(two(remainder % 60)) GMT"
+    }
+
+    /// Days since 1970-01-01 to a Gregorian date (Howard Hinnant's algorithm).
+    private static func civil(fromDays days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}

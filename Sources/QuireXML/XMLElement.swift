@@ -1,0 +1,45 @@
+/// An XML element as a Swift value: what libxml2's tree becomes the moment it is parsed, so no C
+/// handle outlives the parse.
+public struct XMLElement: Sendable, Hashable {
+    public var name: String
+    /// Attributes in document order, values with character references resolved.
+    public var attributes: [(name: String, value: String)]
+    public var children: [XMLElement]
+    /// The element's own text (its text and CDATA children, concatenated).
+    public var text: String
+    /// Where the element starts in its document (1-based), when parsed.
+    public var line: Int?
+
+    public init(_ name: String, attributes: [(name: String, value: String)] = [], children: [XMLElement] = [], text: String = "", line: Int? = nil) {
+        self.name = name
+        self.attributes = attributes
+        self.children = children
+        self.text = text
+        self.line = line
+    }
+
+    /// An attribute's value, its name matched ignoring case (OPML exports vary: `xmlUrl`, `xmlurl`).
+    public func attribute(_ name: String) -> String? {
+        let key = name.lowercased()
+        return attributes.first { $0.name.lowercased() == key }?.value
+    }
+
+    public func children(named name: String) -> [XMLElement] {
+        children.filter { $0.name.lowercased() == name.lowercased() }
+    }
+
+    public func child(named name: String) -> XMLElement? {
+        children.first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    public static func == (lhs: XMLElement, rhs: XMLElement) -> Bool {
+        lhs.name == rhs.name && lhs.attributes.elementsEqual(rhs.attributes, by: ==) && lhs.children == rhs.children
+            && lhs.text == rhs.text
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(text)
+        hasher.combine(children)
+    }
+}

@@ -1,0 +1,133 @@
+import CLibXML2
+import QuireCore
+
+/// Parses untrusted XML safely with libxml2: no network, no DTD loading, no entity expansion, and
+/// documents that declare entities are refused outright (billion laughs, external entities).
+public enum SafeXMLParser {
+    /// libxml2's global set-up is not thread-safe; run it once before any parse.
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    public struct Failure: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Parses `bytes` into a value tree. Every libxml2 error comes back as a diagnostic with its line
+    /// and column; `prefix` names the format in the identifiers (`opml.xml`, `epub.xml`).
+    public static func parse(_ input: InputFile, entry: String? = nil, prefix: String) throws(Failure) -> XMLElement {
+        _ = initialized
+        if let line = entityDeclarationLine(input.bytes) {
+            throw Failure(diagnostics: [
+                .error(
+                    DiagnosticID(rawValue: "\(prefix).entities"),
+                    "the document declares entities in its DTD; Quire never expands entities (billion laughs, external files) and reads no such document",
+                    at: input.location(line: line, column: 1, entry: entry)),
+            ])
+        }
+        let collector = ErrorCollector()
+        let box = Unmanaged.passRetained(collector)
+        defer { box.release() }
+        // The structured error handler is per thread in libxml2, so parallel parses do not mix.
+        xmlSetStructuredErrorFunc(box.toOpaque(), { context, error in
+            guard let context, let error else { return }
+            let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
+            let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
+            collector.errors.append((message.trimmingWhitespace(), Int(error.pointee.line), Int(error.pointee.int2), error.pointee.level == XML_ERR_WARNING))
+        })
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let document = input.bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlReadMemory($0, Int32(clamping: buffer.count), input.name, nil, options)
+            }
+        }
+        func location(_ line: Int?, _ column: Int?) -> SourceLocation {
+            input.location(line: line.flatMap { $0 > 0 ? $0 : nil }, column: column.flatMap { $0 > 0 ? $0 : nil }, entry: entry)
+        }
+        var seen: Set<String> = []
+        let errors = collector.errors.filter { !$0.isWarning && seen.insert("\($0.line):\($0.column):\($0.message)").inserted }.map {
+            Diagnostic.error(DiagnosticID(rawValue: "\(prefix).xml"), $0.message, at: location($0.line, $0.column))
+        }
+        guard let document else {
+            throw Failure(diagnostics: errors.isEmpty ? [.error(DiagnosticID(rawValue: "\(prefix).xml"), "not well-formed XML", at: location(1, 1))] : errors)
+        }
+        defer { xmlFreeDoc(document) }
+        if !errors.isEmpty { throw Failure(diagnostics: errors) }
+        if let subset = document.pointee.intSubset, declaresEntities(subset) {
+            throw Failure(diagnostics: [
+                .error(
+                    DiagnosticID(rawValue: "\(prefix).entities"),
+                    "the document declares entities in a DTD; Quire never expands them (billion laughs, external files) and reads no such document",
+                    at: location(Int(xmlGetLineNo(UnsafeMutableRawPointer(subset).assumingMemoryBound(to: xmlNode.self))), 1)),
+            ])
+        }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw Failure(diagnostics: [.error(DiagnosticID(rawValue: "\(prefix).xml"), "the document has no root element", at: location(1, 1))])
+        }
+        return convert(root)
+    }
+
+    /// The line of an `<!ENTITY` declaration in the document's DOCTYPE, found before parsing so that
+    /// libxml2 never sees one.
+    private static func entityDeclarationLine(_ bytes: [UInt8]) -> Int? {
+        let doctype = Array("<!DOCTYPE".utf8), entity = Array("<!ENTITY".utf8)
+        func find(_ needle: [UInt8], from start: Int) -> Int? {
+            guard bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+            for index in start...(bytes.count - needle.count) where bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) {
+                return index
+            }
+            return nil
+        }
+        guard let start = find(doctype, from: 0), let declaration = find(entity, from: start) else { return nil }
+        return bytes[..<declaration].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    private final class ErrorCollector {
+        var errors: [(message: String, line: Int, column: Int, isWarning: Bool)] = []
+    }
+
+    private static func declaresEntities(_ subset: UnsafeMutablePointer<xmlDtd>) -> Bool {
+        var node = subset.pointee.children
+        while let current = node {
+            if current.pointee.type == XML_ENTITY_DECL { return true }
+            node = current.pointee.next
+        }
+        return false
+    }
+
+    /// Copies the element and everything below it into Swift values. Depth is bounded by libxml2,
+    /// which refuses documents nested deeper than 256 levels without XML_PARSE_HUGE.
+    private static func convert(_ node: UnsafeMutablePointer<xmlNode>) -> XMLElement {
+        var element = XMLElement(string(node.pointee.name), line: Int(xmlGetLineNo(node)))
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            // Attribute values hold only text and character references: entities were refused above.
+            var value = ""
+            var child = current.pointee.children
+            while let text = child {
+                if let content = text.pointee.content { value += String(cString: content) }
+                child = text.pointee.next
+            }
+            element.attributes.append((string(current.pointee.name), value))
+            attribute = current.pointee.next
+        }
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE: element.children.append(convert(current))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { element.text += String(cString: content) }
+            default: break
+            }
+            child = current.pointee.next
+        }
+        return element
+    }
+
+    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}
