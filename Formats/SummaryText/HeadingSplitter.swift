@@ -219,7 +219,8 @@ struct HeadingSplitter {
         while words.count < limit {
             guard let start = scalars[index...].firstIndex(where: { !isWhitespace($0) }) else { break }
             let end = scalars[start...].firstIndex(where: isWhitespace) ?? scalars.endIndex
-            let word = Word(text[start..<end])
+            // Past the last candidate boundary a word only has to tell whether it opens or ends a sentence.
+            let word = Word.make(text[start..<end], full: words.count < 24)
             if word.endsSentence { limit = min(limit, max(22, words.count + 3)) }
             words.append(word)
             index = end
@@ -268,7 +269,7 @@ private struct NameIndex {
 
     init(_ names: [(name: String, isPerson: Bool)], overview: Substring) {
         // Only capitalized words can be names; skip building features for the rest.
-        let overviewWords = overview.split(separator: " ").filter { $0.first?.isUppercase ?? false }.map(Word.init)
+        let overviewWords = overview.split(separator: " ").filter { $0.first?.isUppercase ?? false }.map { Word($0) }
         var previous: Word?
         for word in overviewWords {
             defer { previous = word }
@@ -371,6 +372,11 @@ private struct Word {
     /// punctuation; function words never count.
     var repeatKey: String? { hasRepeatKey ? lowercasedCore : nil }
 
+    /// Every feature, or (`full: false`) only the flags that tell a sentence's start and end.
+    static func make(_ text: Substring, full: Bool) -> Word {
+        full ? Word(text) : Word(sentenceFlagsOf: text)
+    }
+
     init(_ text: Substring) {
         self.text = text
         let scalars = text.unicodeScalars
@@ -380,7 +386,9 @@ private struct Word {
         core = String(coreText)
         let isASCII = coreText.utf8.allSatisfy { $0 < 0x80 }
         lowercasedCore = isASCII ? Self.asciiLowercased(coreText) : core.lowercased()
-        nameKey = core.hasSuffix("'s") || core.hasSuffix("’s") ? String(core.dropLast(2)) : core
+        let coreBytes = coreText.utf8
+        let possessive = coreBytes.count > 2 && (coreBytes.reversed().starts(with: "s'".utf8) || coreBytes.reversed().starts(with: [0x73, 0x99, 0x80, 0xE2]))
+        nameKey = possessive ? String(core.dropLast(2)) : core
         var isCJK = false, isHangul = false, hasCJKPunctuation = false
         for scalar in scalars where scalar.value >= 0x1100 {
             if Self.isCJKScalar(scalar) { isCJK = true }
@@ -415,17 +423,61 @@ private struct Word {
         startsWithDigit = first.map { ("0"..."9").contains($0) || $0 == "$" || !$0.isASCII && $0.properties.numericType != nil } ?? false
         startsWithOpeningQuote = first.map(Self.openingQuotes.contains) ?? false
         startsWithClosingPunctuation = first.map(Self.closingPunctuation.contains) ?? false
-        isEditorialNote = text.hasPrefix("--") || text.hasPrefix("_Note") || text.hasPrefix("*Note")
+        let bytes = text.utf8
+        isEditorialNote = bytes.starts(with: "--".utf8) || bytes.starts(with: "_Note".utf8) || bytes.starts(with: "*Note".utf8)
         endsWithQuestionOrExclamation = last.map(Self.questionOrExclamation.contains) ?? false
-        let isAbbreviation = coreLength <= 2 || coreText.contains(".") || Self.abbreviations.contains(lowercasedCore)
+        let isAbbreviation = coreLength <= 2 || coreBytes.contains(UInt8(ascii: ".")) || Self.abbreviations.contains(lowercasedCore)
         // "vs.", "Dr.", "U.S." and single initials are not sentence ends.
         endsSentence = last.map(Self.sentenceEnds.contains) ?? false && !(last == "." && isAbbreviation)
         endsClause = endsSentence || last.map(Self.clauseEnds.contains) ?? false
         endsWithContinuation = last.map(Self.continuations.contains) ?? false
     }
 
+    /// A word far into a body: only its sentence-opening and sentence-ending flags are real.
+    private init(sentenceFlagsOf text: Substring) {
+        self.text = text
+        let scalars = text.unicodeScalars
+        let first = scalars.first, last = scalars.last
+        startsUppercase = first.map { ("A"..."Z").contains($0) } ?? false
+        var opener = false
+        if startsUppercase, text.utf8.count <= 12 {
+            let bare = text.utf8.last == UInt8(ascii: ",") ? text.dropLast() : text
+            opener = bare.utf8.allSatisfy { $0 < 0x80 && (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }
+                && Self.wordClasses[Self.asciiLowercased(bare)]?.contains(.opener) == true
+        }
+        isOpener = opener
+        isBareWord = true
+        let isAbbreviation = text.utf8.count <= 3 || text.utf8.dropLast().contains(UInt8(ascii: "."))
+        endsSentence = last.map(Self.sentenceEnds.contains) ?? false && !(last == "." && isAbbreviation)
+        endsClause = endsSentence || last.map(Self.clauseEnds.contains) ?? false
+        core = ""
+        lowercasedCore = ""
+        nameKey = ""
+        isCJK = false
+        isHangul = false
+        isLowercaseLatin = false
+        strippingParticle = nil
+        koreanParticle = nil
+        hasRepeatKey = false
+        isFunctionWord = false
+        isStrongOpener = false
+        isArticle = false
+        isAcronym = false
+        startsWithDigit = false
+        startsWithOpeningQuote = false
+        startsWithClosingPunctuation = false
+        isEditorialNote = false
+        hasCJKSentencePunctuation = false
+        endsWithQuestionOrExclamation = false
+        endsWithContinuation = false
+    }
+
     private static func asciiLowercased(_ text: Substring) -> String {
-        String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+        let utf8 = text.utf8
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            for (index, byte) in utf8.enumerated() { buffer[index] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+            return utf8.count
+        }
     }
 
     static let cjkSentencePunctuation = Set("。，、；！？".unicodeScalars)

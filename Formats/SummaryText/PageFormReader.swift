@@ -26,6 +26,7 @@ struct PageFormReader {
         var unplacedBefore: [SourceText.Line]
         var title: SourceText.Line?
         var summary: SourceText.Line
+        var markers: [SummarySyntax.ChapterMarker]
     }
 
     /// What reading one summary line produced; episodes are read in parallel and assembled in order.
@@ -41,7 +42,8 @@ struct PageFormReader {
         var plan: [EpisodeLines] = []
         var pending: [SourceText.Line] = []
         for line in lines {
-            let isSummary = !SummarySyntax.chapterMarkers(in: line.text).isEmpty || SummarySyntax.entitiesHeader(in: line.text) != nil
+            let markers = SummarySyntax.chapterMarkers(in: line.text)
+            let isSummary = !markers.isEmpty || SummarySyntax.entitiesHeader(in: line.text) != nil
                 || !line.text.unicodeScalars.dropFirst(Self.minimumProseSummaryLength - 1).isEmpty
             guard isSummary else {
                 pending.append(line)
@@ -52,7 +54,7 @@ struct PageFormReader {
                 collection.preamble = pending.map { String($0.text) }
                 pending = []
             }
-            plan.append(EpisodeLines(unplacedBefore: pending, title: title, summary: line))
+            plan.append(EpisodeLines(unplacedBefore: pending, title: title, summary: line, markers: markers))
             pending = []
         }
         if plan.isEmpty { collection.preamble = pending.map { String($0.text) } }
@@ -97,7 +99,7 @@ struct PageFormReader {
         DispatchQueue.concurrentPerform(iterations: plan.count) { index in
             var reader = worker
             let lines = plan[index]
-            var episode = reader.readSummaryLine(lines.summary, title: lines.title.map { $0.text.trimmingWhitespace() } ?? "")
+            var episode = reader.readSummaryLine(lines.summary, markers: lines.markers, title: lines.title.map { $0.text.trimmingWhitespace() } ?? "")
             episode.summary = episode.summary.trimmingWhitespace()
             // Pages declare no languages; detecting here spreads the work over the cores too.
             episode.language = language ?? LanguageDetector.detect(episode)
@@ -155,10 +157,9 @@ struct PageFormReader {
 
 
     /// Splits one summary line into overview, chapters and entities.
-    private mutating func readSummaryLine(_ line: SourceText.Line, title: String) -> Episode {
+    private mutating func readSummaryLine(_ line: SourceText.Line, markers: [SummarySyntax.ChapterMarker], title: String) -> Episode {
         var episode = Episode(title: title)
         let text = line.text
-        let markers = SummarySyntax.chapterMarkers(in: text)
         let afterLastMarker = markers.last?.range.upperBound ?? text.startIndex
         let entities = SummarySyntax.entitiesHeader(in: text[afterLastMarker...])
         let chaptersEnd = entities?.range.lowerBound ?? text.endIndex

@@ -36,6 +36,15 @@ enum SummarySyntax {
 
     /// Every marker in a page-form line: at its start or after white space.
     static func chapterMarkers(in line: Substring) -> [ChapterMarker] {
+        chapterMarkers(in: line, stopAtRunIn: false)
+    }
+
+    /// Whether the line holds a marker after its start: the page form's run-in chapters.
+    static func hasRunInMarker(_ line: Substring) -> Bool {
+        chapterMarkers(in: line, stopAtRunIn: true).contains { $0.range.lowerBound != line.startIndex }
+    }
+
+    private static func chapterMarkers(in line: Substring, stopAtRunIn: Bool) -> [ChapterMarker] {
         var markers: [ChapterMarker] = []
         let utf8 = line.utf8
         var index = utf8.startIndex
@@ -44,6 +53,7 @@ enum SummarySyntax {
             let byte = utf8[index]
             if byte == UInt8(ascii: "#"), previous == 0x20 || previous == 0x09, let marker = chapterMarker(at: index, in: line) {
                 markers.append(marker)
+                if stopAtRunIn && marker.range.lowerBound != line.startIndex { return markers }
                 index = marker.range.upperBound
                 previous = 0
                 continue

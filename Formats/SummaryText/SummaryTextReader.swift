@@ -45,8 +45,7 @@ public struct SummaryTextReader: FormatReader {
         var hasStructure = false
         var hasRunInMarkers = false
         for line in source.lines {
-            let markers = SummarySyntax.chapterMarkers(in: line.text)
-            let runIn = markers.contains { $0.range.lowerBound != line.text.startIndex }
+            let runIn = SummarySyntax.hasRunInMarker(line.text)
                 || !line.text.hasPrefix("## ") && SummarySyntax.entitiesHeader(in: line.text) != nil
             if runIn { hasRunInMarkers = true }
             if line.text.hasPrefix("## ") && !runIn || EpisodeFormReader.isSeparator(line.text) { hasStructure = true }

@@ -100,7 +100,8 @@ private struct DumpRecord {
         guard var cursor = value(of: "quotes", in: region) else { return [] }
         var quotes: [Quote] = []
         var previous: String?
-        while let token = nextToken(in: &cursor) {
+        var unclosed: Set<Character> = []
+        while let token = nextToken(in: &cursor, unclosed: &unclosed) {
             switch token {
             case .string(let text):
                 previous = text
@@ -123,8 +124,7 @@ private struct DumpRecord {
 
     /// The next string literal or `[m, s]` pair, skipping everything else. A quote character that
     /// opened no literal once (nothing closes it) is skipped from then on, keeping the scan linear.
-    private static func nextToken(in cursor: inout Substring) -> Token? {
-        var unclosed: Set<Character> = []
+    private static func nextToken(in cursor: inout Substring, unclosed: inout Set<Character>) -> Token? {
         while let first = cursor.first {
             if first == "'" || first == "\"", !unclosed.contains(first) {
                 if let (text, rest) = literal(cursor) {
@@ -151,7 +151,8 @@ private struct DumpRecord {
     private static func stringLiterals(in text: Substring) -> [String] {
         var cursor = text
         var result: [String] = []
-        while let token = nextToken(in: &cursor) {
+        var unclosed: Set<Character> = []
+        while let token = nextToken(in: &cursor, unclosed: &unclosed) {
             if case .string(let text) = token { result.append(text) }
         }
         return result

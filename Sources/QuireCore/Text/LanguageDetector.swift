@@ -15,6 +15,15 @@ public enum LanguageDetector {
                 "das", "como", "mas", "ao", "ele", "ela", "seu", "sua", "são"]),
     ]
 
+    /// For each function word, the languages (indices into `functionWords`) it belongs to.
+    private static let languagesByWord: [String: [Int]] = {
+        var table: [String: [Int]] = [:]
+        for (index, language) in functionWords.enumerated() {
+            for word in language.words { table[String(word), default: []].append(index) }
+        }
+        return table
+    }()
+
     public static func detect(_ text: some StringProtocol) -> String? {
         var counts = ScriptCounts()
         counts.add(text)
@@ -57,7 +66,7 @@ public enum LanguageDetector {
         var sample = ""
         for text in [episode.summary] + episode.chapters.map(\.body) where !counts.isEnough {
             counts.add(text)
-            if sample.utf8.count < 6000 { sample += text.prefix(3000) + "\n" }
+            if sample.utf8.count < 2500 { sample += text.prefix(1500) + "\n" }
         }
         if counts.letters < 200 {
             for chapter in episode.chapters {
@@ -83,11 +92,12 @@ public enum LanguageDetector {
                 word.removeAll(keepingCapacity: true)
                 return
             }
-            let key = Substring(String(decoding: word, as: UTF8.self))
-            for (index, language) in functionWords.enumerated() where language.words.contains(key) { counts[index] += 1 }
+            if let languages = languagesByWord[String(decoding: word, as: UTF8.self)] {
+                for index in languages { counts[index] += 1 }
+            }
             word.removeAll(keepingCapacity: true)
         }
-        for byte in text.utf8.prefix(6000) {
+        for byte in text.utf8.prefix(2500) {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...0xFF: word.append(byte)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 0x20)
