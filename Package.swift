@@ -58,6 +58,9 @@ let package = Package(
             ],
             path: "Sources/QuireCommands"),
         .executableTarget(name: "quire", dependencies: ["QuireCommands"], path: "Sources/quire"),
+        // Times each conversion step in process (scripts/bench times whole commands).
+        .executableTarget(
+            name: "quire-bench", dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON"], path: "Benchmarks/QuireBench"),
 
         .target(name: "QuireTestSupport", dependencies: ["QuireCore"], path: "Tests/QuireTestSupport"),
         .testTarget(name: "QuireCoreTests", dependencies: ["QuireCore", "QuireTestSupport"]),

@@ -291,6 +291,20 @@ private struct NameIndex {
             for token in tokens where token.count >= 3 && (token.first?.isUppercase ?? false) { singles.insert(token) }
         }
         sequences.sort { $0.count > $1.count }
+        // Indexed by first word, longest first: each position looks up only the names that could start there.
+        for sequence in sequences { entityNamesByFirstWord[sequence[0], default: []].append(sequence) }
+        for sequence in overviewNames { overviewNamesByFirstWord[sequence[0], default: []].append(sequence) }
+    }
+
+    private var entityNamesByFirstWord: [String: [[String]]] = [:]
+    private var overviewNamesByFirstWord: [String: [[String]]] = [:]
+
+    /// Entity names that could start with `word`: by its own spelling, or (a one-word name with a
+    /// particle glued on) by its base.
+    private func entityNames(startingWith word: Word) -> [[String]] {
+        let exact = entityNamesByFirstWord[word.nameKey] ?? []
+        guard let base = word.strippingParticle, let withParticle = entityNamesByFirstWord[base] else { return exact }
+        return (exact + withParticle.filter { $0.count == 1 }).sorted { $0.count > $1.count }
     }
 
     struct Match {
@@ -304,8 +318,9 @@ private struct NameIndex {
     /// The boundaries (word indices) that fall inside a multi-word name.
     func interiorBoundaries(in words: [Word]) -> Set<Int> {
         var boundaries: Set<Int> = []
-        for sequence in sequences + overviewNames where sequence.count > 1 && sequence.count <= words.count {
-            for start in 0...(words.count - sequence.count) where words[start].nameKey == sequence[0] {
+        for (start, word) in words.enumerated() {
+            let candidates = (entityNamesByFirstWord[word.nameKey] ?? []) + (overviewNamesByFirstWord[word.nameKey] ?? [])
+            for sequence in candidates where sequence.count > 1 && start + sequence.count <= words.count {
                 if Self.particle(matching: sequence, in: words, at: start) != nil {
                     for boundary in (start + 1)..<(start + sequence.count) { boundaries.insert(boundary) }
                 }
@@ -327,23 +342,23 @@ private struct NameIndex {
     }
 
     func contains(_ word: Word) -> Bool {
-        singles.contains(word.nameKey) || sequences.contains { $0.first == word.nameKey }
+        singles.contains(word.nameKey) || entityNamesByFirstWord[word.nameKey] != nil
     }
 
     func match(_ words: [Word], at index: Int) -> Match? {
-        for sequence in sequences where index + sequence.count <= words.count {
+        for sequence in entityNames(startingWith: words[index]) where index + sequence.count <= words.count {
             if let particle = Self.particle(matching: sequence, in: words, at: index) {
                 return Match(length: sequence.count, particle: particle)
             }
         }
-        for sequence in overviewNames where index + 2 <= words.count {
+        for sequence in overviewNamesByFirstWord[words[index].nameKey] ?? [] where index + 2 <= words.count {
             if let particle = Self.particle(matching: sequence, in: words, at: index) {
                 return Match(length: 2, particle: particle, fromOverview: true)
             }
         }
         let word = words[index]
         if singles.contains(word.nameKey) { return Match(length: 1, particle: nil) }
-        if let base = word.strippingParticle, singles.contains(base) || sequences.contains(where: { $0 == [base] }) {
+        if let base = word.strippingParticle, singles.contains(base) || entityNamesByFirstWord[base]?.contains([base]) == true {
             return Match(length: 1, particle: word.attachedParticle)
         }
         // Overview terms help only before Chinese or Japanese text, where a sentence so often opens

@@ -158,27 +158,29 @@ private struct DumpRecord {
         return result
     }
 
-    /// A Python- or JSON-style literal at the start of `text`: its value and what follows it.
+    /// A Python- or JSON-style literal at the start of `text`: its value and what follows it. Scans
+    /// UTF-8 bytes: quotes and backslashes are ASCII, so they never fall inside a character.
     private static func literal(_ text: Substring) -> (String, Substring)? {
-        guard let quote = text.first else { return nil }
-        var value = ""
-        var index = text.index(after: text.startIndex)
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\\" {
-                let next = text.index(after: index)
-                guard next < text.endIndex else { return nil }
-                switch text[next] {
-                case "n": value.append("\n")
-                case "t": value.append("\t")
-                default: value.append(text[next])
+        let utf8 = text.utf8
+        guard let quote = utf8.first else { return nil }
+        var value: [UInt8] = []
+        var index = utf8.index(after: utf8.startIndex)
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\\") {
+                let next = utf8.index(after: index)
+                guard next < utf8.endIndex else { return nil }
+                switch utf8[next] {
+                case UInt8(ascii: "n"): value.append(0x0A)
+                case UInt8(ascii: "t"): value.append(0x09)
+                default: value.append(utf8[next])
                 }
-                index = text.index(after: next)
+                index = utf8.index(after: next)
                 continue
             }
-            if character == quote { return (value, text[text.index(after: index)...]) }
-            value.append(character)
-            index = text.index(after: index)
+            if byte == quote { return (String(decoding: value, as: UTF8.self), text[utf8.index(after: index)...]) }
+            value.append(byte)
+            index = utf8.index(after: index)
         }
         return nil
     }
