@@ -50,14 +50,21 @@ let package = Package(
             name: "QuireBuiltinFormats",
             dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML"],
             path: "Sources/QuireBuiltinFormats"),
+        // Out-of-process plugins: discovery, the protocol, isolation; the graph sees them as FormatPlugins.
+        .target(name: "QuirePluginHost", dependencies: ["QuireCore", "QuireJSON"], path: "Sources/QuirePluginHost"),
         .target(
             name: "QuireCommands",
             dependencies: [
-                "QuireCore", "QuireBuiltinFormats",
+                "QuireCore", "QuireBuiltinFormats", "QuirePluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/QuireCommands"),
         .executableTarget(name: "quire", dependencies: ["QuireCommands"], path: "Sources/quire"),
+        // Example out-of-process plugins (Plugins/README.md); they speak the protocol, not Swift APIs.
+        .executableTarget(
+            name: "quire-podcast-chapters", path: "Plugins/podcast-chapters", exclude: ["quire-plugin.json"]),
+        .executableTarget(
+            name: "quire-webvtt-chapters", path: "Plugins/webvtt-chapters", exclude: ["quire-plugin.json"]),
         // Times each conversion step in process (scripts/bench times whole commands).
         .executableTarget(
             name: "quire-bench", dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON"], path: "Benchmarks/QuireBench"),

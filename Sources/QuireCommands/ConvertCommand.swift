@@ -15,6 +15,8 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: "Input files, or - for standard input.")
     var inputs: [String]
 
+    @OptionGroup var plugins: PluginOptions
+
     @Option(name: [.short, .customLong("output")], help: "Output file, or - for standard output (the default).")
     var output: String?
 
@@ -63,7 +65,7 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace()
+        let workspace = try Workspace(plugins: plugins)
         let job = try ConversionJob(command: self, workspace: workspace)
         try job.run()
     }

@@ -9,8 +9,10 @@ struct FormatsCommand: ParsableCommand {
     @Flag(name: .long, help: "One line per format for scripts: name, readable, writable, extensions, separated by tabs.")
     var tsv = false
 
+    @OptionGroup var plugins: PluginOptions
+
     func run() throws {
-        let workspace = try Workspace()
+        let workspace = try Workspace(plugins: plugins)
         let registry = workspace.registry
         if tsv {
             for format in registry.formats {

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import QuireBuiltinFormats
 import QuireCore
+import QuirePluginHost
 
 /// `quire`: the root command.
 public struct QuireCommand: ParsableCommand {
@@ -12,26 +14,72 @@ public struct QuireCommand: ParsableCommand {
             Diagnostics are printed as path:line:column: severity: message [identifier].
             """,
         version: "0.1.0",
-        subcommands: [ConvertCommand.self, FormatsCommand.self, RouteCommand.self, ScoreCommand.self],
+        subcommands: [ConvertCommand.self, FormatsCommand.self, RouteCommand.self, ScoreCommand.self, PluginsCommand.self],
         defaultSubcommand: nil)
 
     public init() {}
 }
 
 /// The registry and graph every command works from.
+/// Where to look for out-of-process plugins and how long they may run; shared by every command.
+struct PluginOptions: ParsableArguments {
+    @Option(name: .customLong("plugin-dir"), help: "Also look for plugins in this folder (repeatable).")
+    var pluginDirectories: [String] = []
+
+    @Option(name: .customLong("plugin-timeout"), help: "Seconds a plugin may run before it is stopped.")
+    var pluginTimeout: Double = 60
+
+    @Option(name: .customLong("plugin-output-limit"), help: "Bytes a plugin may write to standard output.")
+    var pluginOutputLimit: Int = 1 << 30
+
+    var limits: PluginLimits { PluginLimits(timeout: pluginTimeout, maximumOutputBytes: pluginOutputLimit) }
+
+    func validate() throws {
+        guard pluginTimeout > 0 else { throw ValidationError("--plugin-timeout must be more than 0 seconds") }
+    }
+}
+
 struct Workspace {
     let registry: FormatRegistry
     let graph: ConversionGraph
+    /// Plugins found and registered, and those that could not be used with the reason.
+    let plugins: [DiscoveredPlugin]
+    let rejectedPlugins: [RejectedPlugin]
 
     /// Formats registered after the built-ins; embedders and tests bind it with `$additionalPlugins.withValue`.
     @TaskLocal static var additionalPlugins: [any FormatPlugin] = []
+    /// The environment plugin discovery reads (`QUIRE_PLUGIN_PATH`, `XDG_DATA_HOME`); tests bind their own.
+    @TaskLocal static var environment: [String: String] = ProcessInfo.processInfo.environment
 
-    init() throws {
+    init(plugins options: PluginOptions = PluginOptions()) throws {
+        var registry: FormatRegistry
         do {
-            registry = try FormatRegistry(plugins: BuiltinFormats.plugins + Workspace.additionalPlugins)
+            registry = try FormatRegistry(plugins: BuiltinFormats.plugins)
         } catch {
             throw CommandFailure.failure("cannot register formats: \(error)")
         }
+        // Out-of-process plugins join the same registry; one that clashes is rejected, not fatal.
+        let found = PluginDiscovery(pluginDirectories: options.pluginDirectories, environment: Workspace.environment).discover()
+        var registered: [DiscoveredPlugin] = []
+        var rejected = found.rejected
+        for plugin in found.plugins {
+            var attempt = registry
+            do {
+                try attempt.register(ProcessPlugin(plugin, limits: options.limits))
+                registry = attempt
+                registered.append(plugin)
+            } catch {
+                rejected.append(RejectedPlugin(directory: plugin.directory, reason: "\(error)"))
+            }
+        }
+        do {
+            for plugin in Workspace.additionalPlugins { try registry.register(plugin) }
+        } catch {
+            throw CommandFailure.failure("cannot register formats: \(error)")
+        }
+        self.registry = registry
+        self.plugins = registered
+        self.rejectedPlugins = rejected
         graph = ConversionGraph(registry: registry)
     }
 

@@ -15,8 +15,10 @@ struct RouteCommand: ParsableCommand {
     @Option(name: .long, help: "Pass through this format on the way (repeatable, in order).")
     var via: [String] = []
 
+    @OptionGroup var plugins: PluginOptions
+
     func run() throws {
-        let workspace = try Workspace()
+        let workspace = try Workspace(plugins: plugins)
         let source = try workspace.node(named: from), target = try workspace.node(named: to)
         let stops = try via.map { try workspace.node(named: $0) }
         let route: Route

@@ -28,8 +28,10 @@ struct ScoreCommand: ParsableCommand {
     @Flag(name: .long, help: "List every chapter whose heading or body differs.")
     var showMisses = false
 
+    @OptionGroup var plugins: PluginOptions
+
     func run() throws {
-        let workspace = try Workspace()
+        let workspace = try Workspace(plugins: plugins)
         let expected: GroundTruth
         do {
             expected = try GroundTruth(bytes: try FileIO.read(truth))

@@ -65,12 +65,17 @@ public struct FormatRegistry: Sendable {
         return formats.first { $0.id.rawValue.lowercased() == key || $0.aliases.contains { $0.lowercased() == key } }
     }
 
-    /// The format a path's extension names (`.md` → markdown), if exactly one does.
+    /// The format a path's extension names (`.md` → markdown); the longest extension wins, so
+    /// `episode.chapters.json` is a chapters file, not JSON.
     public func format(forPath path: String) -> FormatDescriptor? {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        let ext = path[path.index(after: dot)...].lowercased()
-        guard !ext.isEmpty else { return nil }
-        return formats.first { $0.fileExtensions.contains { $0.lowercased() == ext } }
+        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        var best: (format: FormatDescriptor, length: Int)?
+        for format in formats {
+            for ext in format.fileExtensions where !ext.isEmpty && name.hasSuffix("." + ext.lowercased()) && name.count > ext.count + 1 {
+                if best == nil || ext.count > best!.length { best = (format, ext.count) }
+            }
+        }
+        return best?.format
     }
 
     /// The format whose sniffer is surest of the sample; registration order breaks ties.

@@ -1,0 +1,131 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a program in its own process group with its standard streams on pipes, feeding its input
+/// and collecting its output from one thread with `poll`, so that a limit or a timeout can stop the
+/// program and everything it started (the whole group), and nothing is left holding a pipe open.
+struct ChildProcess {
+    struct Outcome {
+        var output: [UInt8]
+        var errorOutput: [UInt8]
+        /// How it ended: an exit status or a signal.
+        var status: Status
+    }
+
+    enum Status: Equatable {
+        case exited(Int32)
+        case signaled(Int32)
+        case timedOut
+        case outputTooLarge
+        case errorOutputTooLarge
+    }
+
+    struct LaunchFailure: Error {
+        var reason: String
+    }
+
+    static func run(
+        executable: String, arguments: [String], environment: [String: String], input: [UInt8],
+        timeout: Double, outputLimit: Int, errorLimit: Int
+    ) throws(LaunchFailure) -> Outcome {
+        var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
+        guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
+            throw LaunchFailure(reason: String(cString: strerror(errno)))
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
+        for descriptor in stdinPipe + stdoutPipe + stderrPipe { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        close(stdinPipe[0])
+        close(stdoutPipe[1])
+        close(stderrPipe[1])
+        guard spawned == 0 else {
+            close(stdinPipe[1]); close(stdoutPipe[0]); close(stderrPipe[0])
+            throw LaunchFailure(reason: String(cString: strerror(spawned)))
+        }
+        // A plugin that stops reading must not kill Quire with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        for descriptor in [stdinPipe[1], stdoutPipe[0], stderrPipe[0]] {
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+        }
+
+        var output: [UInt8] = [], errorOutput: [UInt8] = []
+        var writeFD: Int32 = input.isEmpty ? -1 : stdinPipe[1]
+        if writeFD < 0 { close(stdinPipe[1]) }
+        var readFDs: [Int32] = [stdoutPipe[0], stderrPipe[0]]
+        var written = 0
+        var stopped: Status?
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+
+        while stopped == nil && (writeFD >= 0 || !readFDs.isEmpty) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            if now >= deadline {
+                stopped = .timedOut
+                break
+            }
+            var polls = readFDs.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            if writeFD >= 0 { polls.append(pollfd(fd: writeFD, events: Int16(POLLOUT), revents: 0)) }
+            let ready = poll(&polls, nfds_t(polls.count), Int32(min(1000, (deadline - now) / 1_000_000 + 1)))
+            if ready < 0 && errno != EINTR { break }
+            for entry in polls where entry.revents != 0 {
+                if entry.fd == writeFD {
+                    let count = input.withUnsafeBytes { write(writeFD, $0.baseAddress! + written, $0.count - written) }
+                    if count > 0 { written += count }
+                    if count < 0 && errno != EAGAIN || written == input.count {
+                        close(writeFD)
+                        writeFD = -1
+                    }
+                    continue
+                }
+                let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
+                if count > 0 {
+                    if entry.fd == stdoutPipe[0] {
+                        output += buffer[0..<count]
+                        if output.count > outputLimit { stopped = .outputTooLarge }
+                    } else {
+                        errorOutput += buffer[0..<count]
+                        if errorOutput.count > errorLimit { stopped = .errorOutputTooLarge }
+                    }
+                } else if count == 0 || errno != EAGAIN {
+                    readFDs.removeAll { $0 == entry.fd }
+                    close(entry.fd)
+                }
+            }
+        }
+        if let stopped {
+            // The whole group: the plugin and anything it started.
+            kill(-pid, SIGKILL)
+            kill(pid, SIGKILL)
+            for descriptor in readFDs { close(descriptor) }
+            if writeFD >= 0 { close(writeFD) }
+            var ignored: Int32 = 0
+            waitpid(pid, &ignored, 0)
+            return Outcome(output: output, errorOutput: errorOutput, status: stopped)
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // Decode the wait status: low seven bits are the terminating signal, if any.
+        let signal = status & 0x7F
+        return Outcome(output: output, errorOutput: errorOutput, status: signal == 0 ? .exited((status >> 8) & 0xFF) : .signaled(signal))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import QuireCore
+
+/// Bounds on what a plugin may take and give.
+public struct PluginLimits: Sendable {
+    /// Seconds a plugin may run before it is stopped.
+    public var timeout: Double = 60
+    public var maximumOutputBytes = 1 << 30
+    public var maximumErrorBytes = 1 << 20
+
+    public init(timeout: Double = 60, maximumOutputBytes: Int = 1 << 30, maximumErrorBytes: Int = 1 << 20) {
+        self.timeout = timeout
+        self.maximumOutputBytes = maximumOutputBytes
+        self.maximumErrorBytes = maximumErrorBytes
+    }
+}
+
+/// Runs one step of a plugin in its own process: input on standard input, result on standard
+/// output, diagnostics as JSON lines on standard error. A crash, a hang, a flood or a failure
+/// becomes a `ConversionFailure` naming the plugin and the step; Quire itself carries on.
+struct PluginRunner {
+    let plugin: DiscoveredPlugin
+    let edge: PluginManifest.Edge
+    let limits: PluginLimits
+
+    var step: String { "plugin '\(plugin.manifest.name)' (\(edge.from) → \(edge.to))" }
+
+    func run(_ input: [UInt8], options: ConversionOptions, inputName: String) throws -> (output: [UInt8], diagnostics: [Diagnostic]) {
+        var environment = ProcessInfo.processInfo.environment
+        environment["QUIRE_PROTOCOL"] = "1"
+        environment["QUIRE_INPUT_NAME"] = inputName
+        environment["QUIRE_PLUGIN_DIR"] = plugin.directory
+        if let data = try? JSONSerialization.data(withJSONObject: options.values, options: [.sortedKeys]) {
+            environment["QUIRE_OPTIONS"] = String(decoding: data, as: UTF8.self)
+        }
+        let outcome: ChildProcess.Outcome
+        do {
+            outcome = try ChildProcess.run(
+                executable: plugin.executable, arguments: [edge.from, edge.to], environment: environment,
+                input: input, timeout: limits.timeout, outputLimit: limits.maximumOutputBytes, errorLimit: limits.maximumErrorBytes)
+        } catch {
+            throw failure("could not be started: \(error.reason)")
+        }
+        let diagnostics = parseDiagnostics(outcome.errorOutput, inputName: inputName)
+        switch outcome.status {
+        case .timedOut:
+            throw failure("did not finish within \(Self.seconds(limits.timeout)) and was stopped (raise --plugin-timeout if it needs longer)")
+        case .outputTooLarge:
+            throw failure("wrote more than \(limits.maximumOutputBytes) bytes to standard output and was stopped")
+        case .errorOutputTooLarge:
+            throw failure("wrote more than \(limits.maximumErrorBytes) bytes to standard error and was stopped")
+        case .signaled(let signal):
+            throw failure("crashed (signal \(signal))", diagnostics: diagnostics)
+        case .exited(let status) where status != 0:
+            throw failure("exited with status \(status)", diagnostics: diagnostics)
+        case .exited:
+            if diagnostics.contains(where: { $0.severity == .error }) { throw ConversionFailure(diagnostics) }
+            return (outcome.output, diagnostics)
+        }
+    }
+
+    func failure(_ what: String, diagnostics: [Diagnostic] = []) -> ConversionFailure {
+        ConversionFailure(diagnostics + [.error("plugin.failed", "\(step) \(what)")])
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+
+    /// One JSON object per line: `severity`, `message`, and optionally `id`, `line`, `column`.
+    /// Other lines are kept as notes, so nothing the plugin said is lost.
+    private func parseDiagnostics(_ bytes: [UInt8], inputName: String) -> [Diagnostic] {
+        let name = plugin.manifest.name
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap { line -> Diagnostic? in
+            let text = line.trimmingWhitespace()
+            guard !text.isEmpty else { return nil }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+                  let message = object["message"] as? String
+            else {
+                return .note(DiagnosticID(rawValue: "plugin.\(name).output"), "\(name): \(text)")
+            }
+            let severity = Diagnostic.Severity(rawValue: object["severity"] as? String ?? "warning") ?? .warning
+            let id = object["id"] as? String ?? "message"
+            let location = (object["line"] as? Int).map {
+                SourceLocation(file: inputName, line: $0, column: object["column"] as? Int)
+            }
+            return Diagnostic(DiagnosticID(rawValue: "plugin.\(name).\(id)"), severity, message, at: location)
+        }
+    }
+}
