@@ -88,7 +88,8 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "QuireCommandsTests",
-            dependencies: ["QuireCommands", "QuireBuiltinFormats", "QuireTestSupport"]),
+            dependencies: ["QuireCommands", "QuireBuiltinFormats", "QuireTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "CLibrariesTests", dependencies: ["CLibXML2", "CLibZip", "CCmarkGFM"]),
     ]
 )

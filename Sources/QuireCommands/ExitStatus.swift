@@ -21,6 +21,11 @@ struct CommandFailure: Error {
 
 /// Runs the command line, mapping every outcome to an `QuireExitStatus`; never calls `exit` itself.
 public enum QuireCLI {
+    /// Runs with `environment` in place of the process's for plugin discovery (tests, embedders).
+    public static func run(_ arguments: [String], environment: [String: String]) -> QuireExitStatus {
+        Workspace.$environment.withValue(environment) { run(arguments) }
+    }
+
     /// Runs with extra formats registered after the built-ins, as an embedding program would.
     public static func run(_ arguments: [String], additionalPlugins: [any FormatPlugin]) -> QuireExitStatus {
         Workspace.$additionalPlugins.withValue(additionalPlugins) { run(arguments) }
