@@ -131,6 +131,11 @@ private let channels = EpisodeCollection(
         #expect(diagnostics.all.contains { $0.id == "opml.playlist.ignored" })
     }
 
+    @Test func linkOutlinesAreChannelsWithAPage() throws {
+        let (collection, _) = try read(#"<opml version="1.0"><body><outline type="link" text="A site" url="https://example.org/show"/></body></opml>"#)
+        #expect(collection.channels == [Channel(title: "A site", siteURL: "https://example.org/show")])
+    }
+
     @Test func attributeNamesAreReadInAnyCase() throws {
         let (collection, _) = try read(#"<opml version="1.0"><body><outline TEXT="Loud" XMLURL="https://example.org/a" HTMLURL="https://example.org"/></body></opml>"#)
         #expect(collection.channels == [Channel(title: "Loud", feedURL: "https://example.org/a", siteURL: "https://example.org")])

@@ -35,6 +35,14 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "needs a built .build/debug/quire"))
+    func theBinaryFindsTheExamplePlugins() throws {
+        let episode = try Data(contentsOf: Fixtures.url("Examples/episode.txt"))
+        let chapters = try run(["convert", "-", "--from", "summary", "--to", "podcast-chapters"], input: episode)
+        #expect(chapters.status == 0, "\(chapters.error)")
+        #expect(String(decoding: chapters.output, as: UTF8.self).contains("\"version\" : \"1.2.0\""))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "needs a built .build/debug/quire"))
     func exitStatusesReachTheShell() throws {
         #expect(try run(["formats"]).status == 0)
         #expect(try run(["convert", "/nonexistent.txt", "--to", "json"]).status == 1)
