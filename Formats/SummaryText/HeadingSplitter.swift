@@ -245,12 +245,16 @@ struct HeadingSplitter {
     private static func looksTitleCased(_ texts: [Substring]) -> Bool {
         var capitalized = 0, lowercase = 0
         for text in texts {
-            let words = Self.words(of: text, limit: 4)
-            guard let first = words.first, !first.isCJK else { continue }
+            // Only the case of a few words matters here, so they are read without building features.
+            let words = text.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: true).prefix(4)
+            guard let first = words.first, !Word.hasCJK(first) else { continue }
             for word in words.dropFirst() {
-                if word.isCJK { break }
-                if word.isLowercaseContentWord { lowercase += 1 }
-                if word.startsUppercase { capitalized += 1 }
+                guard let letter = word.unicodeScalars.first, !Word.hasCJK(word) else { break }
+                if ("A"..."Z").contains(letter) || !letter.isASCII && letter.properties.isUppercase { capitalized += 1 }
+                if ("a"..."z").contains(letter) || !letter.isASCII && letter.properties.isLowercase {
+                    let key = String(word.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0 == "&" || $0 == "." })
+                    if !(Word.wordClasses[key]?.contains(.function) ?? false) { lowercase += 1 }
+                }
             }
         }
         return capitalized + lowercase == 0 || Double(lowercase) < 0.3 * Double(capitalized + lowercase)
@@ -395,8 +399,8 @@ private struct Word {
     init(_ text: Substring) {
         self.text = text
         let scalars = text.unicodeScalars
-        let coreStart = scalars.firstIndex { !Self.edgePunctuation.contains($0) } ?? scalars.endIndex
-        let coreEnd = scalars[coreStart...].lastIndex { !Self.edgePunctuation.contains($0) }.map(scalars.index(after:)) ?? coreStart
+        let coreStart = scalars.firstIndex { !CharacterClass.edgePunctuation($0) } ?? scalars.endIndex
+        let coreEnd = scalars[coreStart...].lastIndex { !CharacterClass.edgePunctuation($0) }.map(scalars.index(after:)) ?? coreStart
         let coreText = text[coreStart..<coreEnd]
         core = String(coreText)
         let isASCII = coreText.utf8.allSatisfy { $0 < 0x80 }
@@ -408,7 +412,7 @@ private struct Word {
         for scalar in scalars where scalar.value >= 0x1100 {
             if Self.isCJKScalar(scalar) { isCJK = true }
             if (0xAC00...0xD7AF).contains(scalar.value) || (0x1100...0x11FF).contains(scalar.value) { isHangul = true }
-            if Self.cjkSentencePunctuation.contains(scalar) { hasCJKPunctuation = true }
+            if CharacterClass.cjkSentencePunctuation(scalar) { hasCJKPunctuation = true }
         }
         self.isCJK = isCJK
         self.isHangul = isHangul
@@ -436,16 +440,16 @@ private struct Word {
         // Only a trailing comma may follow an opener ("However," is not one; "The" is).
         isBareWord = coreLength == scalars.count - (last == "," ? 1 : 0)
         startsWithDigit = first.map { ("0"..."9").contains($0) || $0 == "$" || !$0.isASCII && $0.properties.numericType != nil } ?? false
-        startsWithOpeningQuote = first.map(Self.openingQuotes.contains) ?? false
-        startsWithClosingPunctuation = first.map(Self.closingPunctuation.contains) ?? false
+        startsWithOpeningQuote = first.map(CharacterClass.openingQuotes) ?? false
+        startsWithClosingPunctuation = first.map(CharacterClass.closingPunctuation) ?? false
         let bytes = text.utf8
         isEditorialNote = bytes.starts(with: "--".utf8) || bytes.starts(with: "_Note".utf8) || bytes.starts(with: "*Note".utf8)
-        endsWithQuestionOrExclamation = last.map(Self.questionOrExclamation.contains) ?? false
+        endsWithQuestionOrExclamation = last.map(CharacterClass.questionOrExclamation) ?? false
         let isAbbreviation = coreLength <= 2 || coreBytes.contains(UInt8(ascii: ".")) || Self.abbreviations.contains(lowercasedCore)
         // "vs.", "Dr.", "U.S." and single initials are not sentence ends.
-        endsSentence = last.map(Self.sentenceEnds.contains) ?? false && !(last == "." && isAbbreviation)
-        endsClause = endsSentence || last.map(Self.clauseEnds.contains) ?? false
-        endsWithContinuation = last.map(Self.continuations.contains) ?? false
+        endsSentence = last.map(CharacterClass.sentenceEnds) ?? false && !(last == "." && isAbbreviation)
+        endsClause = endsSentence || last.map(CharacterClass.clauseEnds) ?? false
+        endsWithContinuation = last.map(CharacterClass.continuations) ?? false
     }
 
     /// A word far into a body: only its sentence-opening and sentence-ending flags are real.
@@ -463,8 +467,8 @@ private struct Word {
         isOpener = opener
         isBareWord = true
         let isAbbreviation = text.utf8.count <= 3 || text.utf8.dropLast().contains(UInt8(ascii: "."))
-        endsSentence = last.map(Self.sentenceEnds.contains) ?? false && !(last == "." && isAbbreviation)
-        endsClause = endsSentence || last.map(Self.clauseEnds.contains) ?? false
+        endsSentence = last.map(CharacterClass.sentenceEnds) ?? false && !(last == "." && isAbbreviation)
+        endsClause = endsSentence || last.map(CharacterClass.clauseEnds) ?? false
         core = ""
         lowercasedCore = ""
         nameKey = ""
@@ -495,17 +499,9 @@ private struct Word {
         }
     }
 
-    static let cjkSentencePunctuation = Set("。，、；！？".unicodeScalars)
-    static let openingQuotes = Set("\"“‘«「『".unicodeScalars)
-    static let closingPunctuation = Set(")]}”’,.;:!?。，".unicodeScalars)
-    static let questionOrExclamation = Set("?!？！".unicodeScalars)
-    static let sentenceEnds = Set(".!?。！？…".unicodeScalars)
-    static let clauseEnds = Set(",;:—–-\"”)".unicodeScalars)
-    static let continuations = Set(",;:&—–-|/".unicodeScalars)
     static let abbreviations: Set<String> = ["vs", "dr", "mr", "ms", "st", "inc", "jr", "sr", "prof"]
 
     /// Quotes, brackets and punctuation that `core` drops from either end.
-    static let edgePunctuation = Set("\"'“”‘’«»「」『』()[]{}.,;:!?。，、；：！？…".unicodeScalars)
 
     let isFunctionWord: Bool
     let isOpener: Bool
@@ -564,6 +560,9 @@ private struct Word {
     var isConjunction: Bool { Self.conjunctions.contains(lowercasedCore) || text == "&" }
     var isPossessiveOrComma: Bool { text.hasPrefix("'s") || text.hasPrefix("’s") || text == "," || text.hasPrefix("(") }
 
+    static func hasCJK(_ text: Substring) -> Bool {
+        text.unicodeScalars.contains { $0.value >= 0x1100 && isCJKScalar($0) }
+    }
 
     static func isCJKScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -647,15 +646,81 @@ private struct Word {
         return stem.count >= 2 && stem == headingStem && (stem != key || headingStem != headingKey)
     }
 
-    static let particleEndings = Set("서로게지터은는이가을를의에와과도만".unicodeScalars)
     static let particles = ["에서", "으로", "에게", "까지", "부터", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "로", "도", "만"]
 
     /// A Hangul word without a trailing case particle.
     static func hangulStem(_ word: String) -> String {
-        guard let last = word.unicodeScalars.last, (0xAC00...0xD7AF).contains(last.value), particleEndings.contains(last) else { return word }
+        guard let last = word.unicodeScalars.last, (0xAC00...0xD7AF).contains(last.value), CharacterClass.particleEndings(last) else { return word }
         for particle in Self.particles where word.hasSuffix(particle) && word.count > particle.count + 1 {
             return String(word.dropLast(particle.count))
         }
         return word
+    }
+}
+
+/// Character classes the scorer asks about, as `switch`es: unlike shared `Set`s they have no
+/// storage whose reference count the reading threads would contend for.
+private enum CharacterClass {
+    static func cjkSentencePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3001, 0x3002, 0xFF01, 0xFF0C, 0xFF1B, 0xFF1F: true
+        default: false
+        }
+    }
+
+    static func openingQuotes(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0xAB, 0x2018, 0x201C, 0x300C, 0x300E: true
+        default: false
+        }
+    }
+
+    static func closingPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x5D, 0x7D, 0x2019, 0x201D, 0x3002, 0xFF0C: true
+        default: false
+        }
+    }
+
+    static func questionOrExclamation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21, 0x3F, 0xFF01, 0xFF1F: true
+        default: false
+        }
+    }
+
+    static func sentenceEnds(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21, 0x2E, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1F: true
+        default: false
+        }
+    }
+
+    static func clauseEnds(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0x29, 0x2C, 0x2D, 0x3A, 0x3B, 0x2013, 0x2014, 0x201D: true
+        default: false
+        }
+    }
+
+    static func continuations(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x26, 0x2C, 0x2D, 0x2F, 0x3A, 0x3B, 0x7C, 0x2013, 0x2014: true
+        default: false
+        }
+    }
+
+    static func edgePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21, 0x22, 0x27, 0x28, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x5B, 0x5D, 0x7B, 0x7D, 0xAB, 0xBB, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x3001, 0x3002, 0x300C, 0x300D, 0x300E, 0x300F, 0xFF01, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F: true
+        default: false
+        }
+    }
+
+    static func particleEndings(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xAC00, 0xAC8C, 0xACFC, 0xB294, 0xB3C4, 0xB85C, 0xB97C, 0xB9CC, 0xC11C, 0xC5D0, 0xC640, 0xC740, 0xC744, 0xC758, 0xC774, 0xC9C0, 0xD130: true
+        default: false
+        }
     }
 }

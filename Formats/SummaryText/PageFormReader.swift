@@ -26,7 +26,6 @@ struct PageFormReader {
         var unplacedBefore: [SourceText.Line]
         var title: SourceText.Line?
         var summary: SourceText.Line
-        var markers: [SummarySyntax.ChapterMarker]
     }
 
     /// What reading one summary line produced; episodes are read in parallel and assembled in order.
@@ -42,8 +41,8 @@ struct PageFormReader {
         var plan: [EpisodeLines] = []
         var pending: [SourceText.Line] = []
         for line in lines {
-            let markers = SummarySyntax.chapterMarkers(in: line.text)
-            let isSummary = !markers.isEmpty || SummarySyntax.entitiesHeader(in: line.text) != nil
+            // Finding one marker is enough here; the episode's reader finds them all, in parallel.
+            let isSummary = SummarySyntax.hasChapterMarker(line.text) || SummarySyntax.entitiesHeader(in: line.text) != nil
                 || !line.text.unicodeScalars.dropFirst(Self.minimumProseSummaryLength - 1).isEmpty
             guard isSummary else {
                 pending.append(line)
@@ -54,7 +53,7 @@ struct PageFormReader {
                 collection.preamble = pending.map { String($0.text) }
                 pending = []
             }
-            plan.append(EpisodeLines(unplacedBefore: pending, title: title, summary: line, markers: markers))
+            plan.append(EpisodeLines(unplacedBefore: pending, title: title, summary: line))
             pending = []
         }
         if plan.isEmpty { collection.preamble = pending.map { String($0.text) } }
@@ -99,7 +98,10 @@ struct PageFormReader {
         DispatchQueue.concurrentPerform(iterations: plan.count) { index in
             var reader = worker
             let lines = plan[index]
-            var episode = reader.readSummaryLine(lines.summary, markers: lines.markers, title: lines.title.map { $0.text.trimmingWhitespace() } ?? "")
+            // A private copy of the line: every slice of it then counts references on this copy, not on
+            // the whole page's text, which both cores would otherwise contend for.
+            let summary = SourceText.Line(number: lines.summary.number, text: Substring(String(lines.summary.text)))
+            var episode = reader.readSummaryLine(summary, markers: SummarySyntax.chapterMarkers(in: summary.text), title: lines.title.map { $0.text.trimmingWhitespace() } ?? "")
             episode.summary = episode.summary.trimmingWhitespace()
             // Pages declare no languages; detecting here spreads the work over the cores too.
             episode.language = language ?? LanguageDetector.detect(episode)
@@ -140,7 +142,9 @@ struct PageFormReader {
         var column = 1
         var position = line.text.startIndex
         return markers.map { marker in
-            column += line.text[position..<marker.range.lowerBound].count
+            let segment = line.text[position..<marker.range.lowerBound]
+            // Columns count characters; in ASCII, that is bytes, found without breaking graphemes.
+            column += segment.utf8.allSatisfy { $0 < 0x80 } ? segment.utf8.count : segment.count
             position = marker.range.lowerBound
             return input.location(line: line.number, column: column)
         }

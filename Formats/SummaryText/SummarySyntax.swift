@@ -39,6 +39,17 @@ enum SummarySyntax {
         chapterMarkers(in: line, stopAtRunIn: false)
     }
 
+    /// Whether the line holds any chapter marker, found with a byte search.
+    static func hasChapterMarker(_ line: Substring) -> Bool {
+        var rest = line
+        while let found = rest.firstRange(ofASCII: "## [") {
+            let atBoundary = found.lowerBound == line.startIndex || isSpace(line.utf8[line.utf8.index(before: found.lowerBound)])
+            if atBoundary, chapterMarker(at: found.lowerBound, in: line) != nil { return true }
+            rest = line[found.upperBound...]
+        }
+        return false
+    }
+
     /// Whether the line holds a marker after its start: the page form's run-in chapters.
     static func hasRunInMarker(_ line: Substring) -> Bool {
         chapterMarkers(in: line, stopAtRunIn: true).contains { $0.range.lowerBound != line.startIndex }

@@ -45,10 +45,12 @@ public struct SummaryTextReader: FormatReader {
         var hasStructure = false
         var hasRunInMarkers = false
         for line in source.lines {
-            let runIn = SummarySyntax.hasRunInMarker(line.text)
-                || !line.text.hasPrefix("## ") && SummarySyntax.entitiesHeader(in: line.text) != nil
+            let startsHeading = line.text.utf8.starts(with: "## ".utf8)
+            // Once one run-in line is seen, only the cheap structure test is left to do.
+            guard !hasRunInMarkers || startsHeading || line.text.utf8.first == UInt8(ascii: "-") else { continue }
+            let runIn = SummarySyntax.hasRunInMarker(line.text) || !startsHeading && SummarySyntax.entitiesHeader(in: line.text) != nil
             if runIn { hasRunInMarkers = true }
-            if line.text.hasPrefix("## ") && !runIn || EpisodeFormReader.isSeparator(line.text) { hasStructure = true }
+            if startsHeading && !runIn || EpisodeFormReader.isSeparator(line.text) { hasStructure = true }
         }
         if hasStructure { return .episode }
         if hasRunInMarkers { return .page }
