@@ -100,7 +100,7 @@ private struct DumpRecord {
         guard var cursor = value(of: "quotes", in: region) else { return [] }
         var quotes: [Quote] = []
         var previous: String?
-        var unclosed: Set<Character> = []
+        var unclosed: Set<UInt8> = []
         while let token = nextToken(in: &cursor, unclosed: &unclosed) {
             switch token {
             case .string(let text):
@@ -124,34 +124,40 @@ private struct DumpRecord {
 
     /// The next string literal or `[m, s]` pair, skipping everything else. A quote character that
     /// opened no literal once (nothing closes it) is skipped from then on, keeping the scan linear.
-    private static func nextToken(in cursor: inout Substring, unclosed: inout Set<Character>) -> Token? {
-        while let first = cursor.first {
-            if first == "'" || first == "\"", !unclosed.contains(first) {
-                if let (text, rest) = literal(cursor) {
+    private static func nextToken(in cursor: inout Substring, unclosed: inout Set<UInt8>) -> Token? {
+        // Every byte that starts a token is ASCII, so the scan works on UTF-8 bytes.
+        let utf8 = cursor.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if (byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"")) && !unclosed.contains(byte) {
+                if let (text, rest) = literal(cursor[index...]) {
                     cursor = rest
                     return .string(text)
                 }
-                unclosed.insert(first)
-                cursor = cursor.dropFirst()
-            } else if first == "[" {
-                let inner = cursor.dropFirst().prefix { $0 != "]" && $0 != "[" }
-                let parts = inner.split(separator: ",").map { $0.trimmingWhitespace() }
-                if parts.count == 2, let minutes = Int(parts[0]), let seconds = Int(parts[1]), minutes >= 0, (0..<60).contains(seconds) {
-                    cursor = cursor.dropFirst(inner.count + 2)
-                    return .time(minutes * 60 + seconds)
+                unclosed.insert(byte)
+            } else if byte == UInt8(ascii: "[") {
+                let open = utf8.index(after: index)
+                let close = utf8[open...].firstIndex { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[") } ?? utf8.endIndex
+                if close < utf8.endIndex, utf8[close] == UInt8(ascii: "]") {
+                    let parts = cursor[open..<close].split(separator: ",").map { $0.trimmingWhitespace() }
+                    if parts.count == 2, let minutes = Int(parts[0]), let seconds = Int(parts[1]), minutes >= 0, (0..<60).contains(seconds) {
+                        cursor = cursor[utf8.index(after: close)...]
+                        return .time(minutes * 60 + seconds)
+                    }
                 }
-                cursor = cursor.dropFirst()
-            } else {
-                cursor = cursor.dropFirst()
             }
+            index = utf8.index(after: index)
         }
+        cursor = cursor[cursor.endIndex...]
         return nil
     }
+
 
     private static func stringLiterals(in text: Substring) -> [String] {
         var cursor = text
         var result: [String] = []
-        var unclosed: Set<Character> = []
+        var unclosed: Set<UInt8> = []
         while let token = nextToken(in: &cursor, unclosed: &unclosed) {
             if case .string(let text) = token { result.append(text) }
         }
