@@ -245,3 +245,25 @@ private func episodeTitles(_ json: String) throws -> [String] {
         #expect(result.output.contains("2. model → opml  writer from built-in, cost 1, loses episodes, unless written with --opml outline"))
     }
 }
+
+@Suite struct LanguageOptionTests {
+    @Test func languageOptionReplacesDetectionButNotFrontMatter() throws {
+        let page = quire(["convert", examplePage, "--to", "json", "--language", "fr"])
+        #expect(page.status == .success)
+        let languages = try #require(try JSONSerialization.jsonObject(with: Data(page.output.utf8)) as? [String: Any])["episodes"] as? [[String: Any]]
+        #expect(languages?.allSatisfy { $0["language"] as? String == "fr" } == true)
+        // The example episode declares `language: ko` in its front matter, which wins.
+        let declared = quire(["convert", episodeFile, "--to", "json", "--language", "fr"])
+        #expect(declared.output.contains("\"language\": \"ko\""))
+    }
+
+    @Test func inferredSplitsAreListedWhenUncertain() {
+        let result = quire(["convert", examplePage, "--to", "json", "--verbose"])
+        #expect(result.error.contains("note: page form: the heading/body split of 33 chapters was inferred from run-in text"))
+        // Each uncertain split the summary counts is named with its place and the heading chosen.
+        let uncertain = result.error.split(separator: "\n").filter { $0.contains(": note: uncertain: [") }
+        let counted = result.error.firstRange(of: /, (\d+) of them uncertain/).map { Int(result.error[$0].split(separator: " ")[1])! }
+        #expect(counted == uncertain.count)
+        #expect(uncertain.allSatisfy { $0.hasPrefix("\(examplePage):") && $0.contains("'") })
+    }
+}

@@ -34,7 +34,7 @@ public enum LanguageDetector {
     private struct ScriptCounts {
         var hangul = 0, kana = 0, han = 0, latin = 0
         var letters: Int { hangul + kana + han + latin }
-        var isEnough: Bool { letters >= 4000 }
+        var isEnough: Bool { letters >= 2000 }
 
         mutating func add(_ text: some StringProtocol) {
             for scalar in text.unicodeScalars {
@@ -66,7 +66,7 @@ public enum LanguageDetector {
         var sample = ""
         for text in [episode.summary] + episode.chapters.map(\.body) where !counts.isEnough {
             counts.add(text)
-            if sample.utf8.count < 2500 { sample += text.prefix(1500) + "\n" }
+            if sample.utf8.count < 1500 { sample += text.prefix(1000) + "\n" }
         }
         if counts.letters < 200 {
             for chapter in episode.chapters {
@@ -97,7 +97,7 @@ public enum LanguageDetector {
             }
             word.removeAll(keepingCapacity: true)
         }
-        for byte in text.utf8.prefix(2500) {
+        for byte in text.utf8.prefix(1500) {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...0xFF: word.append(byte)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 0x20)
