@@ -9,9 +9,15 @@ public enum ExternalTool {
     /// Runs `name` with `arguments` and `input` on standard input; returns the status and standard output.
     @discardableResult
     public static func run(_ name: String, _ arguments: [String], input: Data = Data()) throws -> (status: Int32, output: String, error: String) {
+        let result = try run(path: "/usr/bin/env", [name] + arguments, input: input)
+        return (result.status, String(decoding: result.output, as: UTF8.self), result.error)
+    }
+
+    /// Runs the program at `path`; standard output comes back as bytes.
+    public static func run(path: String, _ arguments: [String], input: Data = Data()) throws -> (status: Int32, output: Data, error: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [name] + arguments
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -26,6 +32,6 @@ public enum ExternalTool {
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !errorReader.isFinished { usleep(1000) }
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        return (process.terminationStatus, output, String(decoding: errorData, as: UTF8.self))
     }
 }
