@@ -53,7 +53,13 @@ private struct OutlineReader {
             if outline.attribute("xmlUrl") != nil || type == OutlineType.feed || type == "link" && outline.attribute("url") != nil {
                 readChannel(outline)
             } else if !outline.children.isEmpty {
-                // A folder ("feeds", a category): what matters is inside.
+                // A folder ("feeds", a category): what matters is inside; its own label and note are
+                // kept in the preamble so no text is lost.
+                let label = [outline.attribute("text") ?? outline.attribute("title"), outline.attribute("_note")].compactMap { $0 }.filter { !$0.isEmpty }
+                if !label.isEmpty {
+                    collection.preamble += label
+                    diagnostics.report(.note("opml.folder", "folder '\(label[0])': its label is kept in the preamble", at: location(outline)))
+                }
                 for child in outline.children(named: "outline") { readTopLevel(child) }
             } else {
                 let text = outline.attribute("text") ?? outline.attribute("title") ?? ""
@@ -97,8 +103,9 @@ private struct OutlineReader {
             case OutlineType.chapter: episode.chapters.append(readChapter(child))
             case OutlineType.entities:
                 for item in child.children(named: "outline") {
-                    episode.entities.append(
-                        Entity(name: item.attribute("text") ?? "", type: item.attribute("entityType") ?? "", description: item.attribute("_note") ?? ""))
+                    var entity = Entity(name: item.attribute("text") ?? "", type: item.attribute("entityType") ?? "", description: item.attribute("_note") ?? "")
+                    entity.description = joined(entity.description, keptText(of: item.children(named: "outline"), under: "entity '\(entity.name)'"))
+                    episode.entities.append(entity)
                 }
             case OutlineType.metadata:
                 episode.metadata.extra.append(MetadataField(key: child.attribute("text") ?? "", value: child.attribute("value") ?? ""))
@@ -124,8 +131,29 @@ private struct OutlineReader {
         chapter.isRecovered = outline.attribute("recovered") == "true"
         for quote in outline.children(named: "outline") {
             chapter.quotes.append(Quote(text: quote.attribute("text") ?? "", time: quote.attribute("time").flatMap { seconds($0, in: quote, name: "time") }))
+            chapter.body = joined(chapter.body, keptText(of: quote.children(named: "outline"), under: "quote '\(quote.attribute("text") ?? "")'"))
         }
         return chapter
+    }
+
+    /// Outlines nested where Quire's outline has none: their text joins the nearest text field as
+    /// paragraphs, with a warning, so nothing is dropped.
+    private mutating func keptText(of outlines: [XMLElement], under parent: String) -> String {
+        var paragraphs: [String] = []
+        for outline in outlines {
+            diagnostics.report(
+                .warning("opml.outline.unplaced", "outline nested in \(parent) has no place in the model; its text is kept as a paragraph",
+                         at: location(outline)))
+            paragraphs += [outline.attribute("text"), outline.attribute("_note")].compactMap { $0 }.filter { !$0.isEmpty }
+            let deeper = keptText(of: outline.children(named: "outline"), under: parent)
+            if !deeper.isEmpty { paragraphs.append(deeper) }
+        }
+        return paragraphs.joined(separator: "\n\n")
+    }
+
+    /// Two texts as paragraphs of one.
+    private func joined(_ text: String, _ more: String) -> String {
+        text.isEmpty || more.isEmpty ? text + more : text + "\n\n" + more
     }
 
     /// Overcast's export lists a feed's episodes with their page and publication date.

@@ -155,7 +155,8 @@ enum RFC822 {
     /// `Thu, 26 Nov 2026 21:54:00 GMT` for now, or for `override` (seconds since 1970) when given,
     /// so tests and reproducible builds can fix the date.
     static func date(_ override: String?) -> String {
-        let seconds = override.flatMap { Int($0) } ?? Int(time(nil))
+        // Dates before 1970 are not what anyone means by a creation date; they fall back to now.
+        let seconds = override.flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil } ?? Int(time(nil))
         let days = seconds / 86_400, remainder = seconds % 86_400
         let (year, month, day) = civil(fromDays: days)
         let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][days % 7]

@@ -9,6 +9,7 @@ struct EpisodeFormReader {
     /// Episodes whose front matter said `language: und`: their language stays unknown.
     private(set) var undeterminedLanguages: Set<Int> = []
     private var index = 0
+    private var reportedFrontMatterLines: Set<Int> = []
 
     init(input: InputFile, source: SourceText) {
         self.input = input
@@ -58,21 +59,42 @@ struct EpisodeFormReader {
     /// to a closing `---` (the separator itself opens it).
     private mutating func readFrontMatter(openingFenceRequired: Bool) -> [(key: String, value: String, line: Int)] {
         var cursor = index
-        if Self.isSeparator(lines[cursor].text) {
+        let fenced = Self.isSeparator(lines[cursor].text)
+        if fenced {
             cursor += 1
         } else if openingFenceRequired {
             return []
         }
         var fields: [(key: String, value: String, line: Int)] = []
         while cursor < lines.count, !Self.isSeparator(lines[cursor].text) {
-            guard let field = FrontMatter.field(from: lines[cursor].text) else { return [] }
+            guard let field = FrontMatter.field(from: lines[cursor].text) else {
+                // After a separator, a title line is the usual case; after fields, or after the
+                // file's opening fence, it means the front matter is broken.
+                // (One such line after a separator is just a title with a colon.)
+                if fields.count >= 2 || fenced && openingFenceRequired { reportBrokenFrontMatter(at: lines[cursor], reason: "is not a 'key: value' line") }
+                return []
+            }
             fields.append((field.key, field.value, lines[cursor].number))
             cursor += 1
         }
-        guard cursor < lines.count, !fields.isEmpty else { return [] }
+        guard cursor < lines.count, !fields.isEmpty else {
+            if fields.count >= 2 || fenced && openingFenceRequired && !fields.isEmpty {
+                reportBrokenFrontMatter(at: lines[index], reason: "opens front matter that is never closed with '---'")
+            }
+            return []
+        }
         index = cursor + 1
         return fields
     }
+
+    private mutating func reportBrokenFrontMatter(at line: SourceText.Line, reason: String) {
+        // The same broken block is looked at again from the line after its fence; say it once.
+        guard reportedFrontMatterLines.insert(line.number).inserted else { return }
+        diagnostics.report(
+            .warning("summary.front-matter.malformed", "line \(reason); the front matter is read as episode text",
+                     at: input.location(line: line.number, column: 1)))
+    }
+
 
     private mutating func readEpisode() -> Episode {
         var episode = Episode(title: BlockEscaping.unescape(lines[index].text).trimmingWhitespace())

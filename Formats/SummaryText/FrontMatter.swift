@@ -115,7 +115,7 @@ struct FrontMatterApplier {
                 episode.language = value
                 languageDeclared = true
             case "duration":
-                if let seconds = Int(value) ?? Timestamp.seconds(from: value) {
+                if let seconds = Int(value).flatMap({ $0 >= 0 ? $0 : nil }) ?? Timestamp.seconds(from: value) {
                     episode.metadata.duration = seconds
                 } else {
                     diagnostics.report(
@@ -127,7 +127,7 @@ struct FrontMatterApplier {
             case "recovered-chapters":
                 // Chapter numbers, 1-based, whose content was recovered from corrupt upstream data.
                 let numbers = value.split(separator: ",").map { Int($0.trimmingWhitespace()) }
-                if numbers.allSatisfy({ $0.map { episode.chapters.indices.contains($0 - 1) } ?? false }) {
+                if numbers.allSatisfy({ $0.map { $0 > 0 && episode.chapters.indices.contains($0 - 1) } ?? false }) {
                     for number in numbers.compactMap({ $0 }) { episode.chapters[number - 1].isRecovered = true }
                 } else {
                     diagnostics.report(
@@ -137,7 +137,16 @@ struct FrontMatterApplier {
                 }
             case "collection-title": collection.title = value
             case "preamble": collection.preamble.append(value)
-            default: episode.metadata.extra.append(MetadataField(key: key, value: value))
+            default:
+                // A repeated key keeps every value, one per line, so that no format has to hold two fields of one name.
+                if let index = episode.metadata.extra.firstIndex(where: { $0.key == key }) {
+                    episode.metadata.extra[index].value += "\n" + value
+                    diagnostics.report(
+                        .note("summary.front-matter.repeated", "'\(key)' appears again; its values are kept one per line",
+                              at: input.location(line: line, column: 1)))
+                } else {
+                    episode.metadata.extra.append(MetadataField(key: key, value: value))
+                }
             }
         }
         if var channel {

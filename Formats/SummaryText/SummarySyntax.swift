@@ -19,7 +19,7 @@ enum SummarySyntax {
         let open = utf8.index(index, offsetBy: 4)
         var cursor = open
         var length = 0
-        while cursor < utf8.endIndex, length <= 12 {
+        while cursor < utf8.endIndex, length <= 16 {
             let byte = utf8[cursor]
             if byte == UInt8(ascii: "]") {
                 guard length > 0 else { return nil }
@@ -190,8 +190,9 @@ enum SummarySyntax {
         guard trimmed.hasPrefix("["), trimmed.hasSuffix("]") else { return nil }
         let parts = trimmed.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingWhitespace() }
+        // Minutes are bounded (a thousand hours) so the seconds cannot overflow.
         guard parts.count == 2, let minutes = Int(parts[0]), let seconds = Int(parts[1]),
-              minutes >= 0, (0...59).contains(seconds), parts.allSatisfy({ $0.allSatisfy(\.isASCII) })
+              (0...60_000).contains(minutes), (0...59).contains(seconds), parts.allSatisfy({ $0.allSatisfy(\.isASCII) })
         else { return nil }
         return minutes * 60 + seconds
     }

@@ -41,25 +41,30 @@ public struct SummaryTextReader: FormatReader {
     /// The page form collapses each episode onto one line, so chapter markers or an entities list
     /// appear in the middle of a line; the episode form puts each at the start of its own line.
     static func form(of source: SourceText) -> Form {
-        // A heading on a line of its own, or a separator, is the episode form, whatever its text holds.
-        var hasStructure = false
-        var hasRunInMarkers = false
+        // Scraped pages start with chrome, so front matter at the start means the episode form; so
+        // does a timed heading on a line of its own. A page's own chrome may hold a `## Latest`
+        // heading or a `---` divider: those count only when nothing is run in.
+        let nonBlank = source.lines.drop { $0.isBlank }
+        if let first = nonBlank.first, EpisodeFormReader.isSeparator(first.text) { return .episode }
+        var hasChapterLine = false, hasOtherStructure = false, hasRunInMarkers = false
         for line in source.lines {
             let startsHeading = line.text.utf8.starts(with: "## ".utf8)
-            // Once one run-in line is seen, only the cheap structure test is left to do.
-            guard !hasRunInMarkers || startsHeading || line.text.utf8.first == UInt8(ascii: "-") else { continue }
+            // Once one run-in line is seen, only the cheap tests are left to do.
+            guard !hasRunInMarkers || startsHeading else { continue }
             let runIn = SummarySyntax.hasRunInMarker(line.text) || !startsHeading && SummarySyntax.entitiesHeader(in: line.text) != nil
             if runIn { hasRunInMarkers = true }
-            if startsHeading && !runIn || EpisodeFormReader.isSeparator(line.text) { hasStructure = true }
+            if startsHeading && !runIn && SummarySyntax.chapterMarker(at: line.text.startIndex, in: line.text) != nil { hasChapterLine = true }
+            if startsHeading && !runIn || EpisodeFormReader.isSeparator(line.text) { hasOtherStructure = true }
         }
-        if hasStructure { return .episode }
+        if hasChapterLine { return .episode }
         if hasRunInMarkers { return .page }
+        if hasOtherStructure { return .episode }
         // An episode's title stands alone, followed by a blank line; lines running on without any
         // heading or separator are a page (of chrome only, or of long prose summaries).
-        let nonBlank = source.lines.drop { $0.isBlank }
-        if !hasStructure, nonBlank.count >= 2, !nonBlank[nonBlank.startIndex + 1].isBlank { return .page }
+        if nonBlank.count >= 2, !nonBlank[nonBlank.startIndex + 1].isBlank { return .page }
         return .episode
     }
+
 
     /// XML or HTML saved under a summary name would read as one odd episode; say what it is instead.
     private func rejectMarkup(_ source: SourceText, input: InputFile) throws {

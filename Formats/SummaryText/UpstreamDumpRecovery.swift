@@ -141,7 +141,7 @@ private struct DumpRecord {
                 let close = utf8[open...].firstIndex { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[") } ?? utf8.endIndex
                 if close < utf8.endIndex, utf8[close] == UInt8(ascii: "]") {
                     let parts = cursor[open..<close].split(separator: ",").map { $0.trimmingWhitespace() }
-                    if parts.count == 2, let minutes = Int(parts[0]), let seconds = Int(parts[1]), minutes >= 0, (0..<60).contains(seconds) {
+                    if parts.count == 2, let minutes = Int(parts[0]), let seconds = Int(parts[1]), (0...60_000).contains(minutes), (0..<60).contains(seconds) {
                         cursor = cursor[utf8.index(after: close)...]
                         return .time(minutes * 60 + seconds)
                     }

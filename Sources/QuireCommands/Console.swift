@@ -1,23 +1,26 @@
 import Foundation
+import QuireCore
 
 /// Where commands write: standard output and standard error in the executable, buffers in tests.
 /// Bound per task with `Console.$current.withValue`, so tests can run commands in parallel.
 public struct Console: Sendable {
-    public var writeOutput: @Sendable ([UInt8]) -> Void
+    /// Throws when standard output cannot take the bytes (a full disk, a closed pipe).
+    public var writeOutput: @Sendable ([UInt8]) throws -> Void
     public var writeError: @Sendable (String) -> Void
 
-    public init(writeOutput: @escaping @Sendable ([UInt8]) -> Void, writeError: @escaping @Sendable (String) -> Void) {
+    public init(writeOutput: @escaping @Sendable ([UInt8]) throws -> Void, writeError: @escaping @Sendable (String) -> Void) {
         self.writeOutput = writeOutput
         self.writeError = writeError
     }
 
     public static let standard = Console(
-        writeOutput: { bytes in FileHandle.standardOutput.write(Data(bytes)) },
-        writeError: { text in FileHandle.standardError.write(Data(text.utf8)) })
+        writeOutput: { bytes in try FileIO.writeAtomically(bytes, to: "-") },
+        writeError: { text in try? FileIO.writeToStandardError(Array(text.utf8)) })
 
     @TaskLocal public static var current = Console.standard
 
-    public func print(_ text: String) { writeOutput(Array((text + "\n").utf8)) }
+    /// Listings: a reader that went away (`quire formats | head -1`) is no error.
+    public func print(_ text: String) { try? writeOutput(Array((text + "\n").utf8)) }
     public func printError(_ text: String) { writeError(text + "\n") }
 }
 

@@ -45,7 +45,9 @@ struct ConversionJob {
             formatOptions["opml"] = opml
         }
         // Reproducible output: a fixed creation date when the build environment asks for one.
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], Int(epoch) != nil { formatOptions["date"] = epoch }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch), seconds >= 0 {
+            formatOptions["date"] = epoch
+        }
         self.formatOptions = formatOptions
     }
 
@@ -66,7 +68,11 @@ struct ConversionJob {
         }
         report(diagnostics)
         if outputPath == "-" {
-            Console.current.writeOutput(result)
+            do {
+                try Console.current.writeOutput(result)
+            } catch {
+                throw CommandFailure.failure("cannot write \(error)")
+            }
         } else {
             do {
                 try FileIO.writeAtomically(result, to: outputPath)
@@ -77,20 +83,7 @@ struct ConversionJob {
     }
 
     private func readInput(_ path: String) throws -> (file: InputFile, format: GraphNode) {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileIO.read(path)
-        } catch {
-            throw CommandFailure.failure("cannot read \(error.description)")
-        }
-        let file = InputFile(name: path == "-" ? "<stdin>" : path, bytes: bytes)
-        if let sourceFormat { return (file, sourceFormat) }
-        let registry = workspace.registry
-        if path != "-", let format = registry.format(forPath: path), !registry.readers(of: format.id).isEmpty {
-            return (file, .format(format.id))
-        }
-        if let format = registry.sniff(ContentSample(bytes)) { return (file, .format(format.id)) }
-        throw CommandFailure.failure("\(file.name): cannot tell the input format from its name or content; give --from")
+        try workspace.readInput(path, format: sourceFormat)
     }
 
     /// One input goes straight along the best route; several are each read into the model, merged,

@@ -35,7 +35,10 @@ struct PluginOptions: ParsableArguments {
     var limits: PluginLimits { PluginLimits(timeout: pluginTimeout, maximumOutputBytes: pluginOutputLimit) }
 
     func validate() throws {
-        guard pluginTimeout > 0 else { throw ValidationError("--plugin-timeout must be more than 0 seconds") }
+        guard pluginTimeout > 0, pluginTimeout <= 604_800 else {
+            throw ValidationError("--plugin-timeout must be more than 0 and at most 604800 seconds (a week)")
+        }
+        guard pluginOutputLimit > 0 else { throw ValidationError("--plugin-output-limit must be more than 0 bytes") }
     }
 }
 
@@ -81,6 +84,24 @@ struct Workspace {
         self.plugins = registered
         self.rejectedPlugins = rejected
         graph = ConversionGraph(registry: registry)
+    }
+
+    /// Reads an input file (or `-`) and tells its format: `format` when given, else its extension
+    /// (when that format can be read), else its content.
+    func readInput(_ path: String, format: GraphNode?) throws -> (file: InputFile, format: GraphNode) {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path)
+        } catch {
+            throw CommandFailure.failure("cannot read \(error.description)")
+        }
+        let file = InputFile(name: path == "-" ? "<stdin>" : path, bytes: bytes)
+        if let format { return (file, format) }
+        if path != "-", let format = registry.format(forPath: path), !registry.readers(of: format.id).isEmpty {
+            return (file, .format(format.id))
+        }
+        if let format = registry.sniff(ContentSample(bytes)) { return (file, .format(format.id)) }
+        throw CommandFailure.failure("\(file.name): cannot tell the input format from its name or content; give --from")
     }
 
     /// A format or `model` by name; an unknown name is a usage error listing the known ones.

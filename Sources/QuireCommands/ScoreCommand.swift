@@ -50,21 +50,7 @@ struct ScoreCommand: ParsableCommand {
     }
 
     private func readModel(workspace: Workspace) throws -> EpisodeCollection {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileIO.read(input)
-        } catch {
-            throw CommandFailure.failure("cannot read \(error.description)")
-        }
-        let file = InputFile(name: input, bytes: bytes)
-        let source: GraphNode
-        if let from {
-            source = try workspace.node(named: from)
-        } else if let format = workspace.registry.format(forPath: input) ?? workspace.registry.sniff(ContentSample(bytes)) {
-            source = .format(format.id)
-        } else {
-            throw CommandFailure.failure("\(input): cannot tell the input format; give --from")
-        }
+        let (file, source) = try workspace.readInput(input, format: from.map { try workspace.node(named: $0) })
         var diagnostics = Diagnostics()
         do {
             let route = try workspace.graph.route(from: source, to: .model)
@@ -104,8 +90,8 @@ struct GroundTruth {
         else { throw Malformed(description: "expected an object with an 'episodes' array") }
         preamble = root["preamble"] as? [String] ?? []
         self.episodes = try episodes.map { episode in
-            guard let index = episode["index"] as? Int, let title = episode["title"] as? String else {
-                throw Malformed(description: "every episode needs an 'index' and a 'title'")
+            guard let index = episode["index"] as? Int, index >= 1, let title = episode["title"] as? String else {
+                throw Malformed(description: "every episode needs an 'index' (1 or more) and a 'title'")
             }
             let chapters = (episode["chapters"] as? [[String: Any]] ?? []).map { chapter in
                 QuireCore.Chapter(

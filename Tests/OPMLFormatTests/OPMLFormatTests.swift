@@ -87,6 +87,12 @@ private let channels = EpisodeCollection(
         }
     }
 
+    @Test func aDateBefore1970FallsBackToNow() throws {
+        var diagnostics = Diagnostics()
+        let bytes = try OPMLWriter().write(channels, options: ConversionOptions(["date": "-86400"]), diagnostics: &diagnostics)
+        #expect(!String(decoding: bytes, as: UTF8.self).contains("1969"))
+    }
+
     @Test func controlCharactersAreLeftOutWithAWarning() throws {
         let (text, diagnostics) = try write(EpisodeCollection(episodes: [Episode(title: "bell\u{07}")]), mode: "outline")
         #expect(text.contains(#"text="bell""#))
@@ -109,7 +115,8 @@ private let channels = EpisodeCollection(
 
     @Test func readsPocketCastsExportWrappedInFeeds() throws {
         let (collection, diagnostics) = try read(try Fixtures.input("Tests/OPMLFormatTests/Fixtures/pocketcasts.opml"))
-        #expect(diagnostics.isEmpty)
+        #expect(diagnostics.all.map(\.id) == ["opml.folder"])
+        #expect(collection.preamble == ["feeds"])
         #expect(collection.channels == [
             Channel(title: "The Proving Drawer", feedURL: "https://example.org/proving-drawer/feed.xml"),
             Channel(title: "Deep Field Notes", feedURL: "https://feeds.example.net/deep-field"),
@@ -129,6 +136,21 @@ private let channels = EpisodeCollection(
         #expect(!diagnostics.hasErrors && diagnostics.warnings.isEmpty)
         #expect(diagnostics.all.contains { $0.description.contains("attribute 'overcastId' is not used by Quire") })
         #expect(diagnostics.all.contains { $0.id == "opml.playlist.ignored" })
+    }
+
+    @Test func nestedTextWithoutAPlaceIsKept() throws {
+        let text = """
+            <opml version="2.0"><body>
+            <outline text="Section heading" _note="Section note"><outline type="episode" text="E">
+              <outline type="chapter" text="[00:00] A" start="0"><outline type="quote" text="Q"><outline text="deep child text"/></outline></outline>
+              <outline type="entities" text="Entities"><outline type="entity" text="N"><outline text="more about N"/></outline></outline>
+            </outline></outline></body></opml>
+            """
+        let (collection, diagnostics) = try read(text)
+        #expect(collection.preamble == ["Section heading", "Section note"])
+        #expect(collection.episodes.first?.chapters.first?.body == "deep child text")
+        #expect(collection.episodes.first?.entities.first?.description == "more about N")
+        #expect(diagnostics.warnings.count == 2)
     }
 
     @Test func linkOutlinesAreChannelsWithAPage() throws {

@@ -30,6 +30,13 @@ import Testing
         #expect(String(decoding: chapters.output, as: UTF8.self).contains("\"version\" : \"1.2.0\""))
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary) && FileManager.default.fileExists(atPath: "/dev/full"), "needs a built quire and /dev/full"))
+    func aFullStandardOutputIsAnErrorNotACrash() throws {
+        let result = try ExternalTool.run(path: "/bin/sh", ["-c", "\"$0\" convert \"$1\" --to json > /dev/full", Self.binary, Fixtures.url("Examples/episode.txt").path])
+        #expect(result.status == 1)
+        #expect(result.error.contains("cannot write <stdout>: No space left on device"))
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "needs a built .build/debug/quire"))
     func exitStatusesReachTheShell() throws {
         #expect(try run(["formats"]).status == 0)

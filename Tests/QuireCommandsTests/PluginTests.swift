@@ -106,6 +106,18 @@ private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: S
         #expect(Date().timeIntervalSince(start) < 10)
     }
 
+    @Test func aPluginThatClosesItsOutputIsStillStoppedAtTheTimeout() throws {
+        let start = Date()
+        try expectFailure(
+            ["convert", input, "--from", "closer", "--to", "json", "--plugin-timeout", "1"],
+            message: "plugin 'closer' (closer → model) did not finish within 1 s and was stopped")
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+
+    @Test func absurdTimeoutsAreUsageErrors() {
+        #expect(quire(["convert", input, "--from", "crasher", "--to", "json", "--plugin-timeout", "inf", "--plugin-dir", misbehaving]).status == .usage)
+    }
+
     @Test func invalidOutputIsNamed() throws {
         try expectFailure(
             ["convert", input, "--from", "garbage", "--to", "json"],

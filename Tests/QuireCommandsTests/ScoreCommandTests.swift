@@ -34,7 +34,15 @@ private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: S
         try "{\"episodes\": [{\"title\": \"no index\"}]}".write(toFile: truth, atomically: true, encoding: .utf8)
         let result = quire(["score", Fixtures.url("Examples/sample-page.txt").path, "--truth", truth])
         #expect(result.status == .failure)
-        #expect(result.error.contains("not a ground-truth file: every episode needs an 'index' and a 'title'"))
+        #expect(result.error.contains("not a ground-truth file: every episode needs an 'index' (1 or more) and a 'title'"))
+    }
+
+    @Test func impossibleEpisodeIndexIsMalformedTruth() throws {
+        let directory = try TemporaryDirectory()
+        let truth = directory.path("truth.json")
+        try "{\"episodes\": [{\"index\": -9223372036854775808, \"title\": \"x\"}]}".write(toFile: truth, atomically: true, encoding: .utf8)
+        let result = quire(["score", Fixtures.url("Examples/sample-page.txt").path, "--truth", truth])
+        #expect(result.status == .failure)
     }
 
     /// The reader's targets on the real page: everything found, at least 97% of headings exact.

@@ -1,4 +1,5 @@
 import QuireCore
+import QuireTestSupport
 import Testing
 
 @Suite struct BadInputTests {
@@ -113,5 +114,52 @@ import Testing
         #expect(collection.episodes.count + collection.preamble.count == 1)
         let kept = collection.episodes.first?.title ?? collection.preamble.first ?? ""
         #expect(kept == line.trimmingWhitespace())
+    }
+}
+
+/// Inputs found in review that once crashed Quire or lost text silently.
+@Suite struct ReviewedInputTests {
+    @Test func hugeQuoteTimesDoNotOverflow() throws {
+        let (collection, _) = try readSummary("Title\n\n## [00:00] Intro\n> *\"Said.\"*\n> *[999999999999999999, 0]*\n")
+        // Not a time Quire can hold: kept as what it looks like, a quote of its own.
+        #expect(collection.episodes[0].chapters[0].quotes == [Quote(text: "Said."), Quote(text: "[999999999999999999, 0]")])
+        let page = "Chrome\nEpisode One\nIntro text. ## [00:00] Start The host opens. > *{'start': 60.0, 'summary': \"x y\", 'quotes': ['hello there world friend', [999999999999999999, 5]]}* ## [01:00] Next"
+        let (recovered, _) = try readSummary(page)
+        #expect(recovered.episodes[0].chapters.count == 2)
+    }
+
+    @Test func impossibleFrontMatterNumbersAreKeptAsText() throws {
+        let text = "---\nrecovered-chapters: -9223372036854775808\nduration: -5\n---\nTitle\n\n## [00:00] Intro\nbody\n"
+        let (collection, diagnostics) = try readSummary(text)
+        #expect(collection.episodes[0].metadata.duration == nil)
+        #expect(collection.episodes[0].metadata.extra.map(\.key) == ["recovered-chapters", "duration"])
+        #expect(diagnostics.warnings.map(\.id) == ["summary.front-matter.recovered", "summary.front-matter.duration"])
+    }
+
+    @Test func aChromeHeadingDoesNotTurnAPageIntoOneEpisode() throws {
+        let lines = try Fixtures.text("Examples/sample-page.txt").split(separator: "\n", omittingEmptySubsequences: false)
+        for chrome in ["## Latest episodes", "---"] {
+            // After the site's own two chrome lines, as a scraper would find it.
+            let page = (lines[..<2] + [Substring(chrome)] + lines[2...]).joined(separator: "\n")
+            let (collection, _) = try readSummary(page)
+            #expect(collection.episodes.count == 6, "with \(chrome.debugDescription)")
+            #expect(collection.episodes.reduce(0) { $0 + $1.chapters.count } == 33)
+        }
+    }
+
+    @Test func brokenFrontMatterIsReported() throws {
+        let (collection, diagnostics) = try readSummary("---\nchannel: X\n\nlanguage: en\n---\nTitle\n\nBody.\n")
+        #expect(diagnostics.warnings.map(\.description) == [
+            "in.txt:3:1: warning: line is not a 'key: value' line; the front matter is read as episode text [summary.front-matter.malformed]"
+        ])
+        #expect(!collection.episodes.isEmpty)
+    }
+
+    @Test func repeatedFrontMatterKeysKeepEveryValue() throws {
+        let (collection, diagnostics) = try readSummary("---\nguest: Alice\nguest: Bob\n---\nTitle\n\nBody.\n")
+        #expect(collection.episodes[0].metadata.extra == [MetadataField(key: "guest", value: "Alice\nBob")])
+        #expect(diagnostics.all.map(\.id) == ["summary.front-matter.repeated"])
+        #expect(try viaJSON(collection) == collection)
+        #expect(try readSummary(try writeSummary(collection)).0 == collection)
     }
 }

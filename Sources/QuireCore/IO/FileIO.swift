@@ -92,6 +92,11 @@ public enum FileIO {
         return nil
     }
 
+    /// Standard error, for messages; failures are the caller's to ignore.
+    public static func writeToStandardError(_ bytes: [UInt8]) throws(Failure) {
+        try writeAll(bytes, to: STDERR_FILENO, path: "<stderr>")
+    }
+
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
