@@ -7,15 +7,21 @@ public struct Console: Sendable {
     /// Throws when standard output cannot take the bytes (a full disk, a closed pipe).
     public var writeOutput: @Sendable ([UInt8]) throws -> Void
     public var writeError: @Sendable (String) -> Void
+    /// Whether standard error is a terminal, where progress can be drawn and redrawn.
+    public var errorIsTerminal: Bool
 
-    public init(writeOutput: @escaping @Sendable ([UInt8]) throws -> Void, writeError: @escaping @Sendable (String) -> Void) {
+    public init(
+        writeOutput: @escaping @Sendable ([UInt8]) throws -> Void, writeError: @escaping @Sendable (String) -> Void, errorIsTerminal: Bool = false
+    ) {
         self.writeOutput = writeOutput
         self.writeError = writeError
+        self.errorIsTerminal = errorIsTerminal
     }
 
     public static let standard = Console(
         writeOutput: { bytes in try FileIO.writeAtomically(bytes, to: "-") },
-        writeError: { text in try? FileIO.writeToStandardError(Array(text.utf8)) })
+        writeError: { text in try? FileIO.writeToStandardError(Array(text.utf8)) },
+        errorIsTerminal: isatty(STDERR_FILENO) == 1)
 
     @TaskLocal public static var current = Console.standard
 

@@ -17,6 +17,13 @@ struct ConversionJob {
     /// Settings for particular formats, passed through by name (`opml`).
     let formatOptions: [String: String]
 
+    /// The same settings, run as a batch into the output folder.
+    func batch(inputs: [String], jobs: Int, force: Bool) -> BatchJob {
+        BatchJob(
+            workspace: workspace, inputs: inputs, outputDirectory: outputPath, target: target, sourceFormat: sourceFormat,
+            defaults: defaults, options: options, jobs: jobs, force: force, quiet: quiet, verbose: verbose)
+    }
+
     init(command: ConvertCommand, workspace: Workspace) throws {
         self.workspace = workspace
         inputPaths = command.inputs
@@ -25,7 +32,7 @@ struct ConversionJob {
         via = try command.via.map { try workspace.node(named: $0) }
         if let name = command.to {
             target = try workspace.node(named: name)
-        } else if outputPath != "-", let format = workspace.registry.format(forPath: outputPath) {
+        } else if outputPath != "-", !BatchJob.isDirectoryOutput(outputPath), let format = workspace.registry.format(forPath: outputPath) {
             target = .format(format.id)
         } else {
             let reason = outputPath == "-" ? "writing to standard output" : "'\(outputPath)' has no known extension"
@@ -120,7 +127,7 @@ struct ConversionJob {
         }
     }
 
-    private var options: ConversionOptions {
+    var options: ConversionOptions {
         var options = ConversionOptions(formatOptions)
         if strict { options["strict"] = "true" }
         // Readers that detect languages use it in place of detection; the defaults fill the rest.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import QuireCore
 
 /// `quire convert INPUT... [-o OUTPUT] [--from F] [--to T]`.
@@ -10,6 +11,9 @@ struct ConvertCommand: ParsableCommand {
             Formats are taken from --from/--to, else from file extensions, else (for inputs) from the content.
             Several inputs are merged into one collection. Use - for standard input or output.
             The output file is written atomically: on failure an existing file is left untouched.
+            Batch: when -o names a folder (ends in / or exists), every file of the inputs (folders are
+            searched) is converted on its own into that folder, in parallel; bad files are reported and
+            the rest go on; existing outputs are kept unless --force. Exit status 1 if any file failed.
             """)
 
     @Argument(help: "Input files, or - for standard input.")
@@ -44,6 +48,12 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "OPML output: 'channels' (a subscription list for podcast apps, the default) or 'outline' (the whole summary, for outliners).")
     var opml: String?
 
+    @Option(name: .long, help: "Files converted at once in a batch (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .long, help: "In a batch, replace output files that exist.")
+    var force = false
+
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
@@ -59,6 +69,8 @@ struct ConvertCommand: ParsableCommand {
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input file, or - for standard input") }
         guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input (-) can be read only once") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+        if BatchJob.isDirectoryOutput(output), to == nil { throw ValidationError("a batch into a folder needs --to FORMAT") }
         if let feed, !(feed.hasPrefix("http://") || feed.hasPrefix("https://")) {
             throw ValidationError("--feed must be an http or https URL, got '\(feed)'")
         }
@@ -67,7 +79,11 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         let workspace = try Workspace(plugins: plugins)
         let job = try ConversionJob(command: self, workspace: workspace)
-        try job.run()
+        if BatchJob.isDirectoryOutput(output) {
+            try job.batch(inputs: inputs, jobs: jobs, force: force).run()
+        } else {
+            try job.run()
+        }
     }
 
     var defaults: CollectionDefaults {
