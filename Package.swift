@@ -65,6 +65,9 @@ let package = Package(
             name: "quire-podcast-chapters", path: "Plugins/podcast-chapters", exclude: ["quire-plugin.json"]),
         .executableTarget(
             name: "quire-webvtt-chapters", path: "Plugins/webvtt-chapters", exclude: ["quire-plugin.json"]),
+        // Fuzzing: a libFuzzer target per reader when built by scripts/fuzz; a crash replayer otherwise.
+        .executableTarget(
+            name: "quire-fuzz", dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML"], path: "Fuzzing/QuireFuzz"),
         // Times each conversion step in process (scripts/bench times whole commands).
         .executableTarget(
             name: "quire-bench", dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON"], path: "Benchmarks/QuireBench"),

@@ -30,6 +30,20 @@ import Testing
         #expect(String(decoding: chapters.output, as: UTF8.self).contains("\"version\" : \"1.2.0\""))
     }
 
+    static let fuzzReplayer = Fixtures.url(".build/debug/quire-fuzz").path
+
+    /// Every input that once crashed a reader (Tests/FuzzCrashers/<reader>/) reads without crashing now.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: fuzzReplayer), "needs a built .build/debug/quire-fuzz"))
+    func savedCrashersNoLongerCrash() throws {
+        for reader in ["summary", "json", "opml"] {
+            let folder = Fixtures.url("Tests/FuzzCrashers/\(reader)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).map { folder.appendingPathComponent($0).path }
+            #expect(!files.isEmpty, "no crashers kept for \(reader)")
+            let result = try ExternalTool.run(path: Self.fuzzReplayer, [reader] + files)
+            #expect(result.status == 0, "\(reader): \(result.error)")
+        }
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary) && FileManager.default.fileExists(atPath: "/dev/full"), "needs a built quire and /dev/full"))
     func aFullStandardOutputIsAnErrorNotACrash() throws {
         let result = try ExternalTool.run(path: "/bin/sh", ["-c", "\"$0\" convert \"$1\" --to json > /dev/full", Self.binary, Fixtures.url("Examples/episode.txt").path])
