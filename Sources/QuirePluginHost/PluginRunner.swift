@@ -39,28 +39,30 @@ struct PluginRunner {
                 executable: plugin.executable, arguments: [edge.from, edge.to], environment: environment,
                 input: input, timeout: limits.timeout, outputLimit: limits.maximumOutputBytes, errorLimit: limits.maximumErrorBytes)
         } catch {
-            throw failure("could not be started: \(error.reason)")
+            throw failure("could not be started: \(error.reason)", inputName: inputName)
         }
         let diagnostics = parseDiagnostics(outcome.errorOutput, inputName: inputName)
         switch outcome.status {
         case .timedOut:
-            throw failure("did not finish within \(Self.seconds(limits.timeout)) and was stopped (raise --plugin-timeout if it needs longer)")
+            throw failure("did not finish within \(Self.seconds(limits.timeout)) and was stopped (raise --plugin-timeout if it needs longer)", inputName: inputName)
         case .outputTooLarge:
-            throw failure("wrote more than \(limits.maximumOutputBytes) bytes to standard output and was stopped")
+            throw failure("wrote more than \(limits.maximumOutputBytes) bytes to standard output and was stopped", inputName: inputName)
         case .errorOutputTooLarge:
-            throw failure("wrote more than \(limits.maximumErrorBytes) bytes to standard error and was stopped")
+            throw failure("wrote more than \(limits.maximumErrorBytes) bytes to standard error and was stopped", inputName: inputName)
         case .signaled(let signal):
-            throw failure("crashed (signal \(signal))", diagnostics: diagnostics)
+            throw failure("crashed (signal \(signal))", diagnostics: diagnostics, inputName: inputName)
         case .exited(let status) where status != 0:
-            throw failure("exited with status \(status)", diagnostics: diagnostics)
+            throw failure("exited with status \(status)", diagnostics: diagnostics, inputName: inputName)
         case .exited:
             if diagnostics.contains(where: { $0.severity == .error }) { throw ConversionFailure(diagnostics) }
             return (outcome.output, diagnostics)
         }
     }
 
-    func failure(_ what: String, diagnostics: [Diagnostic] = []) -> ConversionFailure {
-        ConversionFailure(diagnostics + [.error("plugin.failed", "\(step) \(what)")])
+    /// The failure, placed at the input file when there is one (`<model>` is none).
+    func failure(_ what: String, diagnostics: [Diagnostic] = [], inputName: String? = nil) -> ConversionFailure {
+        let location = inputName.flatMap { $0.hasPrefix("<") ? nil : SourceLocation(file: $0) }
+        return ConversionFailure(diagnostics + [.error("plugin.failed", "\(step) \(what)", at: location)])
     }
 
     private static func seconds(_ value: Double) -> String {

@@ -52,7 +52,7 @@ struct PluginReader: FormatReader {
             return collection
         } catch let failure as ConversionFailure {
             let first = failure.diagnostics.first?.description ?? "not Quire JSON"
-            throw runner.failure("wrote invalid output: \(first)")
+            throw runner.failure("wrote invalid output: \(first)", inputName: input.name)
         }
     }
 }
