@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 // Quire: converts podcast-episode summaries between formats.
 //
-// The tree shows the architecture (docs/architecture.md):
+// The tree shows the architecture (README.md, "How it is built"):
 //   Sources/QuireCore            model, diagnostics, format registry, conversion graph
 //   Sources/QuireBuiltinFormats  the list of built-in formats, registered like plugins
+//   Sources/QuireScoring         ground truth and scorecard for `quire score`
 //   Sources/QuireCommands        the command library (arguments -> job -> route -> run)
 //   Sources/quire                the thin executable
 //   Sources/CSystem/C*           system-library targets for libxml2, libzip, cmark-gfm
@@ -50,12 +51,14 @@ let package = Package(
             name: "QuireBuiltinFormats",
             dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML"],
             path: "Sources/QuireBuiltinFormats"),
+        // Reading accuracy: a hand-checked ground truth and the scorecard `quire score` prints.
+        .target(name: "QuireScoring", dependencies: ["QuireCore"], path: "Sources/QuireScoring"),
         // Out-of-process plugins: discovery, the protocol, isolation; the graph sees them as FormatPlugins.
         .target(name: "QuirePluginHost", dependencies: ["QuireCore", "QuireJSON"], path: "Sources/QuirePluginHost"),
         .target(
             name: "QuireCommands",
             dependencies: [
-                "QuireCore", "QuireBuiltinFormats", "QuirePluginHost",
+                "QuireCore", "QuireBuiltinFormats", "QuirePluginHost", "QuireScoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/QuireCommands"),
@@ -77,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "SummaryTextTests",
             dependencies: [
-                "QuireSummaryText", "QuireJSON", "QuireTestSupport",
+                "QuireSummaryText", "QuireJSON", "QuireScoring", "QuireTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuireCore
+import QuireScoring
 
 /// `quire score INPUT --truth TRUTH.json`: how exactly Quire reads a page, against a hand-checked reading.
 struct ScoreCommand: ParsableCommand {
@@ -64,107 +65,5 @@ struct ScoreCommand: ParsableCommand {
         } catch let error as RouteError {
             throw CommandFailure.failure(error.description)
         }
-    }
-}
-
-/// A hand-checked reading of some episodes of a page.
-struct GroundTruth {
-    struct Episode {
-        var index: Int
-        var title: String
-        var summary: String
-        var chapters: [QuireCore.Chapter]
-        var entities: [Entity]
-    }
-
-    struct Malformed: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    var preamble: [String]
-    var episodes: [Episode]
-
-    init(bytes: [UInt8]) throws {
-        guard let root = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              let episodes = root["episodes"] as? [[String: Any]]
-        else { throw Malformed(description: "expected an object with an 'episodes' array") }
-        preamble = root["preamble"] as? [String] ?? []
-        self.episodes = try episodes.map { episode in
-            guard let index = episode["index"] as? Int, index >= 1, let title = episode["title"] as? String else {
-                throw Malformed(description: "every episode needs an 'index' (1 or more) and a 'title'")
-            }
-            let chapters = (episode["chapters"] as? [[String: Any]] ?? []).map { chapter in
-                QuireCore.Chapter(
-                    start: chapter["start"] as? Int, title: chapter["title"] as? String ?? "", body: chapter["body"] as? String ?? "",
-                    quotes: (chapter["quotes"] as? [[String: Any]] ?? []).map { Quote(text: $0["text"] as? String ?? "", time: $0["time"] as? Int) })
-            }
-            let entities = (episode["entities"] as? [[String: Any]] ?? []).map {
-                Entity(name: $0["name"] as? String ?? "", type: $0["type"] as? String ?? "", description: $0["description"] as? String ?? "")
-            }
-            return Episode(index: index, title: title, summary: episode["summary"] as? String ?? "", chapters: chapters, entities: entities)
-        }
-    }
-}
-
-/// Counts of what a reading got exactly right, per kind of thing.
-struct Scorecard {
-    struct Tally {
-        var exact = 0
-        var total = 0
-        mutating func add(_ isExact: Bool) {
-            total += 1
-            if isExact { exact += 1 }
-        }
-        var percent: Double { total == 0 ? 100 : Double(exact) * 100 / Double(total) }
-        var text: String { String(format: "%d/%d (%.1f%%)", exact, total, percent) }
-    }
-
-    var episodes = Tally(), titles = Tally(), summaries = Tally(), chapters = Tally(), starts = Tally()
-    var quotes = Tally(), entities = Tally(), headings = Tally(), bodies = Tally()
-    var preambleExact: Bool
-    var misses: [String] = []
-
-    init(collection: EpisodeCollection, truth: GroundTruth) {
-        preambleExact = collection.preamble == truth.preamble
-        for expected in truth.episodes {
-            let found = collection.episodes.indices.contains(expected.index - 1) ? collection.episodes[expected.index - 1] : nil
-            episodes.add(found != nil)
-            titles.add(found?.title == expected.title)
-            summaries.add(found?.summary == expected.summary)
-            for (position, chapter) in expected.chapters.enumerated() {
-                let got = found.flatMap { $0.chapters.indices.contains(position) ? $0.chapters[position] : nil }
-                chapters.add(got != nil)
-                starts.add(got?.start == chapter.start)
-                for (quoteIndex, quote) in chapter.quotes.enumerated() {
-                    quotes.add(got.map { $0.quotes.indices.contains(quoteIndex) && $0.quotes[quoteIndex] == quote } ?? false)
-                }
-                headings.add(got?.title == chapter.title)
-                bodies.add(got?.body == chapter.body)
-                if let got, got.title != chapter.title || got.body != chapter.body {
-                    let at = chapter.start.map { Timestamp.string(fromSeconds: $0) } ?? "untimed"
-                    misses.append("episode \(expected.index) [\(at)]: heading '\(got.title)', expected '\(chapter.title)'")
-                }
-            }
-            for (position, entity) in expected.entities.enumerated() {
-                entities.add(found.map { $0.entities.indices.contains(position) && $0.entities[position] == entity } ?? false)
-            }
-        }
-    }
-
-    var headingPercent: Double { headings.percent }
-
-    func report(showMisses: Bool, input: String, truth: String) -> String {
-        var lines = [
-            "\(input) against \(truth)",
-            "preamble   \(preambleExact ? "exact" : "differs")",
-            "episodes   \(episodes.text) found; titles \(titles.text) exact; overviews \(summaries.text) exact",
-            "chapters   \(chapters.text) found; starts \(starts.text) exact",
-            "quotes     \(quotes.text) exact with their times",
-            "entities   \(entities.text) exact",
-            "headings   \(headings.text) exact",
-            "bodies     \(bodies.text) exact",
-        ]
-        if showMisses { lines += misses.map { "  " + $0 } }
-        return lines.joined(separator: "\n")
     }
 }

@@ -37,6 +37,15 @@ private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: S
         #expect(result.error.contains("not a ground-truth file: every episode needs an 'index' (1 or more) and a 'title'"))
     }
 
+    @Test func chapterWithoutATitleIsMalformedTruth() throws {
+        let directory = try TemporaryDirectory()
+        let truth = directory.path("truth.json")
+        try "{\"episodes\": [{\"index\": 1, \"title\": \"x\", \"chapters\": [{\"start\": 0}]}]}".write(toFile: truth, atomically: true, encoding: .utf8)
+        let result = quire(["score", Fixtures.url("Examples/sample-page.txt").path, "--truth", truth])
+        #expect(result.status == .failure)
+        #expect(result.error.contains("episode 1: every chapter needs a 'title'"))
+    }
+
     @Test func impossibleEpisodeIndexIsMalformedTruth() throws {
         let directory = try TemporaryDirectory()
         let truth = directory.path("truth.json")

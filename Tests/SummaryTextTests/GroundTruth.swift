@@ -1,45 +1,12 @@
 import Foundation
 import QuireCore
+import QuireScoring
 import Testing
 
-/// A ground-truth file in the shape of `sample-channel-page.expected.json`: the exact expected reading of
-/// some episodes of a page, by their 1-based index.
-struct GroundTruth {
-    struct ExpectedEpisode {
-        var index: Int
-        var title: String
-        var summary: String
-        var chapters: [ExpectedChapter]
-        var entities: [Entity]
-    }
-
-    struct ExpectedChapter {
-        var start: Int
-        var title: String
-        var body: String
-        var quotes: [Quote]
-    }
-
-    var preamble: [String]
-    var episodes: [ExpectedEpisode]
-
+/// Test-side checks over the ground truth `quire score` uses (sample-channel-page.expected.json's shape).
+extension GroundTruth {
     init(contentsOf url: URL) throws {
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-        preamble = root["preamble"] as? [String] ?? []
-        episodes = try (root["episodes"] as? [[String: Any]] ?? []).map { episode in
-            ExpectedEpisode(
-                index: try #require(episode["index"] as? Int), title: try #require(episode["title"] as? String),
-                summary: episode["summary"] as? String ?? "",
-                chapters: try (episode["chapters"] as? [[String: Any]] ?? []).map { chapter in
-                    ExpectedChapter(
-                        start: try #require(chapter["start"] as? Int), title: try #require(chapter["title"] as? String),
-                        body: chapter["body"] as? String ?? "",
-                        quotes: (chapter["quotes"] as? [[String: Any]] ?? []).map { Quote(text: $0["text"] as? String ?? "", time: $0["time"] as? Int) })
-                },
-                entities: (episode["entities"] as? [[String: Any]] ?? []).map {
-                    Entity(name: $0["name"] as? String ?? "", type: $0["type"] as? String ?? "", description: $0["description"] as? String ?? "")
-                })
-        }
+        try self.init(bytes: Array(try Data(contentsOf: url)))
     }
 
     /// Checks everything the reader must find exactly: titles, overviews, chapter starts, quotes with
@@ -58,10 +25,9 @@ struct GroundTruth {
             #expect(episode.summary == expected.summary, "\(label)", sourceLocation: sourceLocation)
             #expect(episode.chapters.map(\.start) == expected.chapters.map(\.start), "\(label)", sourceLocation: sourceLocation)
             for (chapter, truth) in zip(episode.chapters, expected.chapters) {
-                #expect(chapter.quotes == truth.quotes, "\(label) chapter at \(truth.start)s", sourceLocation: sourceLocation)
-                #expect(
-                    Self.joined(chapter.title, chapter.body) == Self.joined(truth.title, truth.body), "\(label) chapter at \(truth.start)s",
-                    sourceLocation: sourceLocation)
+                let at = "\(label) chapter at \(truth.start.map { "\($0)s" } ?? "untimed")"
+                #expect(chapter.quotes == truth.quotes, "\(at)", sourceLocation: sourceLocation)
+                #expect(Self.joined(chapter.title, chapter.body) == Self.joined(truth.title, truth.body), "\(at)", sourceLocation: sourceLocation)
             }
             #expect(episode.entities == expected.entities, "\(label)", sourceLocation: sourceLocation)
         }

@@ -1,4 +1,5 @@
 import QuireCore
+import QuireScoring
 import QuireTestSupport
 import Testing
 
