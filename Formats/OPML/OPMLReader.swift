@@ -78,13 +78,15 @@ private struct OutlineReader {
         channel.siteURL = outline.attribute("htmlUrl") ?? (outline.attribute("type")?.lowercased() == "link" ? outline.attribute("url") : nil)
         channel.description = outline.attribute("description")
         reportUnknown(outline, known: ["type", "text", "title", "xmlurl", "htmlurl", "description", "url", "version", "language"])
+        if title.isEmpty {
+            diagnostics.report(.warning("opml.feed.untitled", "feed outline has no text, title or xmlUrl; read as an untitled channel", at: location(outline)))
+        }
         collection.merge(EpisodeCollection(channels: [channel]))
         for child in outline.children(named: "outline") {
             switch child.attribute("type")?.lowercased() {
             case OutlineType.episode: collection.episodes.append(readEpisode(child, channel: title))
             case OutlineType.overcastEpisode: collection.episodes.append(readOvercastEpisode(child, channel: title))
-            default:
-                diagnostics.report(.warning("opml.outline.unplaced", "outline inside feed '\(title)' is not an episode; skipped", at: location(child)))
+            default: collection.preamble += keptParagraphs(of: [child], under: "feed '\(title)'", keptIn: "the preamble")
             }
         }
     }
@@ -139,16 +141,22 @@ private struct OutlineReader {
     /// Outlines nested where Quire's outline has none: their text joins the nearest text field as
     /// paragraphs, with a warning, so nothing is dropped.
     private mutating func keptText(of outlines: [XMLElement], under parent: String) -> String {
+        keptParagraphs(of: outlines, under: parent, keptIn: "a paragraph").joined(separator: "\n\n")
+    }
+
+    /// The text and notes of `outlines` and everything under them, one warning per outline.
+    private mutating func keptParagraphs(of outlines: [XMLElement], under parent: String, keptIn place: String) -> [String] {
         var paragraphs: [String] = []
         for outline in outlines {
             diagnostics.report(
-                .warning("opml.outline.unplaced", "outline nested in \(parent) has no place in the model; its text is kept as a paragraph",
+                .warning("opml.outline.unplaced", "outline nested in \(parent) has no place in the model; its text is kept in \(place)",
                          at: location(outline)))
             paragraphs += [outline.attribute("text"), outline.attribute("_note")].compactMap { $0 }.filter { !$0.isEmpty }
-            let deeper = keptText(of: outline.children(named: "outline"), under: parent)
-            if !deeper.isEmpty { paragraphs.append(deeper) }
+            for child in outline.children(named: "outline") {
+                paragraphs += keptParagraphs(of: [child], under: parent, keptIn: place)
+            }
         }
-        return paragraphs.joined(separator: "\n\n")
+        return paragraphs
     }
 
     /// Two texts as paragraphs of one.

@@ -153,6 +153,33 @@ private let channels = EpisodeCollection(
         #expect(diagnostics.warnings.count == 2)
     }
 
+    @Test func textInsideAFeedThatIsNotAnEpisodeIsKept() throws {
+        let (collection, diagnostics) = try read("""
+            <opml version="2.0"><body>
+            <outline type="rss" text="Show" xmlUrl="https://example.org/feed">
+              <outline text="Season one" _note="Recorded live"><outline text="Bonus material"/></outline>
+            </outline></body></opml>
+            """)
+        #expect(collection.channels == [Channel(title: "Show", feedURL: "https://example.org/feed")])
+        #expect(collection.preamble == ["Season one", "Recorded live", "Bonus material"])
+        #expect(diagnostics.warnings.map(\.description) == [
+            "in.opml:3: warning: outline nested in feed 'Show' has no place in the model; its text is kept in the preamble [opml.outline.unplaced]",
+            "in.opml:3: warning: outline nested in feed 'Show' has no place in the model; its text is kept in the preamble [opml.outline.unplaced]",
+        ])
+    }
+
+    @Test func aFeedWithoutATitleOrAnAddressIsReported() throws {
+        let (collection, diagnostics) = try read("""
+            <opml version="2.0"><body>
+            <outline type="rss"/>
+            <outline type="rss" text="Nowhere"/>
+            </body></opml>
+            """)
+        #expect(collection.channels.map(\.title) == ["", "Nowhere"])
+        // A feed without an address is what Quire's own outline writes for a summary page's channel: not reported.
+        #expect(diagnostics.all.map(\.description) == ["in.opml:2: warning: feed outline has no text, title or xmlUrl; read as an untitled channel [opml.feed.untitled]"])
+    }
+
     @Test func linkOutlinesAreChannelsWithAPage() throws {
         let (collection, _) = try read(#"<opml version="1.0"><body><outline type="link" text="A site" url="https://example.org/show"/></body></opml>"#)
         #expect(collection.channels == [Channel(title: "A site", siteURL: "https://example.org/show")])
