@@ -24,10 +24,10 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Output file, or - for standard output (the default).")
     var output: String?
 
-    @Option(name: .long, help: "Format of the inputs (see `quire formats`).")
+    @Option(name: .shortAndLong, help: "Format of the inputs (see `quire formats`).")
     var from: String?
 
-    @Option(name: .long, help: "Format of the output.")
+    @Option(name: .shortAndLong, help: "Format of the output.")
     var to: String?
 
     @Option(name: .long, help: "Pass through this format on the way (repeatable, in order).")

@@ -54,6 +54,17 @@ private let episodeFile = Fixtures.url("Examples/episode.txt").path
         #expect(result.error.contains("1. json → model"))
     }
 
+    /// pandoc's short spellings work the same: -f FORMAT -t FORMAT.
+    @Test func shortFromAndToNameTheFormats() throws {
+        let directory = try TemporaryDirectory()
+        let json = directory.path("no-extension")
+        #expect(quire(["convert", examplePage, "-t", "json", "-o", json]).status == .success)
+        let result = quire(["convert", "-f", "json", "-t", "summary", json])
+        #expect(result.status == .success)
+        #expect(result.output == quire(["convert", examplePage, "--to", "summary"]).output)
+        #expect(quire(["convert", "-f", "opml", json, "-t", "summary"]).status != .success)
+    }
+
     @Test func mergesSeveralInputsInOrder() throws {
         let single = quire(["convert", episodeFile, "--to", "json"])
         let both = quire(["convert", examplePage, episodeFile, "--to", "json"])
