@@ -93,7 +93,11 @@ struct PageFormReader {
         }()
         let readings = UnsafeMutableBufferPointer<EpisodeReading?>.allocate(capacity: plan.count)
         readings.initialize(repeating: nil)
-        defer { readings.deallocate() }
+        defer {
+            // The readings hold strings and arrays: release them before the memory goes, or every read leaks its episodes.
+            readings.deinitialize()
+            readings.deallocate()
+        }
         nonisolated(unsafe) let results = readings
         DispatchQueue.concurrentPerform(iterations: plan.count) { index in
             var reader = worker

@@ -125,7 +125,8 @@ struct BatchJob {
                 console.printError("failed \(file.path): \(reason)")
             }
         }
-        console.printError("converted \(converted), skipped \(skipped), failed \(failed)")
+        // --quiet prints only errors: the tally then only when something failed.
+        if !quiet || failed > 0 { console.printError("converted \(converted), skipped \(skipped), failed \(failed)") }
         if failed > 0 { throw CommandFailure.failure() }
     }
 

@@ -58,6 +58,19 @@ private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: S
         #expect(try String(contentsOfFile: output + "/one.json", encoding: .utf8).hasPrefix("{"))
     }
 
+    @Test func quietBatchesPrintOnlyFailures() throws {
+        let directory = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory.path("in"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.url("Examples/episode.txt").path, toPath: directory.path("in/good.txt"))
+        let clean = quire(["convert", directory.path("in"), "--to", "json", "-o", directory.path("out") + "/", "--quiet"])
+        #expect(clean.status == .success)
+        #expect(clean.error == "")
+        try Data([0x54, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: directory.path("in/bad.txt")))
+        let failing = quire(["convert", directory.path("in"), "--to", "json", "-o", directory.path("out") + "/", "--quiet", "--force"])
+        #expect(failing.status == .failure)
+        #expect(failing.error.hasSuffix("converted 1, skipped 0, failed 1\n"))
+    }
+
     @Test func filesQuireCannotReadAreSkippedNotFailed() throws {
         let directory = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory.path("in"), withIntermediateDirectories: true)
