@@ -13,6 +13,7 @@ public struct SummaryTextWriter: FormatWriter {
         }
         var walker = Walker(collection: collection)
         walker.visitCollection(collection)
+        for warning in walker.warnings { diagnostics.report(warning) }
         if collection.episodes.isEmpty && (collection.title != nil || !collection.preamble.isEmpty) {
             var fields: [(String, String)] = collection.title.map { [("collection-title", $0)] } ?? []
             fields += collection.preamble.map { ("preamble", $0) }
@@ -26,6 +27,7 @@ public struct SummaryTextWriter: FormatWriter {
         var output = ""
         var channelsWritten: Set<String> = []
         var isFirstEpisode = true
+        var warnings: [Diagnostic] = []
 
         init(collection: EpisodeCollection) {
             self.collection = collection
@@ -44,7 +46,7 @@ public struct SummaryTextWriter: FormatWriter {
                 output += "---\n"
             }
             isFirstEpisode = false
-            output += BlockEscaping.escape(Substring(episode.title)) + "\n"
+            output += BlockEscaping.escape(Substring(oneLine(episode.title, "episode title"))) + "\n"
             if !episode.summary.isEmpty { output += "\n" + escapedParagraphs(episode.summary) + "\n" }
             for chapter in episode.chapters { visitChapter(chapter) }
             if !episode.entities.isEmpty {
@@ -55,31 +57,41 @@ public struct SummaryTextWriter: FormatWriter {
 
         mutating func visitChapter(_ chapter: Chapter) {
             output += "\n## "
+            let title = oneLine(chapter.title, "chapter heading")
             if let start = chapter.start {
                 output += "[\(Timestamp.string(fromSeconds: start))] "
                 // A title that starts with a dash would lose it as the optional separator; write one.
-                if ["–", "—", "-"].contains(where: { chapter.title == $0 || chapter.title.hasPrefix($0 + " ") }) { output += "– " }
-                output += chapter.title + "\n"
+                if ["–", "—", "-"].contains(where: { title == $0 || title.hasPrefix($0 + " ") }) { output += "– " }
+                output += title + "\n"
             } else {
-                output += BlockEscaping.escapeUntimedHeading(chapter.title) + "\n"
+                output += BlockEscaping.escapeUntimedHeading(title) + "\n"
             }
             if !chapter.body.isEmpty { output += "\n" + escapedParagraphs(chapter.body) + "\n" }
             for quote in chapter.quotes { visitQuote(quote) }
         }
 
         mutating func visitQuote(_ quote: Quote) {
-            output += "\n> *\"\(quote.text)\"*\n"
+            output += "\n> *\"\(oneLine(quote.text, "quote"))\"*\n"
             if let time = quote.time { output += "> *[\(time / 60), \(time % 60)]*\n" }
         }
 
         mutating func visitEntity(_ entity: Entity) {
-            output += "- **\(SummarySyntax.escapeName(entity.name))**"
-            if !entity.type.isEmpty { output += " (\(entity.type))" }
+            output += "- **\(SummarySyntax.escapeName(oneLine(entity.name, "entity name")))**"
+            if !entity.type.isEmpty { output += " (\(oneLine(entity.type, "entity type")))" }
             output += ":"
             let lines = entity.description.split(separator: "\n", omittingEmptySubsequences: false)
             if let first = lines.first, !first.isEmpty { output += " " + first }
             for line in lines.dropFirst() { output += "\n  " + BlockEscaping.escape(line) }
             output += "\n"
+        }
+
+        /// Titles, headings, quotes and entity names are one line each in summary text: a line break in
+        /// them would start new structure, so it is written as a space, with a warning.
+        private mutating func oneLine(_ text: String, _ field: String) -> String {
+            guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
+            let line = text.split(whereSeparator: { $0.unicodeScalars.contains { $0 == "\n" || $0 == "\r" } }).joined(separator: " ")
+            warnings.append(.warning("summary.line-break", "\(field) '\(line)' held a line break, which summary text cannot carry there; written as a space"))
+            return line
         }
 
         private func escapedParagraphs(_ text: String) -> String {

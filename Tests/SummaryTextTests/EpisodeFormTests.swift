@@ -1,4 +1,5 @@
 import QuireCore
+import QuireSummaryText
 import QuireTestSupport
 import Testing
 
@@ -60,6 +61,34 @@ import Testing
         let (model, diagnostics) = try readSummary(try writeSummary(tricky))
         #expect(diagnostics.isEmpty, "\(diagnostics.all)")
         #expect(model == tricky)
+    }
+
+    /// Summary text has one line for a title, a heading, a quote or an entity name: a line break there
+    /// is written as a space, with a warning, and the structure around it stays intact.
+    @Test func lineBreaksInOneLineFieldsAreWrittenAsSpacesWithAWarning() throws {
+        let broken = EpisodeCollection(episodes: [
+            Episode(
+                title: "Line one\nLine two", language: "en", summary: "Overview.",
+                chapters: [Chapter(start: 5, title: "A\r\nB", body: "Body.", quotes: [Quote(text: "Said\nthis", time: 7)])],
+                entities: [Entity(name: "N\nM", type: "Per\nson", description: "D.")]),
+        ])
+        var diagnostics = Diagnostics()
+        let text = String(decoding: try SummaryTextWriter().write(broken, options: ConversionOptions(), diagnostics: &diagnostics), as: UTF8.self)
+        #expect(diagnostics.all.map(\.description) == [
+            "quire: warning: episode title 'Line one Line two' held a line break, which summary text cannot carry there; written as a space [summary.line-break]",
+            "quire: warning: chapter heading 'A B' held a line break, which summary text cannot carry there; written as a space [summary.line-break]",
+            "quire: warning: quote 'Said this' held a line break, which summary text cannot carry there; written as a space [summary.line-break]",
+            "quire: warning: entity name 'N M' held a line break, which summary text cannot carry there; written as a space [summary.line-break]",
+            "quire: warning: entity type 'Per son' held a line break, which summary text cannot carry there; written as a space [summary.line-break]",
+        ])
+        let (model, readDiagnostics) = try readSummary(text)
+        #expect(!readDiagnostics.hasErrors)
+        #expect(model.episodes == [
+            Episode(
+                title: "Line one Line two", language: "en", summary: "Overview.",
+                chapters: [Chapter(start: 5, title: "A B", body: "Body.", quotes: [Quote(text: "Said this", time: 7)])],
+                entities: [Entity(name: "N M", type: "Per son", description: "D.")]),
+        ])
     }
 
     @Test func severalEpisodesWithFrontMatterAfterSeparators() throws {
