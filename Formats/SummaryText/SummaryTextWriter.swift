@@ -71,14 +71,26 @@ public struct SummaryTextWriter: FormatWriter {
         }
 
         mutating func visitQuote(_ quote: Quote) {
-            output += "\n> *\"\(oneLine(quote.text, "quote"))\"*\n"
+            let text = oneLine(quote.text, "quote")
+            let line = "> *\"\(text)\"*"
+            if !Self.quoteLine(line, readsBackAs: text) {
+                warnings.append(.warning("summary.ambiguous", "quote '\(text)' will not read back the same from summary text, which has no escape for its markup (JSON and OPML keep it)"))
+            }
+            output += "\n" + line + "\n"
             if let time = quote.time { output += "> *[\(time / 60), \(time % 60)]*\n" }
         }
 
         mutating func visitEntity(_ entity: Entity) {
-            output += "- **\(SummarySyntax.escapeName(oneLine(entity.name, "entity name")))**"
-            if !entity.type.isEmpty { output += " (\(oneLine(entity.type, "entity type")))" }
-            output += ":"
+            let name = oneLine(entity.name, "entity name")
+            var item = "- **\(SummarySyntax.escapeName(name))**"
+            let type = oneLine(entity.type, "entity type")
+            if !type.isEmpty { item += " (\(type))" }
+            item += ":"
+            // Names are escaped; a type holding a closing parenthesis has no escape.
+            if let read = SummarySyntax.entity(fromItem: Substring(item)), read.name != name || read.type != type {
+                warnings.append(.warning("summary.ambiguous", "entity '\(name)' (\(type)) will not read back the same from summary text, which has no escape for its markup (JSON and OPML keep it)"))
+            }
+            output += item
             let lines = entity.description.split(separator: "\n", omittingEmptySubsequences: false)
             if let first = lines.first, !first.isEmpty { output += " " + first }
             for line in lines.dropFirst() { output += "\n  " + BlockEscaping.escape(line) }
@@ -92,6 +104,14 @@ public struct SummaryTextWriter: FormatWriter {
             let line = text.split(whereSeparator: { $0.unicodeScalars.contains { $0 == "\n" || $0 == "\r" } }).joined(separator: " ")
             warnings.append(.warning("summary.line-break", "\(field) '\(line)' held a line break, which summary text cannot carry there; written as a space"))
             return line
+        }
+
+        /// The format has no escapes for a quote's own markup (`"*` followed by a space ends one), so
+        /// the line is read back with the reader's own grammar to find the quotes it would not keep.
+        private static func quoteLine(_ line: String, readsBackAs text: String) -> Bool {
+            let pieces = SummarySyntax.pieces(of: Substring(line))
+            guard pieces.count == 1, case .quote(let read, _, false) = pieces[0] else { return false }
+            return read.text == text
         }
 
         private func escapedParagraphs(_ text: String) -> String {

@@ -91,6 +91,30 @@ import Testing
         ])
     }
 
+    /// The format has no escape for `"*` inside a quote or `)` inside an entity type: the writer says
+    /// which ones will not read back, and stays quiet about everything that will.
+    @Test func textTheFormatCannotEscapeIsReported() throws {
+        let tricky = EpisodeCollection(episodes: [
+            Episode(
+                title: "T", language: "en",
+                chapters: [Chapter(start: 0, title: "H", quotes: [Quote(text: "a\"* b"), Quote(text: "ends with \""), Quote(text: "*starred* \"quoted\" back\\")])],
+                entities: [Entity(name: "*Star* \\ x", type: "(weird)", description: "d"), Entity(name: "Fine", type: "Person", description: "")]),
+        ])
+        var diagnostics = Diagnostics()
+        let text = String(decoding: try SummaryTextWriter().write(tricky, options: ConversionOptions(), diagnostics: &diagnostics), as: UTF8.self)
+        #expect(diagnostics.all.map(\.description) == [
+            "quire: warning: quote 'a\"* b' will not read back the same from summary text, which has no escape for its markup (JSON and OPML keep it) [summary.ambiguous]",
+            "quire: warning: entity '*Star* \\ x' ((weird)) will not read back the same from summary text, which has no escape for its markup (JSON and OPML keep it) [summary.ambiguous]",
+        ])
+        let (model, _) = try readSummary(text)
+        #expect(model.episodes[0].chapters[0].quotes.dropFirst() == tricky.episodes[0].chapters[0].quotes.dropFirst())
+        #expect(model.episodes[0].entities[0].name == "*Star* \\ x")
+        #expect(model.episodes[0].entities[1] == tricky.episodes[0].entities[1])
+        var sampleDiagnostics = Diagnostics()
+        _ = try SummaryTextWriter().write(ModelSamples.everyField, options: ConversionOptions(), diagnostics: &sampleDiagnostics)
+        #expect(sampleDiagnostics.isEmpty, "\(sampleDiagnostics.all)")
+    }
+
     @Test func severalEpisodesWithFrontMatterAfterSeparators() throws {
         let text = """
             First
