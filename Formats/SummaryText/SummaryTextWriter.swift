@@ -109,6 +109,8 @@ public struct SummaryTextWriter: FormatWriter {
         /// The format has no escapes for a quote's own markup (`"*` followed by a space ends one), so
         /// the line is read back with the reader's own grammar to find the quotes it would not keep.
         private static func quoteLine(_ line: String, readsBackAs text: String) -> Bool {
+            // Only a `*` or a `>` in the text can end the quote early or open another: skip the rest.
+            guard text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: ">") }) else { return true }
             let pieces = SummarySyntax.pieces(of: Substring(line))
             guard pieces.count == 1, case .quote(let read, _, false) = pieces[0] else { return false }
             return read.text == text
