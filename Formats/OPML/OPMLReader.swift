@@ -152,9 +152,7 @@ private struct OutlineReader {
                 .warning("opml.outline.unplaced", "outline nested in \(parent) has no place in the model; its text is kept in \(place)",
                          at: location(outline)))
             paragraphs += [outline.attribute("text"), outline.attribute("_note")].compactMap { $0 }.filter { !$0.isEmpty }
-            for child in outline.children(named: "outline") {
-                paragraphs += keptParagraphs(of: [child], under: parent, keptIn: place)
-            }
+            paragraphs += keptParagraphs(of: outline.children(named: "outline"), under: parent, keptIn: place)
         }
         return paragraphs
     }

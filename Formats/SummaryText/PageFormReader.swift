@@ -91,26 +91,23 @@ struct PageFormReader {
             worker.language = language
             return worker
         }()
-        let readings = UnsafeMutableBufferPointer<EpisodeReading?>.allocate(capacity: plan.count)
-        readings.initialize(repeating: nil)
-        defer {
-            // The readings hold strings and arrays: release them before the memory goes, or every read leaks its episodes.
-            readings.deinitialize()
-            readings.deallocate()
-        }
-        nonisolated(unsafe) let results = readings
-        DispatchQueue.concurrentPerform(iterations: plan.count) { index in
-            var reader = worker
-            let lines = plan[index]
-            // A private copy of the line: every slice of it then counts references on this copy, not on
-            // the whole page's text, which both cores would otherwise contend for.
-            let summary = SourceText.Line(number: lines.summary.number, text: Substring(String(lines.summary.text)))
-            var episode = reader.readSummaryLine(summary, markers: SummarySyntax.chapterMarkers(in: summary.text), title: lines.title.map { $0.text.trimmingWhitespace() } ?? "")
-            episode.summary = episode.summary.trimmingWhitespace()
-            // Pages declare no languages; detecting here spreads the work over the cores too.
-            episode.language = language ?? LanguageDetector.detect(episode)
-            // Each index is written by exactly one iteration.
-            results[index] = EpisodeReading(episode: episode, diagnostics: reader.diagnostics, uncertainSplits: reader.uncertainSplits)
+        // An array owns the readings (a hand-allocated buffer once leaked them); the threads write
+        // through its buffer, each index by exactly one iteration.
+        var readings = [EpisodeReading?](repeating: nil, count: plan.count)
+        readings.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let results = buffer
+            DispatchQueue.concurrentPerform(iterations: plan.count) { index in
+                var reader = worker
+                let lines = plan[index]
+                // A private copy of the line: every slice of it then counts references on this copy, not on
+                // the whole page's text, which both cores would otherwise contend for.
+                let summary = SourceText.Line(number: lines.summary.number, text: Substring(String(lines.summary.text)))
+                var episode = reader.readSummaryLine(summary, markers: SummarySyntax.chapterMarkers(in: summary.text), title: lines.title.map { $0.text.trimmingWhitespace() } ?? "")
+                episode.summary = episode.summary.trimmingWhitespace()
+                // Pages declare no languages; detecting here spreads the work over the cores too.
+                episode.language = language ?? LanguageDetector.detect(episode)
+                results[index] = EpisodeReading(episode: episode, diagnostics: reader.diagnostics, uncertainSplits: reader.uncertainSplits)
+            }
         }
         return readings.map { $0! }
     }
