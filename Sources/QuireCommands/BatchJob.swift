@@ -55,28 +55,9 @@ struct BatchJob {
         try report(files: files, outcomes: outcomes.all)
     }
 
-    /// Files below each input folder (hidden ones left out), and input files as given; sorted, so
-    /// the report reads the same on every run.
     private func collectFiles() throws -> [(path: String, relative: String)] {
-        var files: [(String, String)] = []
-        let manager = FileManager.default
-        for input in inputs {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: input, isDirectory: &isDirectory) else {
-                throw CommandFailure.failure("cannot read \(input): No such file or directory")
-            }
-            guard isDirectory.boolValue else {
-                files.append((input, (input as NSString).lastPathComponent))
-                continue
-            }
-            guard let enumerator = manager.enumerator(atPath: input) else { continue }
-            while let relative = enumerator.nextObject() as? String {
-                let path = (input as NSString).appendingPathComponent(relative)
-                if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-                if manager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue { files.append((path, relative)) }
-            }
-        }
-        return files.sorted { $0.0 < $1.0 }
+        guard !inputs.contains("-") else { throw CommandFailure.usage("a batch reads files, not standard input (-)") }
+        return try InputPaths.expand(inputs).map { ($0.path, $0.relative) }.sorted { $0.0 < $1.0 }
     }
 
     private func convert(_ file: (path: String, relative: String), extension ext: String) -> Outcome {
@@ -94,10 +75,12 @@ struct BatchJob {
             return .skipped(reason: "\(output) exists; --force replaces it")
         }
         do {
-            let route = try workspace.graph.route(from: input.format, to: target)
+            let route = try workspace.graph.route(from: input.format, to: target, input: input.file)
             var diagnostics = Diagnostics()
             let value = try route.run(.bytes(input.file), options: options, diagnostics: &diagnostics) { defaults.apply(to: &$0) }
-            guard case .bytes(let result) = value else { preconditionFailure("routes to a format end in bytes") }
+            guard case .bytes(let result) = value else {
+                return .failed(reason: "the writer made a folder; a batch writes one file per input (leave out --split)")
+            }
             try FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try FileIO.writeAtomically(result.bytes, to: output)
             return .converted(output: output)

@@ -32,7 +32,7 @@ struct ConversionJob {
         via = try command.via.map { try workspace.node(named: $0) }
         if let name = command.to {
             target = try workspace.node(named: name)
-        } else if outputPath != "-", !BatchJob.isDirectoryOutput(outputPath), let format = workspace.registry.format(forPath: outputPath) {
+        } else if outputPath != "-", !outputPath.hasSuffix("/"), let format = workspace.registry.format(forPath: outputPath) {
             target = .format(format.id)
         } else {
             let reason = outputPath == "-" ? "writing to standard output" : "'\(outputPath)' has no known extension"
@@ -46,11 +46,7 @@ struct ConversionJob {
         explain = command.explain
         verbose = command.verbose
         quiet = command.quiet
-        var formatOptions: [String: String] = [:]
-        if let opml = command.opml {
-            guard ["channels", "outline"].contains(opml) else { throw CommandFailure.usage("--opml takes 'channels' or 'outline', not '\(opml)'") }
-            formatOptions["opml"] = opml
-        }
+        var formatOptions = command.formatOptions.values
         // Reproducible output: a fixed creation date when the build environment asks for one.
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch), seconds >= 0 {
             formatOptions["date"] = epoch
@@ -60,8 +56,8 @@ struct ConversionJob {
 
     func run() throws {
         var diagnostics = Diagnostics()
-        let inputs = try inputPaths.map { try readInput($0) }
-        let result: [UInt8]
+        let inputs = try readInputs(&diagnostics)
+        let result: Route.Value
         do {
             result = try convert(inputs, diagnostics: &diagnostics)
         } catch let failure as ConversionFailure {
@@ -74,34 +70,63 @@ struct ConversionJob {
             throw CommandFailure.failure("\(diagnostics.warnings.count) warnings treated as errors (--strict); nothing written")
         }
         report(diagnostics)
-        if outputPath == "-" {
+        switch result {
+        case .bytes(let file) where outputPath == "-":
             do {
-                try Console.current.writeOutput(result)
+                try Console.current.writeOutput(file.bytes)
             } catch {
                 throw CommandFailure.failure("cannot write \(error)")
             }
-        } else {
+        case .bytes(let file):
             do {
-                try FileIO.writeAtomically(result, to: outputPath)
+                try FileIO.writeAtomically(file.bytes, to: outputPath)
             } catch {
                 throw CommandFailure.failure("cannot write \(error.description)")
             }
+        case .folder(let files):
+            guard outputPath != "-" else { throw CommandFailure.usage("a site is a folder of files; name the folder with -o") }
+            do {
+                try FileIO.writeFolder(files, under: outputPath)
+            } catch {
+                throw CommandFailure.failure("cannot write \(error.description)")
+            }
+            if verbose && !quiet { Console.current.printError("wrote \(files.count) files under \(outputPath)") }
+        case .model:
+            preconditionFailure("routes to a format end in bytes or a folder")
         }
     }
 
-    private func readInput(_ path: String) throws -> (file: InputFile, format: GraphNode) {
-        try workspace.readInput(path, format: sourceFormat)
+    /// Inputs as given; a folder or pattern stands for its files whose format Quire can tell by name
+    /// (others are skipped with a warning, so a stray image does not stop a book).
+    private func readInputs(_ diagnostics: inout Diagnostics) throws -> [(file: InputFile, format: GraphNode)] {
+        var inputs: [(file: InputFile, format: GraphNode)] = []
+        for argument in inputPaths {
+            guard InputPaths.isCollection(argument) else {
+                inputs.append(try workspace.readInput(argument, format: sourceFormat))
+                continue
+            }
+            let files = try InputPaths.expand([argument])
+            var taken = 0
+            for file in files {
+                if sourceFormat == nil, workspace.registry.format(forPath: file.path).map({ !workspace.registry.readers(of: $0.id).isEmpty }) != true {
+                    diagnostics.report(.warning("input.skipped", "skipped: not a format Quire reads by its name", at: SourceLocation(file: file.path)))
+                    continue
+                }
+                inputs.append(try workspace.readInput(file.path, format: sourceFormat))
+                taken += 1
+            }
+            if taken == 0 { throw CommandFailure.failure("\(argument): holds no file Quire can read") }
+        }
+        return inputs
     }
 
     /// One input goes straight along the best route; several are each read into the model, merged,
     /// and written once.
-    private func convert(_ inputs: [(file: InputFile, format: GraphNode)], diagnostics: inout Diagnostics) throws -> [UInt8] {
+    private func convert(_ inputs: [(file: InputFile, format: GraphNode)], diagnostics: inout Diagnostics) throws -> Route.Value {
         let applyDefaults: (inout EpisodeCollection) -> Void = { defaults.apply(to: &$0) }
         if inputs.count == 1, let input = inputs.first {
-            let route = try findRoute(from: input.format, to: target, via: via)
-            let value = try route.run(.bytes(input.file), options: options, diagnostics: &diagnostics, transformModel: applyDefaults)
-            guard case .bytes(let file) = value else { preconditionFailure("routes to a format end in bytes") }
-            return file.bytes
+            let route = try findRoute(from: input.format, to: target, via: via, input: input.file)
+            return try route.run(.bytes(input.file), options: options, diagnostics: &diagnostics, transformModel: applyDefaults)
         }
         var merged = EpisodeCollection()
         for input in inputs {
@@ -111,15 +136,12 @@ struct ConversionJob {
             merged.merge(collection)
         }
         let route = try findRoute(from: .model, to: target, via: via)
-        guard case .bytes(let file) = try route.run(.model(merged), options: options, diagnostics: &diagnostics) else {
-            preconditionFailure("routes to a format end in bytes")
-        }
-        return file.bytes
+        return try route.run(.model(merged), options: options, diagnostics: &diagnostics)
     }
 
-    private func findRoute(from source: GraphNode, to target: GraphNode, via: [GraphNode]) throws -> Route {
+    private func findRoute(from source: GraphNode, to target: GraphNode, via: [GraphNode], input: InputFile? = nil) throws -> Route {
         do {
-            let route = try workspace.graph.route(from: source, to: target, via: via)
+            let route = try workspace.graph.route(from: source, to: target, via: via, input: input)
             if explain { Console.current.printError(RouteDescription.render(route, from: source, to: target)) }
             return route
         } catch {

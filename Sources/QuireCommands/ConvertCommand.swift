@@ -9,7 +9,9 @@ struct ConvertCommand: ParsableCommand {
         abstract: "Convert summaries from one format to another.",
         discussion: """
             Formats are taken from --from/--to, else from file extensions, else (for inputs) from the content.
-            Several inputs are merged into one collection. Use - for standard input or output.
+            Several inputs are merged into one collection; a folder or a glob pattern stands for the
+            files in it that Quire can tell the format of (a.txt notes/ 'episodes/*.md' -o book.epub).
+            Use - for standard input or output. With --split, -o names the folder the site is written to.
             The output file is written atomically: on failure an existing file is left untouched.
             Batch: when -o names a folder (ends in / or exists), every file of the inputs (folders are
             searched) is converted on its own into that folder, in parallel; bad files are reported and
@@ -45,8 +47,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Title of the collection.")
     var title: String?
 
-    @Option(name: .long, help: "OPML output: 'channels' (a subscription list for podcast apps, the default) or 'outline' (the whole summary, for outliners).")
-    var opml: String?
+    @OptionGroup(title: "Format settings") var formatOptions: FormatOptions
 
     @Option(name: .long, help: "Files converted at once in a batch (default: one per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -70,7 +71,7 @@ struct ConvertCommand: ParsableCommand {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input file, or - for standard input") }
         guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input (-) can be read only once") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
-        if BatchJob.isDirectoryOutput(output), to == nil { throw ValidationError("a batch into a folder needs --to FORMAT") }
+        if BatchJob.isDirectoryOutput(output), !formatOptions.writesFolder, to == nil { throw ValidationError("a batch into a folder needs --to FORMAT") }
         if let feed, !(feed.hasPrefix("http://") || feed.hasPrefix("https://")) {
             throw ValidationError("--feed must be an http or https URL, got '\(feed)'")
         }
@@ -79,7 +80,7 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         let workspace = try Workspace(plugins: plugins)
         let job = try ConversionJob(command: self, workspace: workspace)
-        if BatchJob.isDirectoryOutput(output) {
+        if BatchJob.isDirectoryOutput(output) && !formatOptions.writesFolder {
             try job.batch(inputs: inputs, jobs: jobs, force: force).run()
         } else {
             try job.run()

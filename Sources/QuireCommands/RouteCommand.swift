@@ -15,19 +15,28 @@ struct RouteCommand: ParsableCommand {
     @Option(name: .long, help: "Pass through this format on the way (repeatable, in order).")
     var via: [String] = []
 
+    @Option(name: .long, help: "Choose the route for this input file (some direct converters take only some inputs).")
+    var input: String?
+
     @OptionGroup var plugins: PluginOptions
 
     func run() throws {
         let workspace = try Workspace(plugins: plugins)
         let source = try workspace.node(named: from), target = try workspace.node(named: to)
         let stops = try via.map { try workspace.node(named: $0) }
+        let file = try input.map { try workspace.readInput($0, format: source).file }
         let route: Route
         do {
-            route = try workspace.graph.route(from: source, to: target, via: stops)
+            route = try workspace.graph.route(from: source, to: target, via: stops, input: file)
         } catch {
             throw CommandFailure.failure(error.description)
         }
-        Console.current.print(RouteDescription.render(route, from: source, to: target))
+        var text = RouteDescription.render(route, from: source, to: target)
+        // A direct first step is conditional: say where the inputs it declines go.
+        if file == nil, let otherwise = workspace.graph.routeAvoidingDirectStart(from: source, to: target, via: stops) {
+            text += "\ninputs the direct converter declines take:\n" + RouteDescription.render(otherwise, from: source, to: target)
+        }
+        Console.current.print(text)
     }
 }
 

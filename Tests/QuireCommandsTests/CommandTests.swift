@@ -278,3 +278,57 @@ private func episodeTitles(_ json: String) throws -> [String] {
         #expect(uncertain.allSatisfy { $0.hasPrefix("\(examplePage):") && $0.contains("'") })
     }
 }
+
+@Suite struct InputCollectionTests {
+    /// A folder holding two summaries and a picture.
+    private func folder() throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory.path("in/more"), withIntermediateDirectories: true)
+        try FileIO.writeAtomically(try FileIO.read(episodeFile), to: directory.path("in/a.txt"))
+        try FileIO.writeAtomically(try FileIO.read(examplePage), to: directory.path("in/more/b.txt"))
+        try FileIO.writeAtomically([0x89, 0x50, 0x4E, 0x47], to: directory.path("in/cover.png"))
+        return directory
+    }
+
+    private func episodeCount(_ jsonPath: String) throws -> Int {
+        let object = try JSONSerialization.jsonObject(with: Data(try FileIO.read(jsonPath))) as! [String: Any]
+        return (object["episodes"] as! [Any]).count
+    }
+
+    @Test func aFolderStandsForTheFilesInItMergedIntoOneOutput() throws {
+        let directory = try folder()
+        let output = directory.path("all.json")
+        let result = quire(["convert", directory.path("in"), "-o", output])
+        #expect(result.status == .success)
+        #expect(result.error.contains("in/cover.png: warning: skipped: not a format Quire reads by its name [input.skipped]"))
+        let single = quire(["convert", examplePage, "--to", "json"]).output
+        let pageEpisodes = (try JSONSerialization.jsonObject(with: Data(single.utf8)) as! [String: Any])["episodes"] as! [Any]
+        #expect(try episodeCount(output) == 1 + pageEpisodes.count)
+    }
+
+    @Test func aQuotedGlobIsExpandedByQuire() throws {
+        let directory = try folder()
+        let output = directory.path("some.json")
+        #expect(quire(["convert", directory.path("in/*.txt"), "-o", output]).status == .success)
+        #expect(try episodeCount(output) == 1)
+        let none = quire(["convert", directory.path("in/*.nothing"), "-o", output])
+        #expect(none.status == .failure)
+        #expect(none.error.contains("No such file or directory"))
+    }
+
+    @Test func anOptionReachesTheWriterByName() throws {
+        let outline = quire(["convert", episodeFile, "--to", "opml", "--option", "opml=outline"])
+        #expect(outline.status == .success)
+        #expect(outline.output.contains("type=\"chapter\""))
+        let malformed = quire(["convert", episodeFile, "--to", "opml", "--option", "outline"])
+        #expect(malformed.status == .usage)
+        #expect(malformed.error.contains("--option takes KEY=VALUE, got 'outline'"))
+    }
+
+    @Test func aBatchDoesNotReadStandardInput() throws {
+        let directory = try TemporaryDirectory()
+        let result = quire(["convert", "-", "--to", "json", "-o", directory.path("out") + "/"])
+        #expect(result.status == .usage)
+        #expect(result.error.contains("a batch reads files, not standard input"))
+    }
+}

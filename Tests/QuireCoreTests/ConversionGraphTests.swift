@@ -14,6 +14,22 @@ private struct StubStep: FormatReader, FormatWriter, DirectConverter {
     }
 }
 
+/// A direct converter meant only for inputs that start with `x`, as Markdown → HTML is only for notes.
+private struct PickyConverter: DirectConverter {
+    func convert(_ input: InputFile, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [UInt8] { input.bytes }
+    func accepts(_ input: InputFile) -> Bool { input.bytes.first == UInt8(ascii: "x") }
+}
+
+private struct PickySpec: FormatPlugin {
+    var name = "test"
+    func register(in registry: inout FormatRegistry) throws {
+        for id: FormatID in ["a", "b"] { try registry.add(FormatDescriptor(id: id, displayName: id.rawValue)) }
+        try registry.addReader(StubStep(), for: "a")
+        try registry.addWriter(StubStep(), for: "b")
+        try registry.addConverter(PickyConverter(), from: "a", to: "b", reason: "inputs starting with x")
+    }
+}
+
 private struct GraphSpec: FormatPlugin {
     var name = "test"
     var formats: [FormatID]
@@ -182,3 +198,24 @@ private func path(_ route: Route) -> [String] { route.steps.map(\.description) }
         #expect(registry.sniff(ContentSample(Array("plain".utf8)))?.id == "text")
     }
 }
+
+@Suite struct ConditionalConverterTests {
+    private let graph = ConversionGraph(registry: try! FormatRegistry(plugins: [PickySpec()]))
+
+    @Test func anAcceptedInputTakesTheDirectEdge() throws {
+        let route = try graph.route(from: .format("a"), to: .format("b"), input: InputFile(name: "n", bytes: Array("x1".utf8)))
+        #expect(path(route) == ["a → b"])
+    }
+
+    @Test func aDeclinedInputGoesThroughTheModel() throws {
+        let route = try graph.route(from: .format("a"), to: .format("b"), input: InputFile(name: "n", bytes: Array("y1".utf8)))
+        #expect(path(route) == ["a → model", "model → b"])
+    }
+
+    @Test func withoutAnInputTheDirectEdgeIsShownWithItsAlternative() throws {
+        #expect(path(try graph.route(from: .format("a"), to: .format("b"))) == ["a → b"])
+        #expect(graph.routeAvoidingDirectStart(from: .format("a"), to: .format("b")).map(path) == ["a → model", "model → b"])
+        #expect(graph.routeAvoidingDirectStart(from: .model, to: .format("b")) == nil)
+    }
+}
+

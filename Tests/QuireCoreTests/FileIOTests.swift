@@ -48,4 +48,24 @@ import Testing
         }
         #expect(throws: FileIO.Failure(path: directory.url.path, reason: "is a directory")) { try FileIO.read(directory.url.path) }
     }
+
+    @Test func aFolderIsWrittenWithItsSubfolders() throws {
+        let directory = try TemporaryDirectory()
+        let site = directory.path("site")
+        try FileIO.writeFolder(
+            [OutputFile(path: "index.html", bytes: Array("i".utf8)), OutputFile(path: "episodes/01.html", bytes: Array("e".utf8))],
+            under: site)
+        #expect(try FileIO.read(site + "/index.html") == Array("i".utf8))
+        #expect(try FileIO.read(site + "/episodes/01.html") == Array("e".utf8))
+    }
+
+    @Test func aFolderPathLeavingTheOutputIsRefusedBeforeAnythingIsWritten() throws {
+        let directory = try TemporaryDirectory()
+        for bad in ["../escape.html", "/etc/passwd", "a/../../b", "a\\b", ""] {
+            #expect(throws: FileIO.Failure.self) {
+                try FileIO.writeFolder([OutputFile(path: "ok.html", bytes: []), OutputFile(path: bad, bytes: [])], under: directory.path("site"))
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.path("site/ok.html")))
+    }
 }

@@ -41,7 +41,32 @@ public protocol FormatWriter: Sendable {
     func write(_ collection: EpisodeCollection, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [UInt8]
 }
 
+/// One file of a writer's folder output, at a relative path (`index.html`, `episodes/01.html`).
+public struct OutputFile: Sendable, Hashable {
+    /// Relative, `/`-separated, without `..`; the command writes it under the output folder.
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// A writer that can also write a folder of files (a small site: `--split`) when its options ask for it.
+public protocol FolderWriter: FormatWriter {
+    /// The files to write under the output folder, or `nil` when the options ask for one file (`write`).
+    func writeFolder(_ collection: EpisodeCollection, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [OutputFile]?
+}
+
 /// Converts bytes of one format straight into bytes of another, without the model. An edge `format → format`.
 public protocol DirectConverter: Sendable {
     func convert(_ input: InputFile, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [UInt8]
+    /// Whether this input is one the converter is meant for (Markdown → HTML only for documents that are
+    /// not episode-shaped). The graph routes a declined input through the model instead.
+    func accepts(_ input: InputFile) -> Bool
+}
+
+extension DirectConverter {
+    public func accepts(_ input: InputFile) -> Bool { true }
 }

@@ -60,6 +60,11 @@ public struct ConversionEdge: Sendable, CustomStringConvertible {
         }
     }
 
+    /// A direct converter, bytes to bytes without the model.
+    public var isDirect: Bool {
+        if case .convert = action { true } else { false }
+    }
+
     /// `summary → model`, used in listings and as the deterministic tie-breaker between equal routes.
     public var description: String { "\(from) → \(to)" }
 }

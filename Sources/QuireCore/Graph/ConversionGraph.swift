@@ -14,11 +14,29 @@ public struct ConversionGraph: Sendable {
 
     /// The best route from `source` to `target`, passing through each of `via` in order.
     /// A route always takes at least one step, so `json → json` reads and writes again.
-    public func route(from source: GraphNode, to target: GraphNode, via: [GraphNode] = []) throws(RouteError) -> Route {
+    /// Given the `input`, a first step that is a direct converter declining it is not taken.
+    public func route(from source: GraphNode, to target: GraphNode, via: [GraphNode] = [], input: InputFile? = nil) throws(RouteError) -> Route {
+        try route(from: source, to: target, via: via) { edge in
+            guard let input, edge.from == source, case .convert(let converter) = edge.action else { return true }
+            return converter.accepts(input)
+        }
+    }
+
+    /// The route taken when the first step cannot be a conditional direct converter: what an input the
+    /// converter declines goes through. `nil` when the best route does not start with such a converter.
+    public func routeAvoidingDirectStart(from source: GraphNode, to target: GraphNode, via: [GraphNode] = []) -> Route? {
+        guard let best = try? route(from: source, to: target, via: via), best.steps.first?.isDirect == true else { return nil }
+        return try? route(from: source, to: target, via: via) { !($0.from == source && $0.isDirect) }
+    }
+
+    private func route(
+        from source: GraphNode, to target: GraphNode, via: [GraphNode], allowing isAllowed: (ConversionEdge) -> Bool
+    ) throws(RouteError) -> Route {
         let stops = [source] + via + [target]
         var steps: [ConversionEdge] = []
-        for (start, end) in zip(stops, stops.dropFirst()) {
-            guard let leg = bestPath(from: start, to: end) else {
+        for (index, (start, end)) in zip(stops, stops.dropFirst()).enumerated() {
+            // Only the first leg sees the input's own bytes.
+            guard let leg = bestPath(from: start, to: end, allowing: { index > 0 || isAllowed($0) }) else {
                 throw RouteError.noRoute(from: start, to: end, reachable: reachable(from: start))
             }
             steps += leg
@@ -41,14 +59,14 @@ public struct ConversionGraph: Sendable {
 
     /// Dijkstra over a small graph with a lexicographic weight. The source starts unsettled, so a route
     /// back to the source itself has at least one step.
-    private func bestPath(from source: GraphNode, to target: GraphNode) -> [ConversionEdge]? {
+    private func bestPath(from source: GraphNode, to target: GraphNode, allowing isAllowed: (ConversionEdge) -> Bool) -> [ConversionEdge]? {
         var best: [GraphNode: PathWeight] = [:]
         var settled: Set<GraphNode> = []
         var paths: [GraphNode: [ConversionEdge]] = [:]
 
         func relax(from path: [ConversionEdge], weight: PathWeight) {
             let node = path.last?.to ?? source
-            for edge in registry.edges where edge.from == node && !settled.contains(edge.to) {
+            for edge in registry.edges where edge.from == node && !settled.contains(edge.to) && isAllowed(edge) {
                 let candidate = weight.adding(edge)
                 if let current = best[edge.to], current <= candidate { continue }
                 best[edge.to] = candidate

@@ -13,6 +13,8 @@ public struct Route: Sendable {
     public enum Value: Sendable {
         case bytes(InputFile)
         case model(EpisodeCollection)
+        /// A folder of files, from a `FolderWriter` asked for one; always the last step's value.
+        case folder([OutputFile])
     }
 
     /// Runs every step in order. `transformModel` is applied whenever the model is reached (job-wide
@@ -28,6 +30,13 @@ public struct Route: Sendable {
                 var collection = try reader.read(input, options: options, diagnostics: &diagnostics)
                 transformModel(&collection)
                 value = .model(collection)
+            case (.write(let writer as any FolderWriter), .model(let collection)) where index == steps.count - 1:
+                if let files = try writer.writeFolder(collection, options: options, diagnostics: &diagnostics) {
+                    value = .folder(files)
+                } else {
+                    let bytes = try writer.write(collection, options: options, diagnostics: &diagnostics)
+                    value = .bytes(InputFile(name: "<\(step.to) from step \(index + 1)>", bytes: bytes))
+                }
             case (.write(let writer), .model(let collection)):
                 let bytes = try writer.write(collection, options: options, diagnostics: &diagnostics)
                 value = .bytes(InputFile(name: "<\(step.to) from step \(index + 1)>", bytes: bytes))

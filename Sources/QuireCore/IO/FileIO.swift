@@ -76,6 +76,33 @@ public enum FileIO {
         }
     }
 
+    /// Writes a writer's folder output under `directory`, creating folders as needed; each file is
+    /// written atomically. Paths that would leave the folder (`..`, absolute) are refused before
+    /// anything is written.
+    public static func writeFolder(_ files: [OutputFile], under directory: String) throws(Failure) {
+        for file in files {
+            let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
+            guard !file.path.isEmpty, !file.path.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
+                  !file.path.contains("\\")
+            else { throw Failure(path: file.path, reason: "a writer asked for a path outside the output folder") }
+        }
+        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        for file in files {
+            let path = root.isEmpty ? "/" + file.path : root + "/" + file.path
+            try makeDirectories(String(path[..<path.lastIndex(of: "/")!]))
+            try writeAtomically(file.bytes, to: path)
+        }
+    }
+
+    /// `mkdir -p`.
+    private static func makeDirectories(_ path: String) throws(Failure) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o777) != 0 && errno != EEXIST { throw Failure(path: current, reason: errnoText()) }
+        }
+    }
+
     /// Writes, flushes and closes the temporary file; returns the failure, if any, with the file closed.
     private static func fill(_ descriptor: Int32, with bytes: [UInt8], path: String) -> Failure? {
         defer { close(descriptor) }
