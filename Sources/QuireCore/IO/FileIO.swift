@@ -61,11 +61,15 @@ public enum FileIO {
         }
         let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).quire-XXXXXX".utf8CString)
+        let folder = directory.isEmpty ? "/" : directory
+        if try writeThroughUnnamedFile(bytes, to: path, folder: folder, name: name) { return }
+        var template = Array("\(folder)/.\(name).quire-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw Failure(path: path, reason: "cannot create a temporary file beside it: \(errnoText())") }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        if let failure = fill(descriptor, with: bytes, path: path) {
+        let failure = fill(descriptor, with: bytes, path: path)
+        close(descriptor)
+        if let failure {
             unlink(temporary)
             throw failure
         }
@@ -74,6 +78,40 @@ public enum FileIO {
             unlink(temporary)
             throw failure
         }
+    }
+
+    /// Linux's unnamed temporary files (`O_TMPFILE`): the data is written into a file with no name, so
+    /// a process killed while writing (SIGKILL, power loss) leaves nothing behind; the file gets a name
+    /// only for the instant between `linkat` and `rename`. Returns false where the file system or the
+    /// kernel cannot do it, and the caller falls back to a named temporary file.
+    private static func writeThroughUnnamedFile(_ bytes: [UInt8], to path: String, folder: String, name: String) throws(Failure) -> Bool {
+        #if os(Linux)
+        // O_TMPFILE is a macro Swift does not import: __O_TMPFILE (0o20000000) with O_DIRECTORY.
+        let descriptor = open(folder, 0o20000000 | O_DIRECTORY | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            if errno == ENOENT || errno == EACCES || errno == ENOSPC || errno == EROFS || errno == EDQUOT {
+                throw Failure(path: path, reason: "cannot create a temporary file beside it: \(errnoText())")
+            }
+            return false
+        }
+        defer { close(descriptor) }
+        if let failure = fill(descriptor, with: bytes, path: path) { throw failure }
+        for attempt in 0..<100 {
+            let temporary = "\(folder)/.\(name).quire-\(getpid())-\(attempt)"
+            if linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 {
+                guard rename(temporary, path) == 0 else {
+                    let failure = Failure(path: path, reason: errnoText())
+                    unlink(temporary)
+                    throw failure
+                }
+                return true
+            }
+            if errno != EEXIST { return false }
+        }
+        return false
+        #else
+        return false
+        #endif
     }
 
     /// Writes a writer's folder output under `directory`, creating folders as needed; each file is
@@ -103,16 +141,15 @@ public enum FileIO {
         }
     }
 
-    /// Writes, flushes and closes the temporary file; returns the failure, if any, with the file closed.
+    /// Writes and flushes the temporary file and gives it ordinary permissions; the caller closes it.
     private static func fill(_ descriptor: Int32, with bytes: [UInt8], path: String) -> Failure? {
-        defer { close(descriptor) }
         do {
             try writeAll(bytes, to: descriptor, path: path)
         } catch {
             return error
         }
         guard fsync(descriptor) == 0 else { return Failure(path: path, reason: errnoText()) }
-        // mkstemp creates the file 0600; give the output the permissions an ordinary new file gets.
+        // Temporary files are created 0600; give the output the permissions an ordinary new file gets.
         let mask = umask(0)
         umask(mask)
         fchmod(descriptor, 0o666 & ~mask)
