@@ -7,6 +7,8 @@
 //   Sources/QuireScoring         ground truth and scorecard for `quire score`
 //   Sources/QuireCommands        the command library (arguments -> job -> route -> run)
 //   Sources/quire                the thin executable
+//   Sources/QuireXML, QuireCommonMark, QuireXHTML, QuireZip
+//                                safe wrappers and markup shared by several formats
 //   Sources/CSystem/C*           system-library targets for libxml2, libzip, cmark-gfm
 //   Formats/<Name>               one target per built-in format
 //   Plugins/                     out-of-process format plugins (not SwiftPM package plugins)
@@ -24,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Round-trip properties over generated models (tests only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        // HTML page templates users can replace (--template DIR).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // C at the edge: one tiny module per library, nothing else in them.
@@ -42,14 +46,31 @@ let package = Package(
         // Safe XML parsing and writing over libxml2, shared by the XML-based formats.
         .target(name: "QuireXML", dependencies: ["QuireCore", "CLibXML2"], path: "Sources/QuireXML"),
 
+        // Inline Markdown and CommonMark documents over cmark-gfm, shared by Markdown, HTML and EPUB.
+        .target(name: "QuireCommonMark", dependencies: ["QuireCore", "CCmarkGFM"], path: "Sources/QuireCommonMark"),
+        // Episode markup shared by HTML and EPUB: templates, the view they render, and reading it back.
+        .target(
+            name: "QuireXHTML",
+            dependencies: ["QuireCore", "QuireXML", "QuireCommonMark", .product(name: "Mustache", package: "swift-mustache")],
+            path: "Sources/QuireXHTML",
+            // The shipped templates are real .mustache files, compiled into the binary (no resource bundle to lose).
+            resources: [.embedInCode("Templates")]),
+        // Zip archives over libzip with limits for untrusted input (EPUB containers).
+        .target(name: "QuireZip", dependencies: ["QuireCore", "CLibZip"], path: "Sources/QuireZip"),
+
         // Built-in formats: each imports the core (and the C libraries it needs), never another format.
         .target(name: "QuireSummaryText", dependencies: ["QuireCore"], path: "Formats/SummaryText"),
         .target(name: "QuireJSON", dependencies: ["QuireCore"], path: "Formats/JSON"),
         .target(name: "QuireOPML", dependencies: ["QuireCore", "QuireXML"], path: "Formats/OPML"),
+        .target(name: "QuireMarkdown", dependencies: ["QuireCore", "QuireCommonMark"], path: "Formats/Markdown"),
+        .target(
+            name: "QuireHTML", dependencies: ["QuireCore", "QuireXML", "QuireXHTML"], path: "Formats/HTML",
+            resources: [.embedInCode("Templates")]),
+        .target(name: "QuireEPUB", dependencies: ["QuireCore", "QuireXML", "QuireXHTML", "QuireZip"], path: "Formats/EPUB"),
 
         .target(
             name: "QuireBuiltinFormats",
-            dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML"],
+            dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML", "QuireMarkdown", "QuireHTML", "QuireEPUB"],
             path: "Sources/QuireBuiltinFormats"),
         // Reading accuracy: a hand-checked ground truth and the scorecard `quire score` prints.
         .target(name: "QuireScoring", dependencies: ["QuireCore"], path: "Sources/QuireScoring"),
@@ -70,7 +91,9 @@ let package = Package(
             name: "quire-webvtt-chapters", path: "Plugins/webvtt-chapters", exclude: ["quire-plugin.json"]),
         // Fuzzing: a libFuzzer target per reader when built by scripts/fuzz; a crash replayer otherwise.
         .executableTarget(
-            name: "quire-fuzz", dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML"], path: "Fuzzing/QuireFuzz"),
+            name: "quire-fuzz",
+            dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML", "QuireMarkdown", "QuireHTML", "QuireEPUB"],
+            path: "Fuzzing/QuireFuzz"),
         // Times each conversion step in process (scripts/bench times whole commands).
         .executableTarget(
             name: "quire-bench", dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON"], path: "Benchmarks/QuireBench"),
@@ -96,6 +119,34 @@ let package = Package(
             name: "QuireCommandsTests",
             dependencies: ["QuireCommands", "QuireBuiltinFormats", "QuireTestSupport"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "MarkdownFormatTests",
+            dependencies: [
+                "QuireMarkdown", "QuireCommonMark", "QuireSummaryText", "QuireTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "HTMLFormatTests",
+            dependencies: [
+                "QuireHTML", "QuireXHTML", "QuireSummaryText", "QuireTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "EPUBFormatTests",
+            dependencies: [
+                "QuireEPUB", "QuireZip", "QuireSummaryText", "QuireTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]),
+        // The contract every built-in reader and writer keeps, checked the same way for all of them.
+        .testTarget(
+            name: "ConformanceTests",
+            dependencies: [
+                "QuireBuiltinFormats", "QuireSummaryText", "QuireTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "CLibrariesTests", dependencies: ["CLibXML2", "CLibZip", "CCmarkGFM"]),
     ]
 )

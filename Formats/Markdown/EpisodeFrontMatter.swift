@@ -1,0 +1,207 @@
+import QuireCore
+
+/// What the front matter carries: the collection's own fields (with the first episode) and each
+/// episode's metadata, channel and recovered chapters: everything the Markdown body has no place for.
+enum EpisodeFrontMatter {
+    /// Keys with a meaning; an extra metadata field with one of these names is written under `extra:`.
+    static let collectionKeys: Set<String> = ["collection-title", "preamble", "channels"]
+    static let episodeKeys: Set<String> = [
+        "title", "channel", "feed", "channel-url", "channel-description", "language", "url", "published", "duration",
+        "recovered-chapters", "extra",
+    ]
+
+    // MARK: Writing
+
+    static func collectionLines(_ collection: EpisodeCollection, listingChannels: Bool) -> [String] {
+        var lines: [String] = []
+        if let title = collection.title { lines.append("collection-title: " + FrontMatterYAML.scalarText(title)) }
+        if !collection.preamble.isEmpty {
+            lines.append("preamble:")
+            lines += collection.preamble.map { "  - " + FrontMatterYAML.scalarText($0) }
+        }
+        if listingChannels {
+            lines.append(collection.channels.isEmpty ? "channels: []" : "channels:")
+            for channel in collection.channels {
+                lines.append("  - title: " + FrontMatterYAML.scalarText(channel.title))
+                if let feed = channel.feedURL { lines.append("    feed: " + FrontMatterYAML.scalarText(feed)) }
+                if let site = channel.siteURL { lines.append("    url: " + FrontMatterYAML.scalarText(site)) }
+                if let description = channel.description { lines.append("    description: " + FrontMatterYAML.scalarText(description)) }
+            }
+        }
+        return lines
+    }
+
+    /// An episode's lines; `channel` is given with the first episode of each channel, to carry its details.
+    static func episodeLines(_ episode: Episode, channelDetails channel: Channel?, includingTitle: Bool) -> [String] {
+        var lines: [String] = []
+        func add(_ key: String, _ value: String) { lines.append(key + ": " + FrontMatterYAML.scalarText(value)) }
+        if includingTitle { add("title", episode.title) }
+        if let name = episode.channel { add("channel", name) }
+        if let channel {
+            if let feed = channel.feedURL { add("feed", feed) }
+            if let site = channel.siteURL { add("channel-url", site) }
+            if let description = channel.description { add("channel-description", description) }
+        }
+        if let language = episode.language { add("language", language) }
+        if let url = episode.metadata.url { add("url", url) }
+        if let published = episode.metadata.published { add("published", published) }
+        if let duration = episode.metadata.duration { add("duration", Timestamp.string(fromSeconds: duration)) }
+        let recovered = episode.chapters.indices.filter { episode.chapters[$0].isRecovered }
+        if !recovered.isEmpty { lines.append("recovered-chapters: [" + recovered.map { String($0 + 1) }.joined(separator: ", ") + "]") }
+        let extra = episode.metadata.extra
+        let keys = extra.map(\.key)
+        let topLevel = keys.allSatisfy { FrontMatterYAML.isSimpleKey($0) && !episodeKeys.contains($0) && !collectionKeys.contains($0) }
+            && Set(keys).count == keys.count
+        if topLevel {
+            for field in extra { add(field.key, field.value) }
+        } else {
+            // Names that would mean something else, or repeat, keep their order under one key.
+            lines.append("extra:")
+            for field in extra { lines.append("  " + FrontMatterYAML.quoted(field.key) + ": " + FrontMatterYAML.scalarText(field.value)) }
+        }
+        return lines
+    }
+
+    /// Whether the episode has anything the body cannot carry.
+    static func hasMetadata(_ episode: Episode) -> Bool {
+        episode.channel != nil || episode.language != nil || !episode.metadata.isEmpty || episode.chapters.contains(where: \.isRecovered)
+    }
+
+    // MARK: Reading
+
+    /// Applies front matter to the collection and one episode as it is read.
+    struct Applier {
+        var collection: EpisodeCollection
+        var diagnostics: Diagnostics
+        let source: MarkdownSource
+        /// A `channels:` list names every channel, in order: episodes then only refer to them.
+        private var listedChannels = false
+
+        init(source: MarkdownSource) {
+            self.source = source
+            collection = EpisodeCollection()
+            diagnostics = Diagnostics()
+        }
+
+        /// Applies the collection's keys; returns the rest, which belong to the first episode.
+        mutating func applyCollectionEntries(_ entries: [FrontMatterYAML.Entry]) -> [FrontMatterYAML.Entry] {
+            var rest: [FrontMatterYAML.Entry] = []
+            for entry in entries {
+                switch entry.key {
+                case "collection-title":
+                    collection.title = scalar(entry)
+                case "preamble":
+                    if let lines = FrontMatterYAML.scalarSequence(inline: entry.inline, nested: entry.nested) {
+                        collection.preamble += lines
+                    } else {
+                        collection.preamble.append(scalar(entry))
+                    }
+                case "channels":
+                    guard let items = FrontMatterYAML.mappingSequence(inline: entry.inline, nested: entry.nested) else {
+                        warn("markdown.front-matter.channels", "'channels' is not a list of title/feed/url/description entries; kept as extra metadata", entry)
+                        rest.append(entry)
+                        continue
+                    }
+                    listedChannels = true
+                    for item in items { collection.channels.append(channel(from: item, entry: entry)) }
+                default:
+                    rest.append(entry)
+                }
+            }
+            return rest
+        }
+
+        mutating func apply(_ entries: [FrontMatterYAML.Entry], to episode: inout Episode) {
+            var channel: Channel?
+            var extra: [MetadataField] = []
+            for entry in entries {
+                switch entry.key {
+                case "title":
+                    let title = scalar(entry)
+                    if title != episode.title {
+                        diagnostics.report(
+                            .note("markdown.front-matter.title", "front matter title '\(title)' differs from the heading '\(episode.title)'; kept as extra metadata 'title'",
+                                  at: source.location(line: entry.line)))
+                        extra.append(MetadataField(key: "title", value: title))
+                    }
+                case "channel":
+                    episode.channel = scalar(entry)
+                    channel = channel ?? Channel(title: scalar(entry))
+                    channel?.title = scalar(entry)
+                case "feed": channel = channel ?? Channel(title: episode.channel ?? ""); channel?.feedURL = scalar(entry)
+                case "channel-url": channel = channel ?? Channel(title: episode.channel ?? ""); channel?.siteURL = scalar(entry)
+                case "channel-description": channel = channel ?? Channel(title: episode.channel ?? ""); channel?.description = scalar(entry)
+                case "language": episode.language = scalar(entry)
+                case "url": episode.metadata.url = scalar(entry)
+                case "published": episode.metadata.published = scalar(entry)
+                case "duration":
+                    let value = scalar(entry)
+                    if let seconds = Int(value).flatMap({ $0 >= 0 ? $0 : nil }) ?? Timestamp.seconds(from: value) {
+                        episode.metadata.duration = seconds
+                    } else {
+                        warn("markdown.front-matter.duration", "duration '\(value)' is neither seconds nor H:MM:SS; kept as extra metadata", entry)
+                        extra.append(MetadataField(key: entry.key, value: value))
+                    }
+                case "recovered-chapters":
+                    let numbers = FrontMatterYAML.scalarSequence(inline: entry.inline, nested: entry.nested)?.map { Int($0) }
+                    if let numbers, numbers.allSatisfy({ $0.map { episode.chapters.indices.contains($0 - 1) } ?? false }) {
+                        for number in numbers.compactMap({ $0 }) { episode.chapters[number - 1].isRecovered = true }
+                    } else {
+                        warn("markdown.front-matter.recovered", "recovered-chapters '\(FrontMatterYAML.rawText(of: entry))' names chapters this episode does not have; kept as extra metadata", entry)
+                        extra.append(MetadataField(key: entry.key, value: FrontMatterYAML.rawText(of: entry)))
+                    }
+                case "extra":
+                    if let pairs = FrontMatterYAML.mapping(nested: entry.nested), entry.inline.isEmpty {
+                        extra += pairs.map { MetadataField(key: $0.key, value: $0.value) }
+                    } else {
+                        warn("markdown.front-matter.extra", "'extra' is not a mapping of names to values; kept as one extra field", entry)
+                        extra.append(MetadataField(key: entry.key, value: FrontMatterYAML.rawText(of: entry)))
+                    }
+                case "collection-title", "preamble", "channels":
+                    // Only the document's front matter carries the collection's fields.
+                    warn("markdown.front-matter.misplaced", "'\(entry.key)' belongs in the front matter at the top of the file; kept as extra metadata", entry)
+                    extra.append(MetadataField(key: entry.key, value: FrontMatterYAML.rawText(of: entry)))
+                default:
+                    extra.append(MetadataField(key: entry.key, value: FrontMatterYAML.rawText(of: entry)))
+                }
+            }
+            episode.metadata.extra += extra
+            if var channel {
+                if channel.title.isEmpty {
+                    diagnostics.report(
+                        .warning("markdown.front-matter.channel", "feed or channel fields without a 'channel' name; using the episode title",
+                                 at: source.location(line: entries.first?.line ?? 1)))
+                    channel.title = episode.title
+                    episode.channel = episode.title
+                }
+                // With a `channels:` list, a bare name only refers to a channel: the list is complete as written.
+                let isBare = channel.feedURL == nil && channel.siteURL == nil && channel.description == nil
+                if !(listedChannels && isBare) {
+                    collection.merge(EpisodeCollection(channels: [channel]))
+                }
+            }
+        }
+
+        private mutating func channel(from pairs: [(key: String, value: String)], entry: FrontMatterYAML.Entry) -> Channel {
+            var channel = Channel(title: "")
+            for (key, value) in pairs {
+                switch key {
+                case "title": channel.title = value
+                case "feed": channel.feedURL = value
+                case "url": channel.siteURL = value
+                case "description": channel.description = value
+                default: warn("markdown.front-matter.channels", "channel field '\(key)' is not one Quire knows (title, feed, url, description); left out", entry)
+                }
+            }
+            return channel
+        }
+
+        private func scalar(_ entry: FrontMatterYAML.Entry) -> String {
+            entry.nested.isEmpty ? FrontMatterYAML.scalar(entry.inline) ?? String(entry.inline) : FrontMatterYAML.rawText(of: entry)
+        }
+
+        private mutating func warn(_ id: DiagnosticID, _ message: String, _ entry: FrontMatterYAML.Entry) {
+            diagnostics.report(.warning(id, message, at: source.location(line: entry.line)))
+        }
+    }
+}
