@@ -9,13 +9,28 @@ public struct XMLElement: Sendable, Hashable {
     public var text: String
     /// Where the element starts in its document (1-based), when parsed.
     public var line: Int?
+    /// Mixed content in order, when parsed: the text before each child and after the last
+    /// (`children.count + 1` runs), for markup where text and elements interleave (XHTML's `<p>`).
+    /// Empty for elements built in code; `text` is their concatenation either way.
+    public var textRuns: [String]
 
-    public init(_ name: String, attributes: [(name: String, value: String)] = [], children: [XMLElement] = [], text: String = "", line: Int? = nil) {
+    public init(
+        _ name: String, attributes: [(name: String, value: String)] = [], children: [XMLElement] = [], text: String = "", line: Int? = nil,
+        textRuns: [String] = []
+    ) {
         self.name = name
         self.attributes = attributes
         self.children = children
         self.text = text
         self.line = line
+        self.textRuns = textRuns
+    }
+
+    /// The text run before child `index` (or after the last child when `index == children.count`).
+    public func textRun(before index: Int) -> String {
+        if textRuns.count == children.count + 1 { return textRuns[index] }
+        // Built in code: all text comes first.
+        return index == 0 ? text : ""
     }
 
     /// An attribute's value, its name matched ignoring case (OPML exports vary: `xmlUrl`, `xmlurl`).

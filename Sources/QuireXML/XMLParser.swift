@@ -16,7 +16,9 @@ public enum SafeXMLParser {
 
     /// Parses `bytes` into a value tree. Every libxml2 error comes back as a diagnostic with its line
     /// and column; `prefix` names the format in the identifiers (`opml.xml`, `epub.xml`).
-    public static func parse(_ input: InputFile, entry: String? = nil, prefix: String) throws(Failure) -> XMLElement {
+    /// `keepingWhitespace` keeps white-space-only text between elements, which XHTML's inline markup
+    /// needs (`<em>a</em> <b>b</b>`); data formats leave it off.
+    public static func parse(_ input: InputFile, entry: String? = nil, prefix: String, keepingWhitespace: Bool = false) throws(Failure) -> XMLElement {
         _ = initialized
         if let line = entityDeclarationLine(input.bytes) {
             throw Failure(diagnostics: [
@@ -38,7 +40,7 @@ public enum SafeXMLParser {
         })
         defer { xmlSetStructuredErrorFunc(nil, nil) }
 
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let options = Int32(XML_PARSE_NONET.rawValue | (keepingWhitespace ? 0 : XML_PARSE_NOBLANKS.rawValue) | XML_PARSE_NOCDATA.rawValue)
         let document = input.bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 xmlReadMemory($0, Int32(clamping: buffer.count), input.name, nil, options)
@@ -101,7 +103,7 @@ public enum SafeXMLParser {
     /// Copies the element and everything below it into Swift values. Depth is bounded by libxml2,
     /// which refuses documents nested deeper than 256 levels without XML_PARSE_HUGE.
     private static func convert(_ node: UnsafeMutablePointer<xmlNode>) -> XMLElement {
-        var element = XMLElement(string(node.pointee.name), line: Int(xmlGetLineNo(node)))
+        var element = XMLElement(string(node.pointee.name), line: Int(xmlGetLineNo(node)), textRuns: [""])
         var attribute = node.pointee.properties
         while let current = attribute {
             // Attribute values hold only text and character references: entities were refused above.
@@ -117,9 +119,15 @@ public enum SafeXMLParser {
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
-            case XML_ELEMENT_NODE: element.children.append(convert(current))
+            case XML_ELEMENT_NODE:
+                element.children.append(convert(current))
+                element.textRuns.append("")
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { element.text += String(cString: content) }
+                if let content = current.pointee.content {
+                    let text = String(cString: content)
+                    element.text += text
+                    element.textRuns[element.textRuns.count - 1] += text
+                }
             default: break
             }
             child = current.pointee.next

@@ -1,0 +1,70 @@
+import Foundation
+import QuireCore
+import QuireXHTML
+
+/// The HTML format's templates: the episode markup's (`episode`, `chapter`) and the pages' own, with
+/// those a `--template DIR` folder holds in their place.
+enum HTMLTemplates {
+    /// The page templates by name: the `.mustache` files in `Formats/HTML/Templates/`, compiled into the
+    /// binary. `page` is the whole collection on one page; with `--split`, `index` is the site's first
+    /// page and `episode-page` one episode's; `head` and `channels` are shared parts; `style` is the
+    /// stylesheet (embedded, or `style.css` with `--split`).
+    static let sources: [String: String] = [
+        "page": String(decoding: PackageResources.page_mustache, as: UTF8.self),
+        "head": String(decoding: PackageResources.head_mustache, as: UTF8.self),
+        "channels": String(decoding: PackageResources.channels_mustache, as: UTF8.self),
+        "index": String(decoding: PackageResources.index_mustache, as: UTF8.self),
+        "episode-page": String(decoding: PackageResources.episode_page_mustache, as: UTF8.self),
+        "style": String(decoding: PackageResources.style_mustache, as: UTF8.self),
+    ]
+
+    /// Defaults, replaced by the `*.mustache` files of `options["template"]`, when given.
+    static func load(_ options: ConversionOptions, diagnostics: inout Diagnostics) throws -> EpisodeTemplates {
+        let defaults: EpisodeTemplates
+        do {
+            defaults = try EpisodeTemplates.defaults.adding(sources)
+        } catch {
+            preconditionFailure("a default HTML template does not compile: \(error)")
+        }
+        guard let folder = options["template"] else { return defaults }
+        let (replacements, fileNames) = try read(folder)
+        let known = Set(defaults.sources.keys)
+        for name in replacements.keys.sorted() where !known.contains(name) {
+            diagnostics.report(
+                .note(
+                    "html.template.extra", "\(fileNames[name]!) replaces no built-in template; it is available as the partial '\(name)'",
+                    at: SourceLocation(file: fileNames[name]!)))
+        }
+        do {
+            return try defaults.adding(replacements, fileNames: fileNames)
+        } catch {
+            throw ConversionFailure(
+                .error("html.template", "the template does not compile: \(error.message)", at: SourceLocation(file: error.file, line: error.line, column: error.column)))
+        }
+    }
+
+    /// The folder's `*.mustache` files by template name.
+    private static func read(_ folder: String) throws -> (sources: [String: String], fileNames: [String: String]) {
+        let url = URL(fileURLWithPath: folder, isDirectory: true)
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw ConversionFailure(.error("html.template", "cannot read the template folder '\(folder)': it does not exist or is not a folder", at: SourceLocation(file: folder)))
+        }
+        var sources: [String: String] = [:], fileNames: [String: String] = [:]
+        for name in names.sorted() where name.hasSuffix(".mustache") && name.count > ".mustache".count {
+            let path = url.appendingPathComponent(name).path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ConversionFailure(.error("html.template", "cannot read the template '\(path)'", at: SourceLocation(file: path)))
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw ConversionFailure(.error("html.template", "the template '\(path)' is not UTF-8 text", at: SourceLocation(file: path)))
+            }
+            let templateName = String(name.dropLast(".mustache".count))
+            sources[templateName] = text
+            fileNames[templateName] = path
+        }
+        return (sources, fileNames)
+    }
+}

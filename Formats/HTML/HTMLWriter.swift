@@ -1,0 +1,80 @@
+import QuireCore
+import QuireXHTML
+
+/// Writes one standalone HTML5 page for a collection, or with `--split` a small site: `index.html`,
+/// a page per episode under `episodes/` and a shared `style.css`. Options: `template` (a folder of
+/// `*.mustache` replacements), `unsafe-html` (let raw HTML in the inline markup through), `split`.
+public struct HTMLWriter: FolderWriter {
+    public init() {}
+
+    public func write(_ collection: EpisodeCollection, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [UInt8] {
+        let templates = try HTMLTemplates.load(options, diagnostics: &diagnostics)
+        warnAboutUnwritableCharacters(collection, diagnostics: &diagnostics)
+        let view = PageView(collection: collection, templates: templates, options: options)
+        var context = view.base(channels: collection.channels)
+        let episodes = try collection.episodes.indices.map { try view.episode($0) }
+        context["episodes"] = episodes
+        context["hasContents"] = !episodes.isEmpty
+        return Array(try render("page", context, templates).utf8)
+    }
+
+    public func writeFolder(_ collection: EpisodeCollection, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [OutputFile]? {
+        guard options.flag("split") else { return nil }
+        let templates = try HTMLTemplates.load(options, diagnostics: &diagnostics)
+        warnAboutUnwritableCharacters(collection, diagnostics: &diagnostics)
+        let view = PageView(collection: collection, templates: templates, options: options)
+        let paths = collection.episodes.indices.map {
+            SplitFileNames.episodePage(index: $0, title: collection.episodes[$0].title, count: collection.episodes.count)
+        }
+        let pageName = { (index: Int) in String(paths[index].split(separator: "/").last!) }
+
+        var files: [OutputFile] = []
+        var index = view.base(channels: collection.channels)
+        index["stylesheet"] = "style.css"
+        index["episodes"] = try collection.episodes.indices.map { position in try view.episode(position, href: { _ in paths[position] }) }
+        index["hasContents"] = !collection.episodes.isEmpty
+        files.append(OutputFile(path: "index.html", bytes: Array(try render("index", index, templates).utf8)))
+
+        for position in collection.episodes.indices {
+            let episode = collection.episodes[position]
+            // Each page carries its episode's channel, so one page read alone keeps it.
+            let channels = episode.channel.flatMap { collection.channel(named: $0) }.map { [$0] } ?? []
+            var page = view.base(channels: channels)
+            let episodeContext = try view.episode(position)
+            page["pageTitle"] = episodeContext["title"]
+            // The page is in its episode's language, so its navigation labels and fonts are too.
+            if let language = episode.language {
+                page["lang"] = MarkupEscaping.attribute(language)
+                page["labels"] = ArticleLabels.labels(for: language)
+            }
+            page["stylesheet"] = "../style.css"
+            page["indexHref"] = "../index.html"
+            page["hasPreamble"] = false
+            page["episodes"] = [episodeContext]
+            page["previous"] = position > 0 ? neighbour(position - 1, collection, pageName) : false
+            page["next"] = position + 1 < collection.episodes.count ? neighbour(position + 1, collection, pageName) : false
+            files.append(OutputFile(path: paths[position], bytes: Array(try render("episode-page", page, templates).utf8)))
+        }
+        files.append(OutputFile(path: "style.css", bytes: Array(try render("style", [:], templates).utf8)))
+        return files
+    }
+
+    private func neighbour(_ index: Int, _ collection: EpisodeCollection, _ pageName: (Int) -> String) -> [String: Any] {
+        ["href": MarkupEscaping.attribute(pageName(index)), "title": MarkupEscaping.text(collection.episodes[index].title)]
+    }
+
+    private func render(_ name: String, _ context: [String: Any], _ templates: EpisodeTemplates) throws -> String {
+        do {
+            return try templates.render(name, context)
+        } catch {
+            throw ConversionFailure(.error("html.template", error.message, at: SourceLocation(file: error.file)))
+        }
+    }
+
+    private func warnAboutUnwritableCharacters(_ collection: EpisodeCollection, diagnostics: inout Diagnostics) {
+        let texts = [collection.title ?? ""] + collection.preamble + collection.channels.flatMap { [$0.title, $0.feedURL ?? "", $0.siteURL ?? "", $0.description ?? ""] }
+        if texts.contains(where: MarkupEscaping.containsUnwritable) || collection.episodes.contains(where: EpisodeArticle.containsUnwritableCharacters) {
+            diagnostics.report(.warning("html.control-characters", "control characters cannot be written in HTML and were left out"))
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import CLibXML2
+import QuireCore
+
+/// Parses untrusted HTML with libxml2's forgiving HTML parser: no network, no entities beyond HTML's
+/// built-in ones (the HTML parser never reads a DTD), and every complaint collected with its line.
+///
+/// Returns the same value tree as `SafeXMLParser`, with mixed content kept in order (`textRuns`),
+/// so one reader serves HTML and XHTML.
+public enum SafeHTMLParser {
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    public struct Parsed: Sendable {
+        public var root: XMLElement
+        /// The parser's complaints (unclosed tags, stray characters) as warnings: browsers read such
+        /// pages, so Quire does too, but says where the page is broken.
+        public var warnings: [Diagnostic]
+    }
+
+    /// Parses `bytes` as HTML; `prefix` names the format in diagnostic identifiers (`html.parse`).
+    public static func parse(_ input: InputFile, entry: String? = nil, prefix: String) throws(SafeXMLParser.Failure) -> Parsed {
+        _ = initialized
+        let collector = Collector()
+        let box = Unmanaged.passRetained(collector)
+        defer { box.release() }
+        xmlSetStructuredErrorFunc(box.toOpaque(), { context, error in
+            guard let context, let error else { return }
+            let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
+            let message = error.pointee.message.map { String(cString: $0) } ?? "HTML error"
+            collector.errors.append((message.trimmingWhitespace(), Int(error.pointee.line), Int(error.pointee.int2), error.pointee.level == XML_ERR_FATAL))
+        })
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+
+        func location(_ line: Int?, _ column: Int?) -> SourceLocation {
+            input.location(line: line.flatMap { $0 > 0 ? $0 : nil }, column: column.flatMap { $0 > 0 ? $0 : nil }, entry: entry)
+        }
+        // Without a declared charset libxml2 assumes Latin-1; text that is valid UTF-8 is read as UTF-8.
+        let isUTF8 = String(validating: input.bytes, as: UTF8.self) != nil
+        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let document: htmlDocPtr? = input.bytes.isEmpty ? nil : input.bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(clamping: buffer.count), input.name, isUTF8 ? "UTF-8" : nil, options)
+            }
+        }
+        guard let document else {
+            throw SafeXMLParser.Failure(diagnostics: [.error(DiagnosticID(rawValue: "\(prefix).parse"), "not an HTML document", at: location(1, 1))])
+        }
+        defer { xmlFreeDoc(document) }
+        // A fatal error (nesting beyond libxml2's limit) stops the parser: the rest of the page would be lost.
+        let fatal = collector.errors.filter(\.isFatal)
+        if !fatal.isEmpty {
+            throw SafeXMLParser.Failure(diagnostics: fatal.map {
+                .error(DiagnosticID(rawValue: "\(prefix).parse"), "\($0.message); the page cannot be read past this point", at: location($0.line, $0.column))
+            })
+        }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw SafeXMLParser.Failure(diagnostics: [.error(DiagnosticID(rawValue: "\(prefix).parse"), "the document has no elements", at: location(1, 1))])
+        }
+        // libxml2 refuses nesting deeper than 256 (a fatal error, above), so converting recursively is bounded.
+        let tree = convert(root)
+        var seen: Set<String> = []
+        let warnings = collector.errors.filter { !isHTML5Complaint($0.message) && seen.insert("\($0.line):\($0.column):\($0.message)").inserted }.map {
+            Diagnostic.warning(DiagnosticID(rawValue: "\(prefix).parse"), $0.message, at: location($0.line, $0.column))
+        }
+        return Parsed(root: tree, warnings: warnings)
+    }
+
+    /// libxml2's HTML parser knows HTML 4 only; HTML5's elements (`article`, `section`, `time`) are
+    /// valid, not errors.
+    private static func isHTML5Complaint(_ message: String) -> Bool {
+        message.hasPrefix("Tag ") && message.hasSuffix(" invalid")
+    }
+
+    private final class Collector {
+        var errors: [(message: String, line: Int, column: Int, isFatal: Bool)] = []
+    }
+
+    private static func convert(_ node: UnsafeMutablePointer<xmlNode>) -> XMLElement {
+        var element = XMLElement(string(node.pointee.name), line: Int(xmlGetLineNo(node)), textRuns: [""])
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            var value = ""
+            var child = current.pointee.children
+            while let text = child {
+                if let content = text.pointee.content { value += String(cString: content) }
+                child = text.pointee.next
+            }
+            element.attributes.append((string(current.pointee.name), value))
+            attribute = current.pointee.next
+        }
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                element.children.append(convert(current))
+                element.textRuns.append("")
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content {
+                    let text = String(cString: content)
+                    element.text += text
+                    element.textRuns[element.textRuns.count - 1] += text
+                }
+            default: break
+            }
+            child = current.pointee.next
+        }
+        return element
+    }
+
+    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}
