@@ -1,0 +1,105 @@
+import QuireCore
+import QuireXHTML
+import QuireZip
+
+/// Writes a reading collection as EPUB 3.3 (with an EPUB 2 NCX): one XHTML document per episode,
+/// a title page, a nested table of contents and an index of people, organizations and products.
+///
+/// Options: `title`, `author`, `cover`, `order` (`input`|`published`|`channel`), `group-by`
+/// (`channel`), `date` (seconds since 1970, for `dcterms:modified`), `language`, `unsafe-html`.
+/// The same model and options always give the same bytes.
+public struct EPUBWriter: FormatWriter {
+    /// Each episode has its own document, so its ids need no prefix to be unique.
+    static let idPrefix = ""
+
+    public init() {}
+
+    public func write(_ collection: EpisodeCollection, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [UInt8] {
+        let settings = try EPUBSettings(options)
+        let readingOrder = ReadingOrder.indices(for: collection, settings: settings)
+        let language = LanguageTag.book(for: collection, option: settings.language)
+        let labels = BookLabels(language: language)
+        let title = Self.displayTitle(collection, settings: settings, labels: labels)
+        let creators = settings.author.map { [$0] } ?? collection.channels.map(\.title).filter { !$0.isEmpty }
+        let book = try PackageAssembly()
+        try book.add(PackageLayout.stylesheet, text: Stylesheet.css)
+
+        // Cover and title page.
+        let cover = settings.coverPath.flatMap { CoverImage.load($0, diagnostics: &diagnostics) }
+            ?? CoverImage.drawn(title: title, episodeCount: collection.episodes.count, language: language, labels: labels)
+        let coverItem = PackageLayout.coverImage(mediaType: cover.mediaType, fileExtension: cover.fileExtension)
+        try book.add(coverItem, bytes: cover.bytes)
+        let coverPage = XHTMLPage.document(
+            title: title, language: language, bodyClass: "cover",
+            body: "<section epub:type=\"cover\" class=\"cover\"><img class=\"cover-image\" src=\"\(coverItem.href)\" alt=\"\(MarkupEscaping.attribute(title))\"/></section>")
+        try book.add(PackageLayout.coverPage, text: coverPage, inSpine: true)
+        let isReordered = readingOrder != Array(collection.episodes.indices)
+        try book.add(PackageLayout.titlePage, text: TitlePage.document(TitlePage.Content(
+            collection: collection, displayTitle: title, author: Self.authorLine(settings: settings, creators: creators, title: title),
+            language: language, labels: labels, inputOrder: isReordered ? readingOrder : nil)), inSpine: true)
+
+        // Episodes, a batch at a time so only a batch of documents is held as strings.
+        var hasUnwritableText = UnwritableText.found(inCollectionFieldsOf: collection)
+        let articleOptions = ArticleOptions(unsafeHTML: settings.unsafeHTML)
+        for batchStart in stride(from: 0, to: readingOrder.count, by: EpisodeDocuments.batchSize) {
+            let positions = Array(batchStart..<min(batchStart + EpisodeDocuments.batchSize, readingOrder.count))
+            let documents = try EpisodeDocuments.render(
+                positions, collection: collection, readingOrder: readingOrder, language: language, labels: labels, options: articleOptions)
+            for (position, document) in zip(positions, documents) {
+                hasUnwritableText = hasUnwritableText || document.hasUnwritableText
+                try book.add(PackageLayout.episode(position), document: document)
+            }
+        }
+        if hasUnwritableText {
+            diagnostics.report(.warning(
+                "epub.control-characters", "control characters cannot be written in XHTML and were left out; the book will not read back exactly"))
+        }
+
+        // Index and navigation.
+        let index = EntityIndex(collection: collection, readingOrder: readingOrder)
+        if !index.isEmpty {
+            let episodeTitles = readingOrder.map { collection.episodes[$0].title }
+            try book.add(PackageLayout.entityIndex, text: index.document(episodeTitles: episodeTitles, language: language, labels: labels), inSpine: true)
+        }
+        let contents = TableOfContents.build(
+            collection: collection, readingOrder: readingOrder, groupByChannel: settings.groupByChannel, hasIndex: !index.isEmpty, labels: labels,
+            chapterAnchor: { _, chapter in EpisodeArticle.chapterID(idPrefix: Self.idPrefix, index: chapter) })
+        try book.add(
+            PackageLayout.navigation,
+            text: NavigationDocument.document(contents, title: title, language: language, labels: labels, hasCover: true, hasIndex: !index.isEmpty))
+
+        // The parts that carry the identifier, computed from everything above.
+        let identifier = book.identity.urn
+        try book.addUnhashed(PackageLayout.ncx.path, text: NCXDocument.document(contents, identifier: identifier, title: title, language: language))
+        book.list(PackageLayout.ncx, inSpine: false)
+        var languages = [language]
+        for episode in collection.episodes {
+            if let other = episode.language, LanguageTag.isWellFormed(other), !languages.contains(other) { languages.append(other) }
+        }
+        let channelsUsed = Set(collection.episodes.map(\.channel))
+        let package = PackageDocument(
+            identifier: identifier, title: title, languages: languages, creators: creators,
+            modified: ModificationDate.string(for: collection, option: settings.date),
+            series: channelsUsed.count == 1 ? channelsUsed.first! : nil,
+            items: book.manifest, spine: book.spine, coverImageID: coverItem.id)
+        try book.addUnhashed(PackageLayout.packagePath, text: package.xml)
+        return try book.archive.finish()
+    }
+
+    /// The title page's byline: `--author`, else the channels, unless that only repeats the title
+    /// (a book named after its one channel).
+    static func authorLine(settings: EPUBSettings, creators: [String], title: String) -> String? {
+        if let author = settings.author { return author }
+        let channels = creators.joined(separator: ", ")
+        return channels.isEmpty || channels == title ? nil : channels
+    }
+
+    static func displayTitle(_ collection: EpisodeCollection, settings: EPUBSettings, labels: BookLabels) -> String {
+        let candidates = [settings.title, collection.title, collection.channels.count == 1 ? collection.channels[0].title : nil,
+                          collection.episodes.count == 1 ? collection.episodes[0].title : nil]
+        for candidate in candidates {
+            if let candidate, !TableOfContents.label(candidate, fallback: "").isEmpty { return TableOfContents.label(candidate, fallback: "") }
+        }
+        return labels.untitledBook
+    }
+}

@@ -1,0 +1,73 @@
+import QuireCore
+import QuireXHTML
+
+/// The index at the back of the book: every person, organization and product mentioned across the
+/// collection, each linking to the episodes that mention it.
+struct EntityIndex {
+    struct Item {
+        var name: String
+        var description: String
+        /// Reading positions of the episodes that mention it, in reading order, without repeats.
+        var positions: [Int]
+    }
+
+    static let kinds: [EntityKind] = [.person, .organization, .product]
+
+    var sections: [(kind: EntityKind, items: [Item])]
+
+    var isEmpty: Bool { sections.isEmpty }
+
+    /// Entities are merged by name within a kind; the first non-empty description is shown.
+    init(collection: EpisodeCollection, readingOrder: [Int]) {
+        var byKind: [EntityKind: [String: Item]] = [:]
+        for (position, index) in readingOrder.enumerated() {
+            for entity in collection.episodes[index].entities {
+                guard let kind = entity.kind, Self.kinds.contains(kind) else { continue }
+                let name = TableOfContents.label(entity.name, fallback: "")
+                guard !name.isEmpty else { continue }
+                var item = byKind[kind]?[name] ?? Item(name: name, description: "", positions: [])
+                if item.description.isEmpty { item.description = entity.description }
+                if item.positions.last != position { item.positions.append(position) }
+                byKind[kind, default: [:]][name] = item
+            }
+        }
+        sections = Self.kinds.compactMap { kind in
+            guard let items = byKind[kind], !items.isEmpty else { return nil }
+            // Case-insensitive by code point, then exactly, so the order never depends on the locale.
+            let sorted = items.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
+            return (kind, sorted)
+        }
+    }
+
+    func document(episodeTitles: [String], language: String, labels: BookLabels) -> String {
+        var body = "<section epub:type=\"index\" class=\"entity-index\">\n<h1>\(MarkupEscaping.text(labels.index))</h1>\n"
+        for section in sections {
+            let heading = switch section.kind {
+            case .person: labels.people
+            case .organization: labels.organizations
+            default: labels.products
+            }
+            body += "<section class=\"index-group index-\(section.kind.rawValue)\">\n<h2>\(MarkupEscaping.text(heading))</h2>\n<ul class=\"index-entries\">\n"
+            for item in section.items {
+                body += "<li class=\"index-entry\"><span class=\"index-name\">\(MarkupEscaping.text(item.name))</span>"
+                if !item.description.isEmpty {
+                    body += " <span class=\"index-description\">\(MarkupEscaping.text(plain(item.description)))</span>"
+                }
+                body += "<ul class=\"index-locators\">"
+                for position in item.positions {
+                    let title = TableOfContents.label(episodeTitles[position], fallback: labels.episode(position + 1))
+                    body += "<li><a href=\"\(PackageLayout.episode(position).href)\">\(MarkupEscaping.text(title))</a></li>"
+                }
+                body += "</ul></li>\n"
+            }
+            body += "</ul>\n</section>\n"
+        }
+        body += "</section>"
+        return XHTMLPage.document(title: labels.index, language: language, bodyClass: "index", body: body)
+    }
+
+    /// Descriptions are inline Markdown; the index shows them as plain text on one line.
+    private func plain(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

@@ -1,0 +1,54 @@
+import QuireZip
+
+/// The book being built: the zip entries, the manifest and spine that list them, and the content
+/// identity computed from everything added.
+final class PackageAssembly {
+    let archive = ZipWriter()
+    private(set) var identity = ContentIdentifier()
+    private(set) var manifest: [PackageLayout.Item] = []
+    private(set) var spine: [String] = []
+
+    /// zlib level for text entries. Deflating happens serially when the archive is closed: on the
+    /// 2,000-episode benchmark book level 1 takes about 0.3 s less than zlib's default 6 for a file
+    /// 10 % larger (13.2 MB instead of 11.9 MB).
+    static let textCompression = ZipWriter.Compression.deflate(level: 1)
+
+    /// OCF: `mimetype` first, stored, so the file's first bytes identify it; then the container.
+    init() throws {
+        try archive.add("mimetype", text: "application/epub+zip", compression: .stored)
+        try archive.add("META-INF/container.xml", text: PackageDocument.container, compression: Self.textCompression)
+    }
+
+    /// Adds a text part, lists it in the manifest and, when it is read in order, in the spine.
+    func add(_ item: PackageLayout.Item, text: String, inSpine: Bool = false) throws {
+        identity.add(text)
+        try archive.add(item.path, text: text, compression: Self.textCompression)
+        list(item, inSpine: inSpine)
+    }
+
+    /// Adds an image: stored when it is already compressed (JPEG, PNG, GIF).
+    func add(_ item: PackageLayout.Item, bytes: [UInt8]) throws {
+        identity.add(bytes)
+        try archive.add(item.path, bytes: bytes, compression: item.mediaType == "image/svg+xml" ? Self.textCompression : .stored)
+        list(item, inSpine: false)
+    }
+
+    /// Adds an episode document hashed on its worker: the identity takes its digest.
+    func add(_ item: PackageLayout.Item, document: EpisodeDocuments.Document) throws {
+        identity.add(document.digest)
+        try archive.add(item.path, text: document.text, compression: Self.textCompression)
+        list(item, inSpine: true)
+    }
+
+    /// A part that carries the identifier (the NCX, the package document): not hashed, not listed
+    /// again (the package document lists itself in no manifest).
+    func addUnhashed(_ path: String, text: String) throws {
+        try archive.add(path, text: text, compression: Self.textCompression)
+    }
+
+    /// Lists an item added elsewhere (the NCX) in the manifest.
+    func list(_ item: PackageLayout.Item, inSpine: Bool) {
+        manifest.append(item)
+        if inSpine { spine.append(item.id) }
+    }
+}

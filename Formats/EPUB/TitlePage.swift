@@ -1,0 +1,112 @@
+import QuireCore
+import QuireXHTML
+import QuireXML
+
+/// The title page: the book's title, author, episode count, channels and the lines that preceded the
+/// episodes in the source (the preamble).
+///
+/// It is also where the collection-level model lives exactly, in `data-quire-*` attributes (see
+/// docs/epub-format.md): the visible text is for people, the attributes for reading the book back.
+/// Attribute values keep every character, line breaks included, and tell an empty field from a
+/// missing one.
+enum TitlePage {
+    static let collectionClass = "quire-collection"
+
+    struct Content {
+        var collection: EpisodeCollection
+        var displayTitle: String
+        var author: String?
+        var language: String
+        var labels: BookLabels
+        /// For each reading position, the episode's index in the input, when the two differ.
+        var inputOrder: [Int]?
+    }
+
+    static func document(_ content: Content) -> String {
+        let collection = content.collection
+        var attributes = ""
+        if let title = collection.title { attributes += " data-quire-title=\"\(MarkupEscaping.attribute(title))\"" }
+        if let order = content.inputOrder { attributes += " data-quire-input-order=\"\(order.map(String.init).joined(separator: " "))\"" }
+        var body = "<section epub:type=\"titlepage\" class=\"titlepage \(collectionClass)\"\(attributes)>\n"
+        body += "<h1 class=\"book-title\">\(MarkupEscaping.text(content.displayTitle))</h1>\n"
+        if let author = content.author { body += "<p class=\"author\">\(MarkupEscaping.text(author))</p>\n" }
+        let count = collection.episodes.count
+        body += "<p class=\"episode-count\">\(MarkupEscaping.text(content.labels.episodeCount(count)))</p>\n"
+        if !collection.channels.isEmpty {
+            body += "<ul class=\"channels\">\n"
+            for channel in collection.channels { body += channelItem(channel, labels: content.labels) }
+            body += "</ul>\n"
+        }
+        if !collection.preamble.isEmpty {
+            body += "<aside class=\"preamble\">\n<p class=\"preamble-heading\">\(MarkupEscaping.text(content.labels.fromTheSource))</p>\n<ul>\n"
+            for line in collection.preamble {
+                body += "<li data-quire-line=\"\(MarkupEscaping.attribute(line))\">\(MarkupEscaping.text(line))</li>\n"
+            }
+            body += "</ul>\n</aside>\n"
+        }
+        body += "</section>"
+        return XHTMLPage.document(title: content.displayTitle, language: content.language, bodyClass: "title-page", body: body)
+    }
+
+    private static func channelItem(_ channel: Channel, labels: BookLabels) -> String {
+        var attributes = " data-quire-channel=\"\(MarkupEscaping.attribute(channel.title))\""
+        if let feed = channel.feedURL { attributes += " data-quire-feed=\"\(MarkupEscaping.attribute(feed))\"" }
+        if let site = channel.siteURL { attributes += " data-quire-site=\"\(MarkupEscaping.attribute(site))\"" }
+        if let description = channel.description { attributes += " data-quire-description=\"\(MarkupEscaping.attribute(description))\"" }
+        var item = "<li class=\"channel\"\(attributes)><span class=\"channel-title\">\(MarkupEscaping.text(channel.title))</span>"
+        // Links only for web addresses: anything else in a href could be a `javascript:` URL.
+        if let site = channel.siteURL, isWebAddress(site) {
+            item += " <a class=\"channel-site\" href=\"\(MarkupEscaping.attribute(site))\">\(MarkupEscaping.text(labels.website))</a>"
+        }
+        if let feed = channel.feedURL, isWebAddress(feed) {
+            item += " <a class=\"channel-feed\" href=\"\(MarkupEscaping.attribute(feed))\">\(MarkupEscaping.text(labels.feed))</a>"
+        }
+        if let description = channel.description, !description.isEmpty {
+            item += "<br/><span class=\"channel-description\">\(MarkupEscaping.text(description))</span>"
+        }
+        return item + "</li>\n"
+    }
+
+    static func isWebAddress(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !text.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" })
+    }
+
+    // MARK: Reading back
+
+    /// What the title page of a Quire book records: the collection without its episodes, and the
+    /// input order when the book was reordered.
+    struct Record {
+        var collection: EpisodeCollection
+        var inputOrder: [Int]?
+    }
+
+    /// The record in a parsed title page, or `nil` when the page is not one Quire wrote.
+    static func record(in root: XMLElement) -> Record? {
+        guard let section = find(root, where: { ($0.attribute("class") ?? "").split(separator: " ").contains(Substring(collectionClass)) }) else {
+            return nil
+        }
+        var collection = EpisodeCollection(title: section.attribute("data-quire-title"))
+        visit(section) { element in
+            if let title = element.attribute("data-quire-channel") {
+                collection.channels.append(
+                    Channel(title: title, feedURL: element.attribute("data-quire-feed"), siteURL: element.attribute("data-quire-site"),
+                            description: element.attribute("data-quire-description")))
+            }
+            if let line = element.attribute("data-quire-line") { collection.preamble.append(line) }
+        }
+        let order = section.attribute("data-quire-input-order").map { $0.split(separator: " ").compactMap { Int($0) } }
+        return Record(collection: collection, inputOrder: order)
+    }
+
+    private static func find(_ element: XMLElement, where matches: (XMLElement) -> Bool) -> XMLElement? {
+        if matches(element) { return element }
+        for child in element.children { if let found = find(child, where: matches) { return found } }
+        return nil
+    }
+
+    private static func visit(_ element: XMLElement, _ body: (XMLElement) -> Void) {
+        body(element)
+        for child in element.children { visit(child, body) }
+    }
+}

@@ -1,0 +1,23 @@
+import QuireXHTML
+
+/// A content document of the book: XHTML5 in the EPUB namespace, with the shared stylesheet.
+enum XHTMLPage {
+    static func document(title: String, language: String, bodyClass: String, body: String) -> String {
+        let language = MarkupEscaping.attribute(language)
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="\(language)" xml:lang="\(language)">
+            <head>
+            <meta charset="UTF-8"/>
+            <title>\(MarkupEscaping.text(title))</title>
+            <link rel="stylesheet" type="text/css" href="\(PackageLayout.stylesheet.href)"/>
+            </head>
+            <body class="\(bodyClass)">
+            \(body)
+            </body>
+            </html>
+
+            """
+    }
+}

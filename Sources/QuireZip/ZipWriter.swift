@@ -1,0 +1,117 @@
+import CLibZip
+import QuireCore
+
+/// Builds a zip archive in memory through libzip, deterministically: entries in the order they are
+/// added, every entry dated 1980-01-01 00:00 (the DOS epoch), no extra fields.
+///
+/// Each entry's bytes are copied once into memory the writer owns and handed to libzip without a
+/// further copy; they are freed when the writer is released, after `finish()`.
+public final class ZipWriter {
+    public enum Compression: Sendable, Hashable {
+        case stored
+        /// Deflate at a zlib level from 1 (fastest) to 9 (smallest).
+        case deflate(level: Int)
+    }
+
+    private struct PendingEntry {
+        var path: String
+        var buffer: UnsafeMutableRawBufferPointer
+        var compression: Compression
+    }
+
+    private var entries: [PendingEntry] = []
+    private var paths: Set<String> = []
+    /// `finish()` hands the entries to libzip and frees them: a writer makes one archive.
+    private var isFinished = false
+
+    public init() {}
+
+    deinit {
+        for entry in entries { entry.buffer.deallocate() }
+    }
+
+    /// Adds a file; its path must be new and pass `ZipEntryPath`.
+    public func add(_ path: String, bytes: some Collection<UInt8>, compression: Compression = .deflate(level: 6)) throws(ConversionFailure) {
+        guard !isFinished else { throw ConversionFailure(.error("zip.write.finished", "cannot add '\(path)': the archive is already written")) }
+        if let problem = ZipEntryPath.problem(path) {
+            throw ConversionFailure(.error("zip.write.path", "cannot write entry '\(path)': it \(problem.explanation)"))
+        }
+        guard paths.insert(path).inserted else {
+            throw ConversionFailure(.error("zip.write.duplicate", "cannot write entry '\(path)' twice"))
+        }
+        // One byte at least, so an empty entry still has an address to hand to libzip.
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+        // A String's UTF-8 and arrays are contiguous: one memcpy instead of a byte-by-byte copy.
+        let copied: Bool? = bytes.withContiguousStorageIfAvailable { source in
+            if let base = source.baseAddress { buffer.baseAddress!.copyMemory(from: base, byteCount: source.count) }
+            return true
+        }
+        if copied == nil { _ = buffer.initializeMemory(as: UInt8.self, from: bytes) }
+        entries.append(PendingEntry(path: path, buffer: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<bytes.count]), compression: compression))
+    }
+
+    /// Adds a text file, UTF-8 encoded.
+    public func add(_ path: String, text: String, compression: Compression = .deflate(level: 6)) throws(ConversionFailure) {
+        try add(path, bytes: text.utf8, compression: compression)
+    }
+
+    /// The archive's bytes.
+    public func finish() throws(ConversionFailure) -> [UInt8] {
+        guard !isFinished else { throw ConversionFailure(.error("zip.write.finished", "the archive is already written")) }
+        isFinished = true
+        func failure(_ message: String) -> ConversionFailure { ConversionFailure(.error("zip.write", "cannot write the archive: \(message)")) }
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let output = zip_source_buffer_create(nil, 0, 0, &error) else { throw failure(String(cString: zip_error_strerror(&error))) }
+        // Kept past zip_close, which would otherwise free it, so the written bytes can be read back.
+        zip_source_keep(output)
+        defer { zip_source_free(output) }
+        guard let archive = zip_open_from_source(output, ZIP_TRUNCATE, &error) else {
+            throw failure(String(cString: zip_error_strerror(&error)))
+        }
+        for entry in entries {
+            guard let source = zip_source_buffer(archive, entry.buffer.baseAddress, zip_uint64_t(entry.buffer.count), 0) else {
+                let message = String(cString: zip_strerror(archive))
+                zip_discard(archive)
+                throw failure(message)
+            }
+            let index = zip_file_add(archive, entry.path, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
+            guard index >= 0 else {
+                let message = String(cString: zip_strerror(archive))
+                zip_source_free(source)
+                zip_discard(archive)
+                throw failure(message)
+            }
+            let method: (Int32, UInt32) = switch entry.compression {
+            case .stored: (ZIP_CM_STORE, 0)
+            case .deflate(let level): (ZIP_CM_DEFLATE, UInt32(min(max(level, 1), 9)))
+            }
+            // 0x0021 is 1980-01-01 in DOS date format, 0 is midnight: no clock, no time zone.
+            guard zip_set_file_compression(archive, zip_uint64_t(index), method.0, method.1) == 0,
+                  zip_file_set_dostime(archive, zip_uint64_t(index), 0, 0x0021, 0) == 0
+            else {
+                let message = String(cString: zip_strerror(archive))
+                zip_discard(archive)
+                throw failure(message)
+            }
+        }
+        guard zip_close(archive) == 0 else {
+            let message = String(cString: zip_strerror(archive))
+            zip_discard(archive)
+            throw failure(message)
+        }
+        // The entries are written: free them before the archive is copied out, to lower the peak.
+        for entry in entries { entry.buffer.deallocate() }
+        entries = []
+        guard zip_source_open(output) == 0 else { throw failure("the written archive cannot be read back") }
+        defer { zip_source_close(output) }
+        zip_source_seek(output, 0, SEEK_END)
+        let size = Int(zip_source_tell(output))
+        zip_source_seek(output, 0, SEEK_SET)
+        var bytes = [UInt8](repeating: 0, count: max(size, 0))
+        let read = bytes.withUnsafeMutableBytes { zip_source_read(output, $0.baseAddress!, zip_uint64_t($0.count)) }
+        guard read == size else { throw failure("the written archive cannot be read back") }
+        return bytes
+    }
+}
