@@ -24,7 +24,10 @@ public struct OPMLWriter: FormatWriter {
                 diagnostics.report(.warning("opml.no-feed", "channel '\(channel.title)' has no feed URL; podcast apps will skip it (give --feed)"))
             }
         }
-        if walker.droppedControlCharacters {
+        // Channels, the preamble and the title are cleaned where they are written; say so for them too.
+        let collectionTexts = [collection.title ?? ""] + collection.preamble
+            + collection.channels.flatMap { [$0.title, $0.feedURL ?? "", $0.siteURL ?? "", $0.description ?? ""] }
+        if walker.droppedControlCharacters || collectionTexts.contains(where: { Walker.stripControls($0) != $0 }) {
             diagnostics.report(.warning("opml.control-characters", "control characters cannot be written in XML and were left out"))
         }
         // A subscription list always gets a title apps can show; an outline keeps the collection's own.

@@ -46,6 +46,7 @@ public struct SummaryTextWriter: FormatWriter {
                 output += "---\n"
             }
             isFirstEpisode = false
+            warnAboutEdgeWhiteSpace(in: episode)
             output += BlockEscaping.escape(Substring(oneLine(episode.title, "episode title"))) + "\n"
             if !episode.summary.isEmpty { output += "\n" + escapedParagraphs(episode.summary) + "\n" }
             for chapter in episode.chapters { visitChapter(chapter) }
@@ -104,6 +105,39 @@ public struct SummaryTextWriter: FormatWriter {
             let line = text.split(whereSeparator: { $0.unicodeScalars.contains { $0 == "\n" || $0 == "\r" } }).joined(separator: " ")
             warnings.append(.warning("summary.line-break", "\(field) '\(line)' held a line break, which summary text cannot carry there; written as a space"))
             return line
+        }
+
+        /// Lines of summary text are read trimmed, and runs of blank lines are one paragraph break: white
+        /// space at the start or end of a line, or extra blank lines, in any field do not come back.
+        private mutating func warnAboutEdgeWhiteSpace(in episode: Episode) {
+            var texts = [episode.title, episode.summary]
+            for chapter in episode.chapters { texts += [chapter.title, chapter.body] + chapter.quotes.map(\.text) }
+            for entity in episode.entities { texts += [entity.name, entity.type, entity.description] }
+            guard texts.contains(where: Self.hasEdgeWhiteSpace) else { return }
+            warnings.append(
+                .warning(
+                    "summary.whitespace",
+                    "episode '\(episode.title)': white space at the start or end of a line, or an extra blank line, is not kept by summary text"))
+        }
+
+        /// A space or tab next to a line's start or end, a leading or trailing line break, or two blank lines in a row.
+        static func hasEdgeWhiteSpace(_ text: String) -> Bool {
+            if text.utf8.first == 0x0A { return true }
+            var previous: UInt8 = 0x0A
+            var newlines = 0
+            for byte in text.utf8 {
+                let isBlank = byte == 0x20 || byte == 0x09
+                if isBlank && previous == 0x0A { return true }
+                if byte == 0x0A {
+                    if previous == 0x20 || previous == 0x09 { return true }
+                    newlines += 1
+                    if newlines == 3 { return true }
+                } else {
+                    newlines = 0
+                }
+                previous = byte
+            }
+            return previous == 0x20 || previous == 0x09 || (previous == 0x0A && !text.isEmpty)
         }
 
         /// The format has no escapes for a quote's own markup (`"*` followed by a space ends one), so

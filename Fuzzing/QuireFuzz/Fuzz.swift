@@ -2,13 +2,17 @@
 // scripts/fuzz) it is a libFuzzer target; built normally it replays files: `quire-fuzz READER FILE...`,
 // which is how the tests run every saved crasher.
 import QuireCore
+import QuireEPUB
+import QuireHTML
 import QuireJSON
+import QuireMarkdown
 import QuireOPML
 import QuireSummaryText
 
 enum FuzzTarget {
     static let readers: [String: any FormatReader] = [
         "summary": SummaryTextReader(), "json": JSONModelReader(), "opml": OPMLReader(),
+        "markdown": MarkdownReader(), "html": HTMLReader(), "epub": EPUBReader(),
     ]
 
     /// Reads `bytes` with the named reader; any outcome but a crash is fine.
@@ -34,7 +38,7 @@ struct Fuzz {
         var argc = CommandLine.argc
         var argv = Optional(CommandLine.unsafeArgv)
         exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            // The reader comes from QUIRE_FUZZ_READER (summary, json or opml).
+            // The reader comes from QUIRE_FUZZ_READER (summary, json, opml, markdown, html or epub).
             let name = getenv("QUIRE_FUZZ_READER").map { String(cString: $0) } ?? "summary"
             guard let reader = FuzzTarget.readers[name] else { fatalError("QUIRE_FUZZ_READER must be one of \(FuzzTarget.readers.keys.sorted())") }
             FuzzTarget.run(reader, data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
@@ -50,7 +54,7 @@ struct Replay {
     static func main() {
         let arguments = CommandLine.arguments.dropFirst()
         guard let name = arguments.first, let reader = FuzzTarget.readers[name] else {
-            FileHandle.standardError.write(Data("usage: quire-fuzz summary|json|opml FILE...\n".utf8))
+            FileHandle.standardError.write(Data("usage: quire-fuzz summary|json|opml|markdown|html|epub FILE...\n".utf8))
             exit(2)
         }
         for path in arguments.dropFirst() {

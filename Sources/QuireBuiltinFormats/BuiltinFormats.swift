@@ -1,5 +1,8 @@
 import QuireCore
+import QuireEPUB
+import QuireHTML
 import QuireJSON
+import QuireMarkdown
 import QuireOPML
 import QuireSummaryText
 
@@ -10,6 +13,10 @@ public enum BuiltinFormats {
         SummaryTextFormat(),
         JSONFormat(),
         OPMLFormat(),
+        // HTML before Markdown: Markdown adds its direct Markdown → HTML edge only when HTML is registered.
+        HTMLFormat(),
+        MarkdownFormat(),
+        EPUBFormat(),
     ]
 
     /// A registry holding every built-in format.

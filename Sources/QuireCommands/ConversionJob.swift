@@ -34,6 +34,9 @@ struct ConversionJob {
             target = try workspace.node(named: name)
         } else if outputPath != "-", !outputPath.hasSuffix("/"), let format = workspace.registry.format(forPath: outputPath) {
             target = .format(format.id)
+        } else if command.formatOptions.writesFolder, let format = workspace.onlyFolderFormat {
+            // `--split -o site/`: the one format that writes folders.
+            target = .format(format)
         } else {
             let reason = outputPath == "-" ? "writing to standard output" : "'\(outputPath)' has no known extension"
             throw CommandFailure.usage("cannot tell the output format (\(reason)); give --to")

@@ -23,6 +23,9 @@ struct FormatOptions: ParsableArguments {
     @Flag(name: .customLong("unsafe-html"), help: "HTML, EPUB: let raw HTML in the input through (dropped by default).")
     var unsafeHTML = false
 
+    @Flag(name: .customLong("no-timeline"), help: "HTML, EPUB: leave out each episode's timeline and the collection overview.")
+    var noTimeline = false
+
     @Option(name: .long, help: "EPUB: the book's author (dc:creator).")
     var author: String?
 
@@ -58,6 +61,7 @@ struct FormatOptions: ParsableArguments {
             ("opml", opml), ("entities", entities), ("template", template), ("author", author), ("cover", cover),
             ("order", order), ("group-by", groupBy),
             ("front-matter", frontMatter ? "true" : nil), ("split", split ? "true" : nil), ("unsafe-html", unsafeHTML ? "true" : nil),
+            ("no-timeline", noTimeline ? "true" : nil),
         ]
         for case (let key, let value?) in named { values[key] = value }
         return values

@@ -104,6 +104,15 @@ struct Workspace {
         throw CommandFailure.failure("\(file.name): cannot tell the input format from its name or content; give --from")
     }
 
+    /// The format whose writer can write a folder, when exactly one can.
+    var onlyFolderFormat: FormatID? {
+        let formats = Set(registry.edges.compactMap { edge -> FormatID? in
+            guard case .write(let writer) = edge.action, writer is any FolderWriter, case .format(let id) = edge.to else { return nil }
+            return id
+        })
+        return formats.count == 1 ? formats.first : nil
+    }
+
     /// A format or `model` by name; an unknown name is a usage error listing the known ones.
     func node(named name: String) throws -> GraphNode {
         if name.lowercased() == "model" { return .model }

@@ -65,8 +65,13 @@ public protocol DirectConverter: Sendable {
     /// Whether this input is one the converter is meant for (Markdown → HTML only for documents that are
     /// not episode-shaped). The graph routes a declined input through the model instead.
     func accepts(_ input: InputFile) -> Bool
+    /// The converter takes only some inputs (it overrides `accepts`). The graph then uses it only as a
+    /// route's first step, where the input is known; bytes made along the way (Markdown written from
+    /// the model) are exactly what such a converter is not for.
+    var isSelective: Bool { get }
 }
 
 extension DirectConverter {
     public func accepts(_ input: InputFile) -> Bool { true }
+    public var isSelective: Bool { false }
 }

@@ -65,6 +65,11 @@ public struct ConversionEdge: Sendable, CustomStringConvertible {
         if case .convert = action { true } else { false }
     }
 
+    /// A direct converter that takes only some inputs (`DirectConverter.isSelective`).
+    public var isSelective: Bool {
+        if case .convert(let converter) = action { converter.isSelective } else { false }
+    }
+
     /// `summary → model`, used in listings and as the deterministic tie-breaker between equal routes.
     public var description: String { "\(from) → \(to)" }
 }

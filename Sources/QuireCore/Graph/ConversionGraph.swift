@@ -35,8 +35,12 @@ public struct ConversionGraph: Sendable {
         let stops = [source] + via + [target]
         var steps: [ConversionEdge] = []
         for (index, (start, end)) in zip(stops, stops.dropFirst()).enumerated() {
-            // Only the first leg sees the input's own bytes.
-            guard let leg = bestPath(from: start, to: end, allowing: { index > 0 || isAllowed($0) }) else {
+            // Only the first leg sees the input's own bytes, and only a first step may be selective.
+            let allowed = { (edge: ConversionEdge) -> Bool in
+                if edge.isSelective && !(index == 0 && edge.from == source) { return false }
+                return index > 0 || isAllowed(edge)
+            }
+            guard let leg = bestPath(from: start, to: end, allowing: allowed) else {
                 throw RouteError.noRoute(from: start, to: end, reachable: reachable(from: start))
             }
             steps += leg

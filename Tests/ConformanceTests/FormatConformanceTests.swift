@@ -1,0 +1,141 @@
+import Foundation
+import PropertyBased
+import QuireBuiltinFormats
+import QuireCore
+import QuireSummaryText
+import QuireTestSupport
+import Testing
+
+/// The contract every built-in reader and writer keeps, checked the same way for all of them:
+/// a writer either round-trips the model exactly or says what it lost (a warning) on an edge the graph
+/// declares lossy; a reader never crashes, and answers bad or mismatched input with a diagnostic that
+/// names the file, never with a silent result.
+@Suite struct FormatConformanceTests {
+    static let registry = try! BuiltinFormats.registry()
+
+    /// Formats with both a reader and a writer, and the options that make their writer keep everything.
+    static let roundTripFormats: [(id: FormatID, options: ConversionOptions)] = registry.formats.compactMap { format in
+        guard !registry.readers(of: format.id).isEmpty, !registry.writers(of: format.id).isEmpty else { return nil }
+        // OPML's default is a channel list; its outline mode is the one that keeps episodes.
+        return (format.id, ConversionOptions(format.id == "opml" ? ["opml": "outline", "date": "0"] : ["date": "0"]))
+    }
+
+    static let readableFormats: [FormatID] = registry.formats.map(\.id).filter { !registry.readers(of: $0).isEmpty }
+
+    private func write(_ model: EpisodeCollection, as format: FormatID, options: ConversionOptions) throws -> (bytes: [UInt8], warnings: [Diagnostic], lossy: Bool) {
+        let edge = try #require(Self.registry.writers(of: format).first)
+        guard case .write(let writer) = edge.action else { throw ConformanceFailure("\(format): not a writer") }
+        var diagnostics = Diagnostics()
+        let bytes = try writer.write(model, options: options, diagnostics: &diagnostics)
+        return (bytes, diagnostics.warnings, edge.loss.isLossy)
+    }
+
+    private func read(_ bytes: [UInt8], as format: FormatID, name: String = "input") throws -> (model: EpisodeCollection, diagnostics: Diagnostics) {
+        let edge = try #require(Self.registry.readers(of: format).first)
+        guard case .read(let reader) = edge.action else { throw ConformanceFailure("\(format): not a reader") }
+        var diagnostics = Diagnostics()
+        let model = try reader.read(InputFile(name: name, bytes: bytes), options: ConversionOptions(), diagnostics: &diagnostics)
+        return (model, diagnostics)
+    }
+
+    /// Exact, or a loss the writer announced on an edge the graph calls lossy.
+    private func checkRoundTrip(_ model: EpisodeCollection, through format: FormatID, options: ConversionOptions, label: String) throws {
+        let written = try write(model, as: format, options: options)
+        let back = try read(written.bytes, as: format).model
+        if back != model {
+            #expect(!written.warnings.isEmpty, "\(format) lost part of \(label) without a warning")
+            #expect(
+                written.lossy,
+                "\(format) lost part of \(label) (\(Set(written.warnings.map { "\($0.id)" }).sorted())) but the graph declares the writer lossless")
+        }
+    }
+
+    static let examples: [(String, EpisodeCollection)] = {
+        var result = [("everyField", ModelSamples.everyField)]
+        for path in ["Examples/episode.txt", "Examples/sample-page.txt"] {
+            var diagnostics = Diagnostics()
+            if let input = try? Fixtures.input(path), let model = try? SummaryTextReader().read(input, options: ConversionOptions(), diagnostics: &diagnostics) {
+                result.append((path, model))
+            }
+        }
+        return result
+    }()
+
+    @Test(arguments: roundTripFormats.map(\.id))
+    func examplesRoundTripOrTheLossIsDeclared(_ format: FormatID) throws {
+        let options = Self.roundTripFormats.first { $0.id == format }!.options
+        for (label, model) in Self.examples {
+            try checkRoundTrip(model, through: format, options: options, label: label)
+            // The examples themselves hold nothing any lossless writer may drop.
+            if !(try write(model, as: format, options: options)).lossy {
+                #expect(try read(write(model, as: format, options: options).bytes, as: format).model == model, "\(format): \(label)")
+            }
+        }
+    }
+
+    @Test(arguments: roundTripFormats.map(\.id))
+    func generatedModelsRoundTripOrTheLossIsDeclared(_ format: FormatID) async throws {
+        let options = Self.roundTripFormats.first { $0.id == format }!.options
+        await propertyCheck(count: 60, input: Gen.int(in: 0...Int.max)) { seed in
+            // Everything the generator can make: CJK, right-to-left, emoji, control characters, long,
+            // empty and untrimmed fields.
+            var generator = ModelGenerator(seed: UInt64(seed), options: .init(controlCharacters: true, untrimmedText: true, longFields: true))
+            let model = generator.collection()
+            do {
+                try checkRoundTrip(model, through: format, options: options, label: "generated model \(seed)")
+            } catch {
+                Issue.record("\(format), seed \(seed): \(error)")
+            }
+        }
+    }
+
+    /// Inputs no reader should take quietly: nothing, broken UTF-8, a truncated file of its own format.
+    @Test(arguments: readableFormats)
+    func badInputGetsADiagnosticNamingTheFile(_ format: FormatID) throws {
+        let own = try Self.roundTripFormats.contains { $0.id == format }
+            ? write(ModelSamples.everyField, as: format, options: Self.roundTripFormats.first { $0.id == format }!.options).bytes
+            : Array("x".utf8)
+        var invalidUTF8 = own
+        invalidUTF8.insert(contentsOf: [0xFF, 0xC3, 0x28], at: min(40, invalidUTF8.count))
+        let cases: [(String, [UInt8])] = [
+            ("empty", []), ("invalid UTF-8", invalidUTF8), ("truncated", Array(own.prefix(own.count / 2))),
+            ("binary", (0..<512).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }),
+        ]
+        for (label, bytes) in cases {
+            do {
+                let result = try read(bytes, as: format, name: "bad.\(format)")
+                if label != "empty" && label != "truncated" {
+                    #expect(!result.diagnostics.isEmpty, "\(format) read \(label) input without a word")
+                }
+                for diagnostic in result.diagnostics {
+                    #expect(diagnostic.location?.file == "bad.\(format)", "\(format), \(label): \(diagnostic)")
+                }
+            } catch let failure as ConversionFailure {
+                #expect(!failure.diagnostics.isEmpty)
+                for diagnostic in failure.diagnostics {
+                    #expect(diagnostic.location?.file == "bad.\(format)", "\(format), \(label): \(diagnostic)")
+                }
+            }
+        }
+    }
+
+    /// A file that claims one format and holds another: a strict reader refuses it with an error at the
+    /// file; a lenient one (any text is summary text, Markdown notes or an HTML page) says what it did.
+    @Test(arguments: readableFormats)
+    func anotherFormatsContentIsNeverTakenSilently(_ claimed: FormatID) throws {
+        for (actual, options) in Self.roundTripFormats where actual != claimed {
+            let bytes = try write(ModelSamples.everyField, as: actual, options: options).bytes
+            do {
+                let result = try read(bytes, as: claimed, name: "mislabelled")
+                #expect(!result.diagnostics.isEmpty, "\(claimed) read \(actual) content without a word")
+            } catch let failure as ConversionFailure {
+                #expect(failure.diagnostics.contains { $0.severity == .error && $0.location?.file == "mislabelled" }, "\(claimed) ← \(actual)")
+            }
+        }
+    }
+}
+
+struct ConformanceFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
