@@ -21,7 +21,8 @@ public struct EPUBReader: FormatReader {
             entries[item.path].flatMap { try? PackageContents.parse($0, input: input) }.flatMap(TitlePage.record)
         }
         // Quire's own parts other than episodes carry nothing the title page does not.
-        let ownParts: Set<String> = titlePage == nil ? [] : [PackageLayout.coverPage.id, PackageLayout.titlePage.id, PackageLayout.entityIndex.id]
+        let ownParts: Set<String> = titlePage == nil
+            ? [] : [PackageLayout.coverPage.id, PackageLayout.titlePage.id, PackageLayout.overview.id, PackageLayout.entityIndex.id]
         var episodes: [Episode] = []
         var preamble: [String] = []
         var foreignDocuments = 0

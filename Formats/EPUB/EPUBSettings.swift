@@ -13,6 +13,8 @@ struct EPUBSettings {
     var date: Int?
     var language: String?
     var unsafeHTML: Bool
+    /// Episode timelines and the overview page (`--no-timeline` leaves them out).
+    var timeline: Bool
 
     init(_ options: ConversionOptions) throws(ConversionFailure) {
         title = options["title"].flatMap { $0.isEmpty ? nil : $0 }
@@ -37,5 +39,6 @@ struct EPUBSettings {
         }
         language = options["language"].flatMap { LanguageTag.isWellFormed($0) ? $0 : nil }
         unsafeHTML = options.flag("unsafe-html")
+        timeline = !options.flag("no-timeline")
     }
 }

@@ -40,14 +40,23 @@ public struct EPUBWriter: FormatWriter {
 
         // Episodes, a batch at a time so only a batch of documents is held as strings.
         var hasUnwritableText = UnwritableText.found(inCollectionFieldsOf: collection)
-        let articleOptions = ArticleOptions(unsafeHTML: settings.unsafeHTML)
+        var hasOverview = false
+        if settings.timeline,
+           let overview = TimelineOverview.document(collection: collection, readingOrder: readingOrder, language: language, labels: labels) {
+            try book.add(PackageLayout.overview, text: overview, inSpine: true)
+            hasOverview = true
+        }
+        let articleOptions = ArticleOptions(unsafeHTML: settings.unsafeHTML, timeline: settings.timeline)
         for batchStart in stride(from: 0, to: readingOrder.count, by: EpisodeDocuments.batchSize) {
             let positions = Array(batchStart..<min(batchStart + EpisodeDocuments.batchSize, readingOrder.count))
             let documents = try EpisodeDocuments.render(
                 positions, collection: collection, readingOrder: readingOrder, language: language, labels: labels, options: articleOptions)
             for (position, document) in zip(positions, documents) {
                 hasUnwritableText = hasUnwritableText || document.hasUnwritableText
-                try book.add(PackageLayout.episode(position), document: document)
+                var item = PackageLayout.episode(position)
+                // EPUB declares inline SVG in the manifest.
+                if document.hasTimeline { item.properties = "svg" }
+                try book.add(item, document: document)
             }
         }
         if hasUnwritableText {
@@ -62,7 +71,7 @@ public struct EPUBWriter: FormatWriter {
             try book.add(PackageLayout.entityIndex, text: index.document(episodeTitles: episodeTitles, language: language, labels: labels), inSpine: true)
         }
         let contents = TableOfContents.build(
-            collection: collection, readingOrder: readingOrder, groupByChannel: settings.groupByChannel, hasIndex: !index.isEmpty, labels: labels,
+            collection: collection, readingOrder: readingOrder, groupByChannel: settings.groupByChannel, hasIndex: !index.isEmpty, hasOverview: hasOverview, labels: labels,
             chapterAnchor: { _, chapter in EpisodeArticle.chapterID(idPrefix: Self.idPrefix, index: chapter) })
         try book.add(
             PackageLayout.navigation,

@@ -10,6 +10,8 @@ enum EpisodeDocuments {
         /// The document's own content digest, computed on the worker.
         var digest: [UInt8]
         var hasUnwritableText: Bool
+        /// The document draws the episode's timeline (inline SVG).
+        var hasTimeline: Bool
     }
 
     /// Episodes rendered at once: enough to keep every core busy, few enough to bound memory.
@@ -32,7 +34,8 @@ enum EpisodeDocuments {
                 var digest = ContentIdentifier()
                 digest.add(text)
                 return Document(
-                    text: text, digest: digest.bytes, hasUnwritableText: EpisodeArticle.containsUnwritableCharacters(episode))
+                    text: text, digest: digest.bytes, hasUnwritableText: EpisodeArticle.containsUnwritableCharacters(episode),
+                    hasTimeline: options.timeline && EpisodeTimeline(episode) != nil)
             }
             results.store(result, at: slot)
         }

@@ -20,6 +20,8 @@ struct PackageLayout {
     static let coverPage = Item(id: "cover", href: "cover.xhtml", mediaType: "application/xhtml+xml")
     static let titlePage = Item(id: "title-page", href: "title.xhtml", mediaType: "application/xhtml+xml")
     static let entityIndex = Item(id: "entity-index", href: "index.xhtml", mediaType: "application/xhtml+xml")
+    /// Every episode's timeline, small, on one page after the title page; its drawings are inline SVG.
+    static let overview = Item(id: "overview", href: "overview.xhtml", mediaType: "application/xhtml+xml", properties: "svg")
 
     static func coverImage(mediaType: String, fileExtension: String) -> Item {
         Item(id: "cover-image", href: "images/cover.\(fileExtension)", mediaType: mediaType, properties: "cover-image")

@@ -57,6 +57,16 @@ enum Stylesheet {
         .entity-list dd { margin: 0 0 0 1.5em; }
         .entity-type { font-size: 0.85em; color: #555555; }
 
+        /* Timelines: drawn in the text colour; the legend says in words what the drawing shows. */
+        .timeline { margin: 0.5em 0 1.5em 0; }
+        .timeline-graphic { width: 100%; height: auto; }
+        .timeline-caption { font-size: 0.75em; color: #555555; }
+        .timeline-legend { font-size: 0.85em; list-style: none; padding-left: 0; margin: 0.3em 0; }
+        .timeline-length { color: #666666; font-size: 0.9em; }
+        .overview-list { list-style: none; padding-left: 0; }
+        .overview-list li { margin: 0 0 0.9em 0; }
+        .overview-timeline svg { width: 100%; height: auto; margin-top: 0.2em; }
+
         /* Navigation and index */
         nav ol { list-style: none; padding-left: 1.2em; }
         nav > ol { padding-left: 0; }

@@ -15,10 +15,11 @@ struct TableOfContents {
     /// Channel → episode → chapter with `--group-by channel`, else episode → chapter; the title page
     /// first and the entity index last.
     static func build(
-        collection: EpisodeCollection, readingOrder: [Int], groupByChannel: Bool, hasIndex: Bool, labels: BookLabels,
+        collection: EpisodeCollection, readingOrder: [Int], groupByChannel: Bool, hasIndex: Bool, hasOverview: Bool = false, labels: BookLabels,
         chapterAnchor: (_ position: Int, _ chapter: Int) -> String
     ) -> TableOfContents {
         var entries = [Entry(label: labels.titlePage, href: PackageLayout.titlePage.href)]
+        if hasOverview { entries.append(Entry(label: labels.overview, href: PackageLayout.overview.href)) }
         var currentChannel: String?? = .none
         for (position, index) in readingOrder.enumerated() {
             let episode = collection.episodes[index]

@@ -8,7 +8,8 @@ public struct MarkdownReader: FormatReader {
 
     public func read(_ input: InputFile, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> EpisodeCollection {
         let source = try MarkdownSource(input)
-        let document = CommonMarkDocument(utf8: source.markdownBytes)
+        // Text comes from the source lines, never from cmark's inline parse.
+        let document = CommonMarkDocument(utf8: source.markdownBytes, includingHeadingText: false)
         let headings = document.blocks.compactMap { block -> EpisodeShape.Heading? in
             guard case .heading(let level) = block.kind else { return nil }
             return EpisodeShape.Heading(level: level, rawText: HeadingText.raw(of: block, in: source))

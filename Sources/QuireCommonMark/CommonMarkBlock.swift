@@ -32,8 +32,9 @@ public struct CommonMarkBlock: Sendable, Hashable {
     /// Child blocks, down to `CommonMarkDocument.childDepthLimit` levels; deeper blocks are covered
     /// by their ancestor's line range only.
     public var children: [CommonMarkBlock]
-    /// For headings: the inline text as cmark reads it (escapes and entities decoded, markup dropped),
-    /// without the autolink extension (which would only keep a `www.` link's entities undecoded).
+    /// For headings, unless parsed without `includingHeadingText`: the inline text as cmark reads it
+    /// (escapes and entities decoded, markup dropped), without the autolink extension (which would
+    /// only keep a `www.` link's entities undecoded).
     public var plainText: String?
 
     public var lines: ClosedRange<Int> { startLine...max(startLine, endLine) }
@@ -48,13 +49,15 @@ public struct CommonMarkDocument: Sendable, Hashable {
     public static let childDepthLimit = 4
 
     /// Parses UTF-8 bytes with the GFM extensions that shape blocks (`CommonMarkParsing.structureExtensionNames`).
-    public init(utf8 bytes: [UInt8]) {
+    /// Without `includingHeadingText`, headings' `plainText` stays `nil`: a reader that takes text from
+    /// the source lines need not hold a second copy of a long heading (cmark's and a Swift one).
+    public init(utf8 bytes: [UInt8], includingHeadingText: Bool = true) {
         let lines = LineTable(bytes)
         blocks = bytes.withUnsafeBufferPointer { buffer in
             CommonMarkParsing.withParsedDocument(
                 utf8: buffer, unsafe: false, extensions: CommonMarkParsing.structureExtensionNames
             ) { root, _, _ in
-                Self.blocks(under: root, depth: 1, lines: lines)
+                Self.blocks(under: root, depth: 1, lines: lines, includingHeadingText: includingHeadingText)
             }
         }
     }
@@ -93,7 +96,7 @@ public struct CommonMarkDocument: Sendable, Hashable {
         }
     }
 
-    private static func blocks(under parent: OpaquePointer, depth: Int, lines: LineTable) -> [CommonMarkBlock] {
+    private static func blocks(under parent: OpaquePointer, depth: Int, lines: LineTable, includingHeadingText: Bool) -> [CommonMarkBlock] {
         var result: [CommonMarkBlock] = []
         var child = cmark_node_first_child(parent)
         while let node = child {
@@ -106,8 +109,10 @@ public struct CommonMarkDocument: Sendable, Hashable {
                 block.endLine = line
                 block.endColumn = column
             }
-            if case .heading = kind { block.plainText = CommonMarkParsing.plainText(of: node) }
-            if depth < childDepthLimit, hasBlockChildren(kind) { block.children = blocks(under: node, depth: depth + 1, lines: lines) }
+            if case .heading = kind, includingHeadingText { block.plainText = CommonMarkParsing.plainText(of: node) }
+            if depth < childDepthLimit, hasBlockChildren(kind) {
+                block.children = blocks(under: node, depth: depth + 1, lines: lines, includingHeadingText: includingHeadingText)
+            }
             result.append(block)
         }
         return result

@@ -35,6 +35,8 @@ enum CommonMarkParsing {
         let options = options(unsafe: unsafe, validating: validating)
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
+        // Autolink's cost is per `w` and per `@` of the text; text that holds nothing it could link needs none of it.
+        let extensions = extensions.contains("autolink") && !mayHoldAutolink(bytes) ? extensions.filter { $0 != "autolink" } : extensions
         for name in extensions {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
@@ -56,6 +58,31 @@ enum CommonMarkParsing {
     ) -> Result {
         var text = text
         return text.withUTF8 { withParsedDocument(utf8: $0, unsafe: unsafe, body) }
+    }
+
+    /// Whether the text holds anything cmark-gfm's autolink extension could turn into a link: an
+    /// address with `://`, one starting `www.`, or an e-mail address (`@`). Without any, leaving the
+    /// extension out gives the same document.
+    static func mayHoldAutolink(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            switch bytes[index] {
+            case UInt8(ascii: "@"):
+                return true
+            case UInt8(ascii: ":") where index + 2 < count && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/"):
+                return true
+            case UInt8(ascii: "w"), UInt8(ascii: "W"):
+                if index + 3 < count, bytes[index + 3] == UInt8(ascii: "."),
+                   (bytes[index + 1] | 0x20) == UInt8(ascii: "w"), (bytes[index + 2] | 0x20) == UInt8(ascii: "w") {
+                    return true
+                }
+            default:
+                break
+            }
+            index += 1
+        }
+        return false
     }
 
     /// The plain text of a node's inline content: text and code literals, line breaks as spaces.
