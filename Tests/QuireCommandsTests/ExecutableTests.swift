@@ -35,10 +35,13 @@ import Testing
     /// Every input that once crashed a reader (Tests/FuzzCrashers/<reader>/) reads without crashing now.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: fuzzReplayer), "needs a built .build/debug/quire-fuzz"))
     func savedCrashersNoLongerCrash() throws {
-        for reader in ["summary", "json", "opml"] {
+        // Every reader's folder that holds crashers; readers the fuzzer never crashed have none.
+        let readers = try FileManager.default.contentsOfDirectory(atPath: Fixtures.url("Tests/FuzzCrashers").path).filter { !$0.contains(".") }
+        #expect(Set(["summary", "json", "opml"]).isSubset(of: readers))
+        for reader in readers.sorted() {
             let folder = Fixtures.url("Tests/FuzzCrashers/\(reader)")
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).map { folder.appendingPathComponent($0).path }
-            #expect(!files.isEmpty, "no crashers kept for \(reader)")
+            if files.isEmpty { continue }
             let result = try ExternalTool.run(path: Self.fuzzReplayer, [reader] + files)
             #expect(result.status == 0, "\(reader): \(result.error)")
         }
