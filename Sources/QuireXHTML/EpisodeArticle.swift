@@ -8,6 +8,14 @@ public enum EpisodeArticle {
     /// escaped, ids prefixed with `idPrefix` so several articles can share a page. Rendered with the
     /// `episode` template of `options.templates`.
     public static func render(_ episode: Episode, channel: Channel?, idPrefix: String, options: ArticleOptions) throws -> String {
+        if options.templates.hasShippedArticleTemplates {
+            return DefaultArticleWriter.render(episode, channel: channel, idPrefix: idPrefix, options: options)
+        }
+        return try renderWithTemplates(episode, channel: channel, idPrefix: idPrefix, options: options)
+    }
+
+    /// Always through the `episode` template, even the shipped one (which `render` writes directly).
+    static func renderWithTemplates(_ episode: Episode, channel: Channel?, idPrefix: String, options: ArticleOptions) throws -> String {
         try options.templates.render("episode", EpisodeView.context(episode, channel: channel, idPrefix: idPrefix, options: options))
     }
 

@@ -38,6 +38,7 @@ public struct EpisodeTemplates: Sendable {
             }
             sources[name] = source
         }
+        hasShippedArticleTemplates = ["episode", "chapter", "timeline"].allSatisfy { sources[$0] == DefaultTemplates.sources[$0] }
     }
 
     /// These templates with `others` added, for a format that builds its own templates on these.
@@ -48,6 +49,10 @@ public struct EpisodeTemplates: Sendable {
     }
 
     public func contains(_ name: String) -> Bool { sources[name] != nil }
+
+    /// `episode`, `chapter` and `timeline` are the shipped templates, which `EpisodeArticle.render`
+    /// writes without Mustache. Kept up to date by `add`.
+    public private(set) var hasShippedArticleTemplates = false
 
     /// Renders the template `name` with `context` (dictionaries, arrays, strings and booleans).
     public func render(_ name: String, _ context: [String: Any]) throws(TemplateError) -> String {

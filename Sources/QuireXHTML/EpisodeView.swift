@@ -42,7 +42,7 @@ public enum EpisodeView {
             "hasChapters": !chapters.isEmpty, "chapters": chapters, "toc": toc,
             "hasEntities": !entities.isEmpty, "entities": entities,
             "labels": labels,
-            "timeline": (options.timeline ? TimelineView.context(episode, idPrefix: prefix, labels: labels) : nil) as Any? ?? false,
+            "timeline": (options.timeline ? TimelineView(episode, idPrefix: prefix, labels: labels)?.context : nil) as Any? ?? false,
         ]
     }
 

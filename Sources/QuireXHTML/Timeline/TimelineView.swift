@@ -1,35 +1,64 @@
 import QuireCore
 
-/// The template context of an episode's timeline (`timeline` in the episode context, rendered by the
-/// `timeline` partial): the drawing, ready to insert, and the same information as data for a list or
-/// a template's own drawing.
-public enum TimelineView {
-    /// `nil` when the episode has no timed chapter.
-    public static func context(_ episode: Episode, idPrefix: String, labels: [String: String]) -> [String: Any]? {
+/// An episode's timeline as the `timeline` template renders it: the drawing, ready to insert, and the
+/// same information as data for the list (or for a template's own drawing).
+public struct TimelineView: Sendable {
+    public struct Segment: Sendable {
+        /// `#chapter-id`, escaped for an attribute.
+        public var href: String
+        public var title: String
+        public var start: Int
+        public var end: Int
+        public var length: String
+        public var percent: String
+        public var timedQuotes: Int
+    }
+
+    public var id: String
+    public var svg: String
+    public var compact: String
+    /// One line: chapters, duration, timed quotes, in the episode's language.
+    public var label: String
+    public var duration: Int
+    public var isDurationEstimated: Bool
+    public var segments: [Segment]
+    public var ticks: [(time: Int, percent: String)]
+
+    /// `nil` when the episode has no timed chapter. Every string is escaped HTML.
+    public init?(_ episode: Episode, idPrefix: String, labels: [String: String]) {
         guard let timeline = EpisodeTimeline(episode) else { return nil }
+        let prefix = EpisodeView.safeIDPrefix(idPrefix)
         let chapterID = { EpisodeArticle.chapterID(idPrefix: idPrefix, index: $0) }
-        let segments = timeline.segments.map { segment -> [String: Any] in
+        segments = timeline.segments.map { segment in
             let chapter = episode.chapters[segment.chapter]
-            let quotes = chapter.quotes.filter { $0.time != nil }.count
-            return [
-                "href": "#" + MarkupEscaping.attribute(chapterID(segment.chapter)), "title": MarkupEscaping.text(chapter.title),
-                "start": EpisodeView.timeContext(segment.start), "end": EpisodeView.timeContext(segment.end),
-                "length": TimelineSVG.lengthText(segment.length),
-                "percent": TimelineSVG.number(Double(segment.length) / Double(timeline.duration) * 100),
-                "quotes": quotes > 0 ? String(quotes) : false,
-            ]
+            return Segment(
+                href: "#" + MarkupEscaping.attribute(chapterID(segment.chapter)), title: MarkupEscaping.text(chapter.title),
+                start: segment.start, end: segment.end, length: TimelineSVG.lengthText(segment.length),
+                percent: TimelineSVG.number(Double(segment.length) / Double(timeline.duration) * 100),
+                timedQuotes: chapter.quotes.filter { $0.time != nil }.count)
         }
-        let ticks = timeline.ticks.map { tick -> [String: Any] in
-            ["time": EpisodeView.timeContext(tick.time), "percent": TimelineSVG.number(Double(tick.time) / Double(timeline.duration) * 100)]
-        }
-        let summary = TimelineSVG.describe(timeline, of: episode, labels: labels)
-        return [
-            "id": EpisodeView.safeIDPrefix(idPrefix) + "timeline",
-            "svg": TimelineSVG.episode(timeline, of: episode, idPrefix: EpisodeView.safeIDPrefix(idPrefix), labels: labels, chapterID: chapterID),
-            "compact": TimelineSVG.compact(timeline, of: episode, labels: labels),
-            "label": MarkupEscaping.text(summary.title),
-            "duration": EpisodeView.timeContext(timeline.duration), "estimated": timeline.isDurationEstimated,
-            "segments": segments, "ticks": ticks,
+        ticks = timeline.ticks.map { ($0.time, TimelineSVG.number(Double($0.time) / Double(timeline.duration) * 100)) }
+        id = prefix + "timeline"
+        svg = TimelineSVG.episode(timeline, of: episode, idPrefix: prefix, labels: labels, chapterID: chapterID)
+        compact = TimelineSVG.compact(timeline, of: episode, labels: labels)
+        label = MarkupEscaping.text(TimelineSVG.describe(timeline, of: episode, labels: labels).title)
+        duration = timeline.duration
+        isDurationEstimated = timeline.isDurationEstimated
+    }
+
+    /// The template context (`timeline` in the episode context); docs/html-format.md lists it.
+    public var context: [String: Any] {
+        [
+            "id": id, "svg": svg, "compact": compact, "label": label,
+            "duration": EpisodeView.timeContext(duration), "estimated": isDurationEstimated,
+            "segments": segments.map { segment -> [String: Any] in
+                [
+                    "href": segment.href, "title": segment.title, "start": EpisodeView.timeContext(segment.start),
+                    "end": EpisodeView.timeContext(segment.end), "length": segment.length, "percent": segment.percent,
+                    "quotes": segment.timedQuotes > 0 ? String(segment.timedQuotes) : false,
+                ]
+            },
+            "ticks": ticks.map { ["time": EpisodeView.timeContext($0.time), "percent": $0.percent] as [String: Any] },
         ]
     }
 }
