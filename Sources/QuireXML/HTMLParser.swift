@@ -55,6 +55,16 @@ public enum SafeHTMLParser {
                 .error(DiagnosticID(rawValue: "\(prefix).parse"), "\($0.message); the page cannot be read past this point", at: location($0.line, $0.column))
             })
         }
+        // libxml2 cuts a text run at 10,000,000 bytes (its limit without XML_PARSE_HUGE, which untrusted
+        // input must not get) and goes on: the rest of that text would be lost, so the page is refused.
+        if let huge = collector.errors.first(where: { $0.message.contains("huge text node") }) {
+            throw SafeXMLParser.Failure(diagnostics: [
+                .error(
+                    DiagnosticID(rawValue: "\(prefix).limit"),
+                    "a run of text longer than 10,000,000 bytes without markup; libxml2 would cut it, so the page is not read",
+                    at: location(huge.line, huge.column)),
+            ])
+        }
         guard let root = xmlDocGetRootElement(document) else {
             throw SafeXMLParser.Failure(diagnostics: [.error(DiagnosticID(rawValue: "\(prefix).parse"), "the document has no elements", at: location(1, 1))])
         }

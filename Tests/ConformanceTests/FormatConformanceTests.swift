@@ -135,6 +135,55 @@ import Testing
     }
 }
 
+/// One line of ten megabytes, the shape of a scraped page that lost its line breaks: every text reader
+/// takes it in one linear pass and keeps every word (100 MB lines are measured in release builds, see
+/// docs/security.md); the strict ones refuse it at its first byte.
+@Suite struct LongLineTests {
+    static let words = 2_000_000
+    static let line: [UInt8] = Array(("# Title " + String(repeating: "word ", count: words) + "\n").utf8)
+
+    private func read(_ format: FormatID) throws -> Result<EpisodeCollection, ConversionFailure> {
+        let registry = FormatConformanceTests.registry
+        guard case .read(let reader) = registry.readers(of: format)[0].action else { throw ConformanceFailure("no reader") }
+        var diagnostics = Diagnostics()
+        do {
+            return .success(try reader.read(InputFile(name: "line", bytes: Self.line), options: ConversionOptions(), diagnostics: &diagnostics))
+        } catch let failure as ConversionFailure {
+            return .failure(failure)
+        }
+    }
+
+    /// Every word of the line, wherever the reader put it.
+    private func wordCount(_ collection: EpisodeCollection) -> Int {
+        var text = collection.preamble.joined(separator: " ")
+        for episode in collection.episodes {
+            text += " " + episode.title + " " + episode.summary
+            for chapter in episode.chapters { text += " " + chapter.title + " " + chapter.body }
+        }
+        return text.split(separator: " ").filter { $0 == "word" }.count
+    }
+
+    @Test(arguments: ["summary", "markdown", "html"] as [FormatID])
+    func lenientReadersKeepTheWholeLine(_ format: FormatID) throws {
+        switch try read(format) {
+        case .success(let collection):
+            #expect(wordCount(collection) == Self.words, "\(format)")
+        case .failure(let failure):
+            // libxml2 cuts text runs at 10,000,000 bytes: HTML refuses them rather than lose the rest.
+            #expect(format == "html" && failure.diagnostics.map(\.id) == ["html.limit"], "\(format): \(failure.diagnostics)")
+        }
+    }
+
+    @Test(arguments: ["json", "opml"] as [FormatID])
+    func strictReadersRefuseItAtTheStart(_ format: FormatID) throws {
+        guard case .failure(let failure) = try read(format) else {
+            Issue.record("\(format) took a line of words")
+            return
+        }
+        #expect(failure.diagnostics.first?.location?.line == 1, "\(format)")
+    }
+}
+
 struct ConformanceFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

@@ -373,3 +373,19 @@ private func episodeTitles(_ json: String) throws -> [String] {
         #expect(quire(["convert", episode, "--to", "html", "--explain"]).error.contains("1. markdown → model"))
     }
 }
+
+@Suite struct MislabelledInputTests {
+    /// A file whose name claims a strict format but holds another fails with a diagnostic at the file,
+    /// exit status 1, and leaves no output.
+    @Test(arguments: [("book.epub", "error"), ("page.json", "[json.syntax]"), ("list.opml", "[opml.xml]")])
+    func aFileHoldingAnotherFormatFailsWithoutOutput(name: String, expected: String) throws {
+        let directory = try TemporaryDirectory()
+        let input = directory.path(name), output = directory.path("out.html")
+        try FileIO.writeAtomically(try FileIO.read(episodeFile), to: input)
+        let result = quire(["convert", input, "-o", output])
+        #expect(result.status == .failure)
+        #expect(result.error.hasPrefix(input), "\(result.error)")
+        #expect(result.error.contains(expected))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+}
