@@ -22,6 +22,16 @@ public enum SafeHTMLParser {
     /// Parses `bytes` as HTML; `prefix` names the format in diagnostic identifiers (`html.parse`).
     public static func parse(_ input: InputFile, entry: String? = nil, prefix: String) throws(SafeXMLParser.Failure) -> Parsed {
         _ = initialized
+        // HTML has no entity declarations; a page that carries some (a billion-laughs or external-entity
+        // attack aimed at XML tools) is refused as XML documents are.
+        if let line = entityDeclarationLine(input.bytes) {
+            throw SafeXMLParser.Failure(diagnostics: [
+                .error(
+                    DiagnosticID(rawValue: "\(prefix).entities"),
+                    "the page declares entities in a DTD; HTML has none, and Quire never expands them (billion laughs, external files)",
+                    at: input.location(line: line, column: 1, entry: entry)),
+            ])
+        }
         let collector = Collector()
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
@@ -75,6 +85,28 @@ public enum SafeHTMLParser {
             Diagnostic.warning(DiagnosticID(rawValue: "\(prefix).parse"), $0.message, at: location($0.line, $0.column))
         }
         return Parsed(root: tree, warnings: warnings)
+    }
+
+    /// The line of an `<!ENTITY` inside the internal subset of the page's DOCTYPE (`<!DOCTYPE html [ … ]>`),
+    /// matched without regard to case as HTML is; text elsewhere in the page is not looked at.
+    static func entityDeclarationLine(_ bytes: [UInt8]) -> Int? {
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        func find(_ needle: String, in range: Range<Int>) -> Int? {
+            let needle = Array(needle.utf8)
+            guard range.count >= needle.count else { return nil }
+            for index in range.lowerBound...(range.upperBound - needle.count)
+            where zip(bytes[index..<index + needle.count], needle).allSatisfy({ lower($0) == $1 }) {
+                return index
+            }
+            return nil
+        }
+        guard let doctype = find("<!doctype", in: 0..<bytes.count),
+              let open = bytes[doctype...].firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: ">") }),
+              bytes[open] == UInt8(ascii: "[")
+        else { return nil }
+        let close = bytes[open...].firstIndex(of: UInt8(ascii: "]")) ?? bytes.count
+        guard let declaration = find("<!entity", in: open..<close) else { return nil }
+        return bytes[..<declaration].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 
     /// libxml2's HTML parser knows HTML 4 only; HTML5's elements (`article`, `section`, `time`) are
