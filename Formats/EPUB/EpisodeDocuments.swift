@@ -1,12 +1,14 @@
 import Dispatch
 import QuireCore
 import QuireXHTML
+import QuireZip
 
 /// Episode documents, rendered in parallel: the bulk of a book's work.
 enum EpisodeDocuments {
     /// One episode's document, with what the serial part of the writer needs to know about it.
     struct Document {
-        var text: String
+        /// Deflated on the worker: the book holds compressed bytes only, and compresses on all cores.
+        var entry: ZipWriter.PrecompressedEntry
         /// The document's own content digest, computed on the worker.
         var digest: [UInt8]
         var hasUnwritableText: Bool
@@ -34,7 +36,9 @@ enum EpisodeDocuments {
                 var digest = ContentIdentifier()
                 digest.add(text)
                 return Document(
-                    text: text, digest: digest.bytes, hasUnwritableText: EpisodeArticle.containsUnwritableCharacters(episode),
+                    entry: try ZipWriter.PrecompressedEntry.deflate(
+                        PackageLayout.episode(positions[slot]).path, text: text, level: PackageAssembly.textLevel),
+                    digest: digest.bytes, hasUnwritableText: EpisodeArticle.containsUnwritableCharacters(episode),
                     hasTimeline: options.timeline && EpisodeTimeline(episode) != nil)
             }
             results.store(result, at: slot)

@@ -59,10 +59,10 @@ struct ConversionJob {
 
     func run() throws {
         var diagnostics = Diagnostics()
-        let inputs = try readInputs(&diagnostics)
+        var inputs = try readInputs(&diagnostics)
         let result: Route.Value
         do {
-            result = try convert(inputs, diagnostics: &diagnostics)
+            result = try convert(&inputs, diagnostics: &diagnostics)
         } catch let failure as ConversionFailure {
             diagnostics.report(contentsOf: Diagnostics(failure.diagnostics))
             report(diagnostics)
@@ -125,16 +125,19 @@ struct ConversionJob {
 
     /// One input goes straight along the best route; several are each read into the model, merged,
     /// and written once.
-    private func convert(_ inputs: [(file: InputFile, format: GraphNode)], diagnostics: inout Diagnostics) throws -> Route.Value {
+    /// Takes the inputs out of `inputs` as it goes, so each one's bytes are released once read.
+    private func convert(_ inputs: inout [(file: InputFile, format: GraphNode)], diagnostics: inout Diagnostics) throws -> Route.Value {
         let applyDefaults: (inout EpisodeCollection) -> Void = { defaults.apply(to: &$0) }
-        if inputs.count == 1, let input = inputs.first {
-            let route = try findRoute(from: input.format, to: target, via: via, input: input.file)
-            return try route.run(.bytes(input.file), options: options, diagnostics: &diagnostics, transformModel: applyDefaults)
+        if inputs.count == 1 {
+            let (file, format) = inputs.removeLast()
+            let route = try findRoute(from: format, to: target, via: via, input: file)
+            return try route.run(.bytes(consume file), options: options, diagnostics: &diagnostics, transformModel: applyDefaults)
         }
         var merged = EpisodeCollection()
-        for input in inputs {
-            let route = try findRoute(from: input.format, to: .model, via: [])
-            let value = try route.run(.bytes(input.file), options: options, diagnostics: &diagnostics, transformModel: applyDefaults)
+        inputs.reverse()
+        while let (file, format) = inputs.popLast() {
+            let route = try findRoute(from: format, to: .model, via: [])
+            let value = try route.run(.bytes(consume file), options: options, diagnostics: &diagnostics, transformModel: applyDefaults)
             guard case .model(let collection) = value else { preconditionFailure("routes to the model end in the model") }
             merged.merge(collection)
         }

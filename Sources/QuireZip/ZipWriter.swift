@@ -17,6 +17,22 @@ public final class ZipWriter {
         var path: String
         var buffer: UnsafeMutableRawBufferPointer
         var compression: Compression
+        /// `buffer` holds a one-entry archive whose compressed data is copied as it is.
+        var isPrecompressed = false
+    }
+
+    /// An entry deflated ahead of time, on any thread, as a one-entry archive: `add(_:)` copies its
+    /// compressed bytes into the archive without inflating or deflating them again. Lets a writer
+    /// compress on all cores and hold only compressed bytes until the archive is written.
+    public struct PrecompressedEntry: Sendable {
+        public let path: String
+        let archive: [UInt8]
+
+        public static func deflate(_ path: String, text: String, level: Int) throws(ConversionFailure) -> PrecompressedEntry {
+            let single = ZipWriter()
+            try single.add(path, text: text, compression: .deflate(level: level))
+            return PrecompressedEntry(path: path, archive: try single.finish())
+        }
     }
 
     private var entries: [PendingEntry] = []
@@ -50,6 +66,12 @@ public final class ZipWriter {
         entries.append(PendingEntry(path: path, buffer: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<bytes.count]), compression: compression))
     }
 
+    /// Adds an entry compressed ahead of time.
+    public func add(_ entry: PrecompressedEntry) throws(ConversionFailure) {
+        try add(entry.path, bytes: entry.archive, compression: .stored)
+        entries[entries.count - 1].isPrecompressed = true
+    }
+
     /// Adds a text file, UTF-8 encoded.
     public func add(_ path: String, text: String, compression: Compression = .deflate(level: 6)) throws(ConversionFailure) {
         try add(path, bytes: text.utf8, compression: compression)
@@ -70,7 +92,28 @@ public final class ZipWriter {
         guard let archive = zip_open_from_source(output, ZIP_TRUNCATE, &error) else {
             throw failure(String(cString: zip_error_strerror(&error)))
         }
+        // The one-entry archives of precompressed entries, read from until the archive is closed.
+        var singles: [OpaquePointer] = []
+        defer { for single in singles { zip_discard(single) } }
         for entry in entries {
+            if entry.isPrecompressed {
+                guard let buffer = zip_source_buffer_create(entry.buffer.baseAddress, zip_uint64_t(entry.buffer.count), 0, &error),
+                      let single = zip_open_from_source(buffer, ZIP_RDONLY, &error)
+                else {
+                    zip_discard(archive)
+                    throw failure("a precompressed entry '\(entry.path)' is not an archive: \(String(cString: zip_error_strerror(&error)))")
+                }
+                singles.append(single)
+                guard let source = zip_source_zip(archive, single, 0, zip_flags_t(ZIP_FL_COMPRESSED), 0, -1),
+                      case let index = zip_file_add(archive, entry.path, source, zip_flags_t(ZIP_FL_ENC_UTF_8)), index >= 0,
+                      zip_file_set_dostime(archive, zip_uint64_t(index), 0, 0x0021, 0) == 0
+                else {
+                    let message = String(cString: zip_strerror(archive))
+                    zip_discard(archive)
+                    throw failure(message)
+                }
+                continue
+            }
             guard let source = zip_source_buffer(archive, entry.buffer.baseAddress, zip_uint64_t(entry.buffer.count), 0) else {
                 let message = String(cString: zip_strerror(archive))
                 zip_discard(archive)

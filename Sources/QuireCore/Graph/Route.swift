@@ -18,12 +18,12 @@ public struct Route: Sendable {
     }
 
     /// Runs every step in order. `transformModel` is applied whenever the model is reached (job-wide
-    /// settings such as `--channel`).
+    /// settings such as `--channel`). The value is consumed: an input's bytes are released once they
+    /// are read, before the next step runs.
     public func run(
-        _ value: Value, options: ConversionOptions, diagnostics: inout Diagnostics,
+        _ value: consuming Value, options: ConversionOptions, diagnostics: inout Diagnostics,
         transformModel: (inout EpisodeCollection) -> Void = { _ in }
     ) throws -> Value {
-        var value = value
         for (index, step) in steps.enumerated() {
             switch (step.action, value) {
             case (.read(let reader), .bytes(let input)):
