@@ -18,7 +18,7 @@ struct SourceText {
         var bytes = input.bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            let (line, column) = SourceText.firstInvalidByte(in: bytes)
+            let (line, column) = UTF8Position.firstInvalidByte(in: bytes)
             throw ConversionFailure(
                 .error("summary.encoding", "the input is not UTF-8 text (first invalid byte here)", at: input.location(line: line, column: column)))
         }
@@ -55,22 +55,6 @@ struct SourceText {
             } else if byte & 0xC0 != 0x80 {
                 column += 1
             }
-        }
-        return (line, column)
-    }
-
-    private static func firstInvalidByte(in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
-        var line = 1, column = 1
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 0
-            let end = index + length
-            if length == 0 || end > bytes.endIndex || String(validating: bytes[index..<end], as: UTF8.self) == nil {
-                return (line, column)
-            }
-            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
-            index = end
         }
         return (line, column)
     }

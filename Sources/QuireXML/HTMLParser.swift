@@ -79,7 +79,7 @@ public enum SafeHTMLParser {
             throw SafeXMLParser.Failure(diagnostics: [.error(DiagnosticID(rawValue: "\(prefix).parse"), "the document has no elements", at: location(1, 1))])
         }
         // libxml2 refuses nesting deeper than 256 (a fatal error, above), so converting recursively is bounded.
-        let tree = convert(root)
+        let tree = LibXMLTree.element(from: root)
         var seen: Set<String> = []
         let warnings = collector.errors.filter { !isHTML5Complaint($0.message) && seen.insert("\($0.line):\($0.column):\($0.message)").inserted }.map {
             Diagnostic.warning(DiagnosticID(rawValue: "\(prefix).parse"), $0.message, at: location($0.line, $0.column))
@@ -117,41 +117,5 @@ public enum SafeHTMLParser {
 
     private final class Collector {
         var errors: [(message: String, line: Int, column: Int, isFatal: Bool)] = []
-    }
-
-    private static func convert(_ node: UnsafeMutablePointer<xmlNode>) -> XMLElement {
-        var element = XMLElement(string(node.pointee.name), line: Int(xmlGetLineNo(node)), textRuns: [""])
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            var value = ""
-            var child = current.pointee.children
-            while let text = child {
-                if let content = text.pointee.content { value += String(cString: content) }
-                child = text.pointee.next
-            }
-            element.attributes.append((string(current.pointee.name), value))
-            attribute = current.pointee.next
-        }
-        var child = node.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                element.children.append(convert(current))
-                element.textRuns.append("")
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content {
-                    let text = String(cString: content)
-                    element.text += text
-                    element.textRuns[element.textRuns.count - 1] += text
-                }
-            default: break
-            }
-            child = current.pointee.next
-        }
-        return element
-    }
-
-    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        pointer.map { String(cString: $0) } ?? ""
     }
 }

@@ -69,7 +69,7 @@ public enum SafeXMLParser {
         guard let root = xmlDocGetRootElement(document) else {
             throw Failure(diagnostics: [.error(DiagnosticID(rawValue: "\(prefix).xml"), "the document has no root element", at: location(1, 1))])
         }
-        return convert(root)
+        return LibXMLTree.element(from: root)
     }
 
     /// The line of an `<!ENTITY` declaration in the document's DOCTYPE, found before parsing so that
@@ -98,44 +98,5 @@ public enum SafeXMLParser {
             node = current.pointee.next
         }
         return false
-    }
-
-    /// Copies the element and everything below it into Swift values. Depth is bounded by libxml2,
-    /// which refuses documents nested deeper than 256 levels without XML_PARSE_HUGE.
-    private static func convert(_ node: UnsafeMutablePointer<xmlNode>) -> XMLElement {
-        var element = XMLElement(string(node.pointee.name), line: Int(xmlGetLineNo(node)), textRuns: [""])
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            // Attribute values hold only text and character references: entities were refused above.
-            var value = ""
-            var child = current.pointee.children
-            while let text = child {
-                if let content = text.pointee.content { value += String(cString: content) }
-                child = text.pointee.next
-            }
-            element.attributes.append((string(current.pointee.name), value))
-            attribute = current.pointee.next
-        }
-        var child = node.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                element.children.append(convert(current))
-                element.textRuns.append("")
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content {
-                    let text = String(cString: content)
-                    element.text += text
-                    element.textRuns[element.textRuns.count - 1] += text
-                }
-            default: break
-            }
-            child = current.pointee.next
-        }
-        return element
-    }
-
-    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        pointer.map { String(cString: $0) } ?? ""
     }
 }

@@ -7,29 +7,9 @@ import Testing
 /// Script injection through any text field of a book ends up as text in every document of it, never
 /// as markup, and the book still reads back to the same model.
 @Suite struct EPUBEscapingTests {
-    static let attacks = [
-        "<script>alert(1)</script>", "\" onload=\"alert(1)", "' onmouseover='alert(1)", "<img src=x onerror=alert(1)>",
-        "[click](javascript:alert(1))", "<a href=\"javascript:alert(1)\">x</a>", "javascript:alert(1)", "</p></article><script>x()</script>",
-        "**bold <script>alert(1)</script>**", "&lt;script&gt;", "]]><!--", "<svg onload=alert(1)>",
-    ]
-
-    /// The attack in every field: collection, channel, episode, metadata, chapter, quote, entity.
-    static func poisoned(_ attack: String) -> EpisodeCollection {
-        EpisodeCollection(
-            title: attack, preamble: [attack],
-            channels: [Channel(title: attack, feedURL: attack, siteURL: attack, description: attack)],
-            episodes: [
-                Episode(
-                    title: attack, channel: attack, language: "en", summary: attack + "\n\n" + attack,
-                    chapters: [Chapter(start: 1, title: attack, body: attack, quotes: [Quote(text: attack, time: 2)])],
-                    entities: [Entity(name: attack, type: "person", description: attack)],
-                    metadata: EpisodeMetadata(url: attack, published: attack, extra: [MetadataField(key: attack, value: attack)])),
-            ])
-    }
-
-    @Test(arguments: attacks)
+    @Test(arguments: ScriptInjection.attacks)
     func injectionIsNeutralisedInEveryDocument(attack: String) throws {
-        let model = Self.poisoned(attack)
+        let model = ScriptInjection.poisoned(attack, language: "en", entityType: "person")
         let (bytes, _) = try Book.write(model)
         for (path, text) in try Book.entries(bytes) where path.hasSuffix(".xhtml") || path.hasSuffix(".opf") || path.hasSuffix(".ncx") {
             // Every document is well-formed XML: the attack did not break out of its text.

@@ -6,35 +6,15 @@ import Testing
 
 /// Script injection through any text field ends up as text, never as markup.
 @Suite struct HTMLEscapingTests {
-    static let attacks = [
-        "<script>alert(1)</script>", "\" onload=\"alert(1)", "' onmouseover='alert(1)", "<img src=x onerror=alert(1)>",
-        "[click](javascript:alert(1))", "<a href=\"javascript:alert(1)\">x</a>", "javascript:alert(1)", "</p></article><script>x()</script>",
-        "**bold <script>alert(1)</script>**", "&lt;script&gt;", "]]><!--",
-    ]
-
-    /// A model with the attacks in every field, channels and metadata included.
-    static func poisoned(_ attack: String) -> EpisodeCollection {
-        EpisodeCollection(
-            title: attack, preamble: [attack],
-            channels: [Channel(title: attack, feedURL: attack, siteURL: attack, description: attack)],
-            episodes: [
-                Episode(
-                    title: attack, channel: attack, language: attack, summary: attack + "\n\n" + attack,
-                    chapters: [Chapter(start: 1, title: attack, body: attack, quotes: [Quote(text: attack, time: 2)])],
-                    entities: [Entity(name: attack, type: attack, description: attack)],
-                    metadata: EpisodeMetadata(url: attack, published: attack, extra: [MetadataField(key: attack, value: attack)])),
-            ])
-    }
-
-    @Test(arguments: attacks)
+    @Test(arguments: ScriptInjection.attacks)
     func injectionIsNeutralised(attack: String) throws {
-        let (html, _) = try writeHTML(Self.poisoned(attack))
+        let (html, _) = try writeHTML(ScriptInjection.poisoned(attack))
         let parsed = try SafeHTMLParser.parse(InputFile(name: "out.html", bytes: Array(html.utf8)), prefix: "html")
         var problems: [String] = []
         inspect(parsed.root, problems: &problems)
         #expect(problems.isEmpty, "\(problems)")
         // And the text is all still there.
-        #expect(try readHTML(html).0 == Self.poisoned(attack))
+        #expect(try readHTML(html).0 == ScriptInjection.poisoned(attack))
     }
 
     @Test func unsafeHTMLLetsRawMarkupThroughOnlyWhenAsked() throws {

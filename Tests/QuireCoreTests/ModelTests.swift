@@ -94,3 +94,14 @@ import Testing
         #expect(collection.channels.map(\.feedURL) == ["https://example.org/feed.xml", "https://b.example/"])
     }
 }
+
+@Suite struct CalendarDayTests {
+    @Test func daysAndDatesConvertBothWays() {
+        #expect(CalendarDay(daysSince1970: 0) == CalendarDay(year: 1970, month: 1, day: 1))
+        #expect(CalendarDay(daysSince1970: 20_418) == CalendarDay(year: 2025, month: 11, day: 26))
+        #expect(CalendarDay(year: 2000, month: 2, day: 29).daysSince1970 == 11_016)
+        for days in stride(from: -800_000, through: 3_000_000, by: 997) {
+            #expect(CalendarDay(daysSince1970: days).daysSince1970 == days)
+        }
+    }
+}
