@@ -110,10 +110,11 @@ public struct SummaryTextWriter: FormatWriter {
         /// Lines of summary text are read trimmed, and runs of blank lines are one paragraph break: white
         /// space at the start or end of a line, or extra blank lines, in any field do not come back.
         private mutating func warnAboutEdgeWhiteSpace(in episode: Episode) {
-            var texts = [episode.title, episode.summary]
-            for chapter in episode.chapters { texts += [chapter.title, chapter.body] + chapter.quotes.map(\.text) }
-            for entity in episode.entities { texts += [entity.name, entity.type, entity.description] }
-            guard texts.contains(where: Self.hasEdgeWhiteSpace) else { return }
+            let check = Self.hasEdgeWhiteSpace
+            let found = check(episode.title) || check(episode.summary)
+                || episode.chapters.contains { check($0.title) || check($0.body) || $0.quotes.contains { check($0.text) } }
+                || episode.entities.contains { check($0.name) || check($0.type) || check($0.description) }
+            guard found else { return }
             warnings.append(
                 .warning(
                     "summary.whitespace",

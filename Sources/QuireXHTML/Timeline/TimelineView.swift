@@ -16,13 +16,17 @@ public struct TimelineView: Sendable {
 
     public var id: String
     public var svg: String
-    public var compact: String
     /// One line: chapters, duration, timed quotes, in the episode's language.
     public var label: String
     public var duration: Int
     public var isDurationEstimated: Bool
     public var segments: [Segment]
     public var ticks: [(time: Int, percent: String)]
+    /// A small drawing without labels, as overviews use; drawn when asked for.
+    public var compact: String { TimelineSVG.compact(timeline, of: episode, labels: labels) }
+    private let timeline: EpisodeTimeline
+    private let episode: Episode
+    private let labels: [String: String]
 
     /// `nil` when the episode has no timed chapter. Every string is escaped HTML.
     public init?(_ episode: Episode, idPrefix: String, labels: [String: String]) {
@@ -40,7 +44,9 @@ public struct TimelineView: Sendable {
         ticks = timeline.ticks.map { ($0.time, TimelineSVG.number(Double($0.time) / Double(timeline.duration) * 100)) }
         id = prefix + "timeline"
         svg = TimelineSVG.episode(timeline, of: episode, idPrefix: prefix, labels: labels, chapterID: chapterID)
-        compact = TimelineSVG.compact(timeline, of: episode, labels: labels)
+        self.timeline = timeline
+        self.episode = episode
+        self.labels = labels
         label = MarkupEscaping.text(TimelineSVG.describe(timeline, of: episode, labels: labels).title)
         duration = timeline.duration
         isDurationEstimated = timeline.isDurationEstimated
