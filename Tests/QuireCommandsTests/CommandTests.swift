@@ -389,3 +389,25 @@ private func episodeTitles(_ json: String) throws -> [String] {
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 }
+
+@Suite struct ReadingCollectionTests {
+    /// Files of several formats, a folder and a glob become one book, read back in input order.
+    @Test func filesFoldersAndGlobsMakeOneBook() throws {
+        let directory = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory.path("more"), withIntermediateDirectories: true)
+        let markdown = directory.path("episode.md")
+        #expect(quire(["convert", episodeFile, "-o", markdown]).status == .success)
+        try FileIO.writeAtomically(try FileIO.read(examplePage), to: directory.path("more/page.txt"))
+        try FileIO.writeAtomically(try FileIO.read(episodeFile), to: directory.path("glob-a.txt"))
+        let book = directory.path("collection.epub")
+        let result = quire([
+            "convert", episodeFile, markdown, directory.path("more"), directory.path("glob-*.txt"), "-o", book,
+            "--title", "My podcasts", "--author", "Me",
+        ])
+        #expect(result.status == .success, "\(result.error)")
+        let titles = try episodeTitles(quire(["convert", book, "--to", "json"]).output)
+        let pageTitles = try episodeTitles(quire(["convert", examplePage, "--to", "json"]).output)
+        let episodeTitle = try episodeTitles(quire(["convert", episodeFile, "--to", "json"]).output)
+        #expect(titles == episodeTitle + episodeTitle + pageTitles + episodeTitle)
+    }
+}
