@@ -33,10 +33,10 @@ struct RouteCommand: ParsableCommand {
         }
         var text = RouteDescription.render(route, from: source, to: target)
         // A direct first step is conditional: say where the inputs it declines go, or that this one was declined.
-        if file == nil, let otherwise = workspace.graph.routeAvoidingDirectStart(from: source, to: target, via: stops) {
+        if file == nil, let otherwise = workspace.graph.routeDecliningSelectiveStart(from: source, to: target, via: stops) {
             text += "\ninputs the direct converter declines take:\n" + RouteDescription.render(otherwise, from: source, to: target)
-        } else if let file, route.steps.first?.isDirect != true,
-                  let direct = try? workspace.graph.route(from: source, to: target, via: stops), let first = direct.steps.first, first.isDirect {
+        } else if let file, route.steps.first?.isSelective != true,
+                  let direct = try? workspace.graph.route(from: source, to: target, via: stops), let first = direct.steps.first, first.isSelective {
             text += "\n\(file.name): the direct converter \(first.description) declined it (\(first.reason ?? "not an input it is meant for"))"
         }
         Console.current.print(text)

@@ -18,6 +18,7 @@ private struct StubStep: FormatReader, FormatWriter, DirectConverter {
 private struct PickyConverter: DirectConverter {
     func convert(_ input: InputFile, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [UInt8] { input.bytes }
     func accepts(_ input: InputFile) -> Bool { input.bytes.first == UInt8(ascii: "x") }
+    var isSelective: Bool { true }
 }
 
 private struct PickySpec: FormatPlugin {
@@ -214,8 +215,8 @@ private func path(_ route: Route) -> [String] { route.steps.map(\.description) }
 
     @Test func withoutAnInputTheDirectEdgeIsShownWithItsAlternative() throws {
         #expect(path(try graph.route(from: .format("a"), to: .format("b"))) == ["a → b"])
-        #expect(graph.routeAvoidingDirectStart(from: .format("a"), to: .format("b")).map(path) == ["a → model", "model → b"])
-        #expect(graph.routeAvoidingDirectStart(from: .model, to: .format("b")) == nil)
+        #expect(graph.routeDecliningSelectiveStart(from: .format("a"), to: .format("b")).map(path) == ["a → model", "model → b"])
+        #expect(graph.routeDecliningSelectiveStart(from: .model, to: .format("b")) == nil)
     }
 }
 

@@ -60,11 +60,6 @@ public struct ConversionEdge: Sendable, CustomStringConvertible {
         }
     }
 
-    /// A direct converter, bytes to bytes without the model.
-    public var isDirect: Bool {
-        if case .convert = action { true } else { false }
-    }
-
     /// A direct converter that takes only some inputs (`DirectConverter.isSelective`).
     public var isSelective: Bool {
         if case .convert(let converter) = action { converter.isSelective } else { false }

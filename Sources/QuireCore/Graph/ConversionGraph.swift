@@ -22,11 +22,11 @@ public struct ConversionGraph: Sendable {
         }
     }
 
-    /// The route taken when the first step cannot be a conditional direct converter: what an input the
-    /// converter declines goes through. `nil` when the best route does not start with such a converter.
-    public func routeAvoidingDirectStart(from source: GraphNode, to target: GraphNode, via: [GraphNode] = []) -> Route? {
-        guard let best = try? route(from: source, to: target, via: via), best.steps.first?.isDirect == true else { return nil }
-        return try? route(from: source, to: target, via: via) { !($0.from == source && $0.isDirect) }
+    /// The route an input takes when the selective converter the best route starts with declines it.
+    /// `nil` when the best route does not start with a selective converter.
+    public func routeDecliningSelectiveStart(from source: GraphNode, to target: GraphNode, via: [GraphNode] = []) -> Route? {
+        guard let best = try? route(from: source, to: target, via: via), best.steps.first?.isSelective == true else { return nil }
+        return try? route(from: source, to: target, via: via) { !($0.from == source && $0.isSelective) }
     }
 
     private func route(
