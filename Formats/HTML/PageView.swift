@@ -53,8 +53,11 @@ struct PageView {
         let prefix = Self.idPrefix(index)
         var context = EpisodeView.context(episode, channel: channel, idPrefix: prefix, options: articleOptions)
         do {
-            context["article"] = try templates.render("episode", context)
-        } catch {
+            // The shipped article templates are written directly (same bytes, without Mustache's lookups).
+            context["article"] = articleOptions.templates.hasShippedArticleTemplates
+                ? try EpisodeArticle.render(episode, channel: channel, idPrefix: prefix, options: articleOptions)
+                : try templates.render("episode", context)
+        } catch let error as TemplateError {
             throw ConversionFailure(.error("html.template", error.message, at: SourceLocation(file: error.file)))
         }
         let articleID = EpisodeArticle.articleID(idPrefix: prefix)
