@@ -14,12 +14,11 @@ public enum TimelineSVG {
     ) -> String {
         let bar = (top: 18.0, height: 16.0)
         let fontSize = 10.0
-        let summary = describe(timeline, of: episode, labels: labels)
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="timeline-graphic" \
             viewBox="0 0 \(number(width)) 64" role="img" aria-labelledby="\(idPrefix)timeline-title \(idPrefix)timeline-desc">
-            <title id="\(idPrefix)timeline-title">\(MarkupEscaping.text(summary.title))</title>
-            <desc id="\(idPrefix)timeline-desc">\(MarkupEscaping.text(summary.description))</desc>
+            <title id="\(idPrefix)timeline-title">\(MarkupEscaping.text(title(timeline, labels: labels)))</title>
+            <desc id="\(idPrefix)timeline-desc">\(MarkupEscaping.text(description(timeline, of: episode)))</desc>
             <rect class="timeline-track" x="0" y="\(number(bar.top))" width="\(number(width))" height="\(number(bar.height))" fill="currentColor" fill-opacity="0.1"/>
 
             """
@@ -53,10 +52,9 @@ public enum TimelineSVG {
 
     /// A small timeline for an overview of many episodes: segments and ticks only.
     public static func compact(_ timeline: EpisodeTimeline, of episode: Episode, labels: [String: String] = [:]) -> String {
-        let summary = describe(timeline, of: episode, labels: labels)
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" class="timeline-compact" viewBox="0 0 \(number(width)) 20" \
-            role="img" aria-label="\(MarkupEscaping.attribute(episode.title + ": " + summary.title))">
+            role="img" aria-label="\(MarkupEscaping.attribute(episode.title + ": " + title(timeline, labels: labels)))">
             <rect x="0" y="6" width="\(number(width))" height="14" fill="currentColor" fill-opacity="0.1"/>
             """
         for (position, segment) in timeline.segments.enumerated() {
@@ -71,16 +69,19 @@ public enum TimelineSVG {
         return svg + "</svg>"
     }
 
-    /// A one-line title and a sentence per chapter, as a screen reader should say them, with the words
-    /// from the episode's `labels` (`ArticleLabels`; English without them).
-    static func describe(_ timeline: EpisodeTimeline, of episode: Episode, labels: [String: String]) -> (title: String, description: String) {
+    /// One line, as a screen reader should say it: chapters, duration, timed quotes, with the words from
+    /// the episode's `labels` (`ArticleLabels`; English without them).
+    static func title(_ timeline: EpisodeTimeline, labels: [String: String]) -> String {
         let total = (timeline.isDurationEstimated ? "~" : "") + Timestamp.string(fromSeconds: timeline.duration)
-        let title = "\(labels["timeline"] ?? "Timeline"): \(timeline.segments.count) \((labels["chapters"] ?? "chapters").lowercased()), "
+        return "\(labels["timeline"] ?? "Timeline"): \(timeline.segments.count) \((labels["chapters"] ?? "chapters").lowercased()), "
             + "\(total), \(timeline.ticks.count) \(labels["quotes"] ?? "quotes")"
-        let parts = timeline.segments.map { segment in
+    }
+
+    /// A sentence per chapter: its start, title and length.
+    static func description(_ timeline: EpisodeTimeline, of episode: Episode) -> String {
+        timeline.segments.map { segment in
             "\(Timestamp.string(fromSeconds: segment.start)) \(episode.chapters[segment.chapter].title) (\(lengthText(segment.length)))"
-        }
-        return (title, parts.joined(separator: "; "))
+        }.joined(separator: "; ")
     }
 
     /// `45 s`, `3 min`, `1 h 05 min`.

@@ -47,7 +47,7 @@ public struct TimelineView: Sendable {
         self.timeline = timeline
         self.episode = episode
         self.labels = labels
-        label = MarkupEscaping.text(TimelineSVG.describe(timeline, of: episode, labels: labels).title)
+        label = MarkupEscaping.text(TimelineSVG.title(timeline, labels: labels))
         duration = timeline.duration
         isDurationEstimated = timeline.isDurationEstimated
     }
