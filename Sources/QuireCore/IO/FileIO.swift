@@ -51,67 +51,22 @@ public enum FileIO {
         }
         // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) cannot be replaced by renaming, and
         // must not be: write into it directly.
-        var info = stat()
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
+        if isSpecialFile(path) {
             let descriptor = open(path, O_WRONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw Failure(path: path, reason: errnoText()) }
             defer { close(descriptor) }
             try writeAll(bytes, to: descriptor, path: path)
             return
         }
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let folder = directory.isEmpty ? "/" : directory
-        if try writeThroughUnnamedFile(bytes, to: path, folder: folder, name: name) { return }
-        var template = Array("\(folder)/.\(name).quire-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw Failure(path: path, reason: "cannot create a temporary file beside it: \(errnoText())") }
-        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let failure = fill(descriptor, with: bytes, path: path)
-        close(descriptor)
-        if let failure {
-            unlink(temporary)
-            throw failure
-        }
-        guard rename(temporary, path) == 0 else {
-            let failure = Failure(path: path, reason: errnoText())
-            unlink(temporary)
-            throw failure
-        }
+        let file = try PendingFile(beside: path)
+        try writeAll(bytes, to: file.descriptor, path: path)
+        try file.commit()
     }
 
-    /// Linux's unnamed temporary files (`O_TMPFILE`): the data is written into a file with no name, so
-    /// a process killed while writing (SIGKILL, power loss) leaves nothing behind; the file gets a name
-    /// only for the instant between `linkat` and `rename`. Returns false where the file system or the
-    /// kernel cannot do it, and the caller falls back to a named temporary file.
-    private static func writeThroughUnnamedFile(_ bytes: [UInt8], to path: String, folder: String, name: String) throws(Failure) -> Bool {
-        #if os(Linux)
-        // O_TMPFILE is a macro Swift does not import: __O_TMPFILE (0o20000000) with O_DIRECTORY.
-        let descriptor = open(folder, 0o20000000 | O_DIRECTORY | O_WRONLY | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            if errno == ENOENT || errno == EACCES || errno == ENOSPC || errno == EROFS || errno == EDQUOT {
-                throw Failure(path: path, reason: "cannot create a temporary file beside it: \(errnoText())")
-            }
-            return false
-        }
-        defer { close(descriptor) }
-        if let failure = fill(descriptor, with: bytes, path: path) { throw failure }
-        for attempt in 0..<100 {
-            let temporary = "\(folder)/.\(name).quire-\(getpid())-\(attempt)"
-            if linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 {
-                guard rename(temporary, path) == 0 else {
-                    let failure = Failure(path: path, reason: errnoText())
-                    unlink(temporary)
-                    throw failure
-                }
-                return true
-            }
-            if errno != EEXIST { return false }
-        }
-        return false
-        #else
-        return false
-        #endif
+    /// Whether `path` names a device, pipe or socket, which is written into directly, never replaced.
+    static func isSpecialFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG && (info.st_mode & S_IFMT) != S_IFDIR
     }
 
     /// Writes a writer's folder output under `directory`, creating folders as needed; each file is
@@ -141,27 +96,12 @@ public enum FileIO {
         }
     }
 
-    /// Writes and flushes the temporary file and gives it ordinary permissions; the caller closes it.
-    private static func fill(_ descriptor: Int32, with bytes: [UInt8], path: String) -> Failure? {
-        do {
-            try writeAll(bytes, to: descriptor, path: path)
-        } catch {
-            return error
-        }
-        guard fsync(descriptor) == 0 else { return Failure(path: path, reason: errnoText()) }
-        // Temporary files are created 0600; give the output the permissions an ordinary new file gets.
-        let mask = umask(0)
-        umask(mask)
-        fchmod(descriptor, 0o666 & ~mask)
-        return nil
-    }
-
     /// Standard error, for messages; failures are the caller's to ignore.
     public static func writeToStandardError(_ bytes: [UInt8]) throws(Failure) {
         try writeAll(bytes, to: STDERR_FILENO, path: "<stderr>")
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(Failure) {
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
@@ -173,5 +113,5 @@ public enum FileIO {
         }
     }
 
-    private static func errnoText() -> String { String(cString: strerror(errno)) }
+    static func errnoText() -> String { String(cString: strerror(errno)) }
 }

@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file read in chunks of whole lines, so a reader can take a large input a piece at a time: each
+/// chunk ends just after a line feed (or at the end of the file), and a line longer than the chunk
+/// size makes its chunk longer rather than being cut.
+public struct LineChunks {
+    public let path: String
+    private let descriptor: Int32
+    private let chunkSize: Int
+    private var carry: [UInt8] = []
+    private var scratch: [UInt8] = []
+    private var isAtEnd = false
+    /// 1-based number of the first line of the next chunk.
+    public private(set) var nextLineNumber = 1
+
+    public init(path: String, chunkSize: Int = 4 << 20) throws(FileIO.Failure) {
+        self.path = path
+        self.chunkSize = chunkSize
+        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileIO.Failure(path: path, reason: FileIO.errnoText()) }
+    }
+
+    /// Closes the file; call once when done.
+    public func close() { _ = Glibc.close(descriptor) }
+
+    /// The size of a regular file at `path`, or `nil` for anything else (a pipe, a device, a folder).
+    public static func regularFileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard path != "-", stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// The next chunk and the number of its first line, or `nil` at the end of the file.
+    public mutating func next() throws(FileIO.Failure) -> (bytes: [UInt8], firstLine: Int)? {
+        var bytes = carry
+        carry = []
+        while !isAtEnd {
+            let start = bytes.count
+            let want = max(chunkSize - start, 1 << 16)
+            if scratch.count < want { scratch = [UInt8](repeating: 0, count: want) }
+            var read: Int
+            repeat {
+                read = scratch.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, want) }
+            } while read < 0 && errno == EINTR
+            if read < 0 { throw FileIO.Failure(path: path, reason: FileIO.errnoText()) }
+            if read == 0 {
+                isAtEnd = true
+                break
+            }
+            bytes += scratch[0..<read]
+            // Cut after the last line feed once the chunk is full.
+            if bytes.count >= chunkSize, let lastFeed = bytes[start...].lastIndex(of: 0x0A) {
+                carry = Array(bytes[(lastFeed + 1)...])
+                bytes.removeSubrange((lastFeed + 1)...)
+                break
+            }
+        }
+        guard !bytes.isEmpty else { return nil }
+        let firstLine = nextLineNumber
+        nextLineNumber += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return (bytes, firstLine)
+    }
+}
