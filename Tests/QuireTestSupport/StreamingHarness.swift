@@ -25,7 +25,13 @@ public enum StreamingHarness {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         // Scratch files have no names, or are removed with their owners: only the output is left.
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        precondition(left == ["output"], "a streaming writer left files beside its output: \(left)")
+        guard left == ["output"] else { throw LeftoverFiles(names: left) }
         return (bytes, diagnostics)
     }
+}
+
+/// A streaming writer left scratch files beside its output.
+public struct LeftoverFiles: Error, CustomStringConvertible {
+    public var names: [String]
+    public var description: String { "a streaming writer left files beside its output: \(names.sorted())" }
 }
