@@ -10,24 +10,35 @@ public struct JSONModelWriter: FormatWriter {
         return walker.output.bytes
     }
 
-    private struct Walker: ModelWalker {
+    /// Walks the model into JSON. A streamed collection is walked in the same three parts a whole one
+    /// is (`beginCollection`, each episode, `endCollection`), so both give the same bytes.
+    struct Walker: ModelWalker {
         var output = JSONOutput()
 
         mutating func visitCollection(_ collection: EpisodeCollection) {
+            beginCollection(CollectionHeader(title: collection.title, preamble: collection.preamble, channels: collection.channels))
+            for episode in collection.episodes { visitEpisode(episode) }
+            endCollection()
+        }
+
+        /// Everything up to the first episode: the fields before `episodes`, and the array's opening.
+        mutating func beginCollection(_ header: CollectionHeader) {
             output.beginObject()
             output.field("schemaVersion", JSONFormat.schemaVersion)
-            output.field("title", collection.title)
+            output.field("title", header.title)
             output.key("preamble")
             output.beginArray()
-            for line in collection.preamble { output.item(line) }
+            for line in header.preamble { output.item(line) }
             output.endArray()
             output.key("channels")
             output.beginArray()
-            for channel in collection.channels { visitChannel(channel) }
+            for channel in header.channels { visitChannel(channel) }
             output.endArray()
             output.key("episodes")
             output.beginArray()
-            for episode in collection.episodes { visitEpisode(episode) }
+        }
+
+        mutating func endCollection() {
             output.endArray()
             output.endObject()
             output.newline()
@@ -107,6 +118,13 @@ struct JSONOutput {
     private var pendingKey = false
 
     init() { bytes.reserveCapacity(1 << 16) }
+
+    /// The bytes written since the last call, leaving the open containers as they are: how a stream
+    /// hands its output on a piece at a time.
+    mutating func takeBytes() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
 
     mutating func beginObject(compact: Bool = false) { open(UInt8(ascii: "{"), compact: compact) }
     mutating func endObject() { close(UInt8(ascii: "}")) }

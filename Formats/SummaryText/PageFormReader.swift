@@ -5,16 +5,14 @@ import QuireCore
 /// holding the whole summary with its newlines collapsed.
 struct PageFormReader {
     let input: InputFile
-    let source: SourceText
     /// The language given for the whole input (`--language`), or `nil` to detect each episode's.
     var language: String?
     var diagnostics = Diagnostics()
     /// Chapters whose heading/body boundary scored close to another candidate.
     private var uncertainSplits: [(timestamp: Substring, heading: Substring, location: SourceLocation)] = []
 
-    init(input: InputFile, source: SourceText) {
+    init(input: InputFile) {
         self.input = input
-        self.source = source
     }
 
     /// Titles are short; an overview with no chapters is long prose.
@@ -35,32 +33,51 @@ struct PageFormReader {
         var uncertainSplits: [(timestamp: Substring, heading: Substring, location: SourceLocation)]
     }
 
-    mutating func read() -> EpisodeCollection {
-        var collection = EpisodeCollection()
-        let lines = source.lines.filter { !$0.isBlank }
+    /// Reading state carried from one piece of the page to the next.
+    struct Progress {
+        /// Lines since the last summary line: the next episode's title and lines no one claims.
+        fileprivate var pending: [SourceText.Line] = []
+        /// Set once the first summary line is found: everything before its title.
+        fileprivate(set) var preamble: [String]?
+        /// The latest episode, held back until it is known whether unplaced lines follow it.
+        fileprivate var held: Episode?
+        fileprivate var inferredSplits = 0
+        fileprivate var episodeCount = 0
+    }
+
+    /// Reads a whole page.
+    mutating func read(_ source: SourceText) -> EpisodeCollection {
+        var progress = Progress()
+        var episodes = readPiece(source.lines, progress: &progress)
+        episodes += finish(&progress)
+        return EpisodeCollection(preamble: progress.preamble ?? [], episodes: episodes)
+    }
+
+    /// Reads the next lines of the page, returning the episodes now complete. The preamble is
+    /// `progress.preamble` once the first summary line has been seen.
+    mutating func readPiece(_ lines: some Collection<SourceText.Line>, progress: inout Progress) -> [Episode] {
         var plan: [EpisodeLines] = []
-        var pending: [SourceText.Line] = []
-        for line in lines {
+        for line in lines where !line.isBlank {
             // Finding one marker is enough here; the episode's reader finds them all, in parallel.
             let isSummary = SummarySyntax.hasChapterMarker(line.text) || SummarySyntax.entitiesHeader(in: line.text) != nil
                 || !line.text.unicodeScalars.dropFirst(Self.minimumProseSummaryLength - 1).isEmpty
             guard isSummary else {
-                pending.append(line)
+                progress.pending.append(line)
                 continue
             }
-            let title = pending.popLast()
-            if plan.isEmpty {
-                collection.preamble = pending.map { String($0.text) }
-                pending = []
+            let title = progress.pending.popLast()
+            if progress.preamble == nil {
+                progress.preamble = progress.pending.map { String($0.text) }
+                progress.pending = []
             }
-            plan.append(EpisodeLines(unplacedBefore: pending, title: title, summary: line))
-            pending = []
+            plan.append(EpisodeLines(unplacedBefore: progress.pending, title: title, summary: line))
+            progress.pending = []
         }
-        if plan.isEmpty { collection.preamble = pending.map { String($0.text) } }
 
+        var complete: [Episode] = []
         let readings = readInParallel(plan)
         for (lines, reading) in zip(plan, readings) {
-            if !lines.unplacedBefore.isEmpty { appendUnplaced(lines.unplacedBefore, to: &collection) }
+            if !lines.unplacedBefore.isEmpty { appendUnplaced(lines.unplacedBefore, to: &progress.held) }
             if lines.title == nil {
                 diagnostics.report(
                     .warning("summary.episode.untitled", "summary line with no title line before it; the episode has an empty title",
@@ -68,26 +85,47 @@ struct PageFormReader {
             }
             diagnostics.report(contentsOf: reading.diagnostics)
             uncertainSplits += reading.uncertainSplits
-            collection.episodes.append(reading.episode)
+            progress.inferredSplits += reading.episode.chapters.count
+            if let held = progress.held { complete.append(completed(held)) }
+            progress.held = reading.episode
+            progress.episodeCount += 1
         }
-        if !plan.isEmpty && !pending.isEmpty { appendUnplaced(pending, to: &collection) }
+        return complete
+    }
 
-        let inferredSplits = collection.episodes.reduce(0) { $0 + $1.chapters.count }
-        if inferredSplits > 0 {
+    /// After the last piece: trailing lines join the last episode (or, on a page with no summary
+    /// line, make the preamble), and the episodes read are summed up in one note.
+    mutating func finish(_ progress: inout Progress) -> [Episode] {
+        if progress.preamble == nil {
+            progress.preamble = progress.pending.map { String($0.text) }
+        } else if !progress.pending.isEmpty {
+            appendUnplaced(progress.pending, to: &progress.held)
+        }
+        progress.pending = []
+        if progress.inferredSplits > 0 {
             let notes = uncertainSplits.map { Diagnostic.Note("uncertain: [\($0.timestamp)] '\($0.heading)'", at: $0.location) }
             diagnostics.report(
                 .note(
                     "summary.heading.inferred",
-                    "page form: the heading/body split of \(inferredSplits) chapters was inferred from run-in text, \(notes.count) of them uncertain",
+                    "page form: the heading/body split of \(progress.inferredSplits) chapters was inferred from run-in text, \(notes.count) of them uncertain",
                     at: input.location(), notes: notes))
         }
-        return collection
+        defer { progress.held = nil }
+        return progress.held.map { [completed($0)] } ?? []
+    }
+
+    /// An episode no more lines can join: one whose language could not be told from its own lines
+    /// gets a second try with the unplaced lines it took on, or the job's language.
+    private func completed(_ episode: Episode) -> Episode {
+        var episode = episode
+        if episode.language == nil { episode.language = language ?? LanguageDetector.detect(episode) }
+        return episode
     }
 
     /// Episodes are independent, so their lines are read on every core; results keep page order.
     private func readInParallel(_ plan: [EpisodeLines]) -> [EpisodeReading] {
         let worker = {
-            var worker = PageFormReader(input: input, source: source)
+            var worker = PageFormReader(input: input)
             worker.language = language
             return worker
         }()
@@ -113,11 +151,12 @@ struct PageFormReader {
     }
 
     /// Lines that are neither title nor summary: kept as paragraphs of the previous episode's overview.
-    private mutating func appendUnplaced(_ lines: [SourceText.Line], to collection: inout EpisodeCollection) {
+    private mutating func appendUnplaced(_ lines: [SourceText.Line], to episode: inout Episode?) {
         reportUnplaced(lines)
         let extra = lines.map { $0.text.trimmingWhitespace() }.joined(separator: "\n\n")
-        let last = collection.episodes.count - 1
-        collection.episodes[last].summary += (collection.episodes[last].summary.isEmpty ? "" : "\n\n") + extra
+        guard var last = episode else { return }
+        last.summary += (last.summary.isEmpty ? "" : "\n\n") + extra
+        episode = last
     }
 
     /// Detects a leaked data dump in the episode's quotes and recovers heading-only chapters from it.

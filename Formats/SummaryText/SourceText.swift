@@ -15,15 +15,23 @@ struct SourceText {
 
     /// Fails with `summary.encoding` naming the line and column of the first byte that is not UTF-8.
     init(_ input: InputFile) throws {
-        var bytes = input.bytes[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        try self.init(input.bytes[...], firstLine: 1, input: input)
+    }
+
+    /// A piece of a larger input that starts at the beginning of line `firstLine` (`LineChunks`);
+    /// `input` names the whole input in diagnostics. Only the first piece may start with a byte order mark.
+    init(_ bytes: ArraySlice<UInt8>, firstLine: Int, input: InputFile) throws {
+        var bytes = bytes
+        if firstLine == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            let (line, column) = UTF8Position.firstInvalidByte(in: bytes)
+            var (line, column) = UTF8Position.firstInvalidByte(in: bytes)
+            line += firstLine - 1
             throw ConversionFailure(
                 .error("summary.encoding", "the input is not UTF-8 text (first invalid byte here)", at: input.location(line: line, column: column)))
         }
         if let nul = bytes.firstIndex(of: 0) {
-            let (line, column) = SourceText.position(of: nul, in: bytes)
+            var (line, column) = SourceText.position(of: nul, in: bytes)
+            line += firstLine - 1
             throw ConversionFailure(
                 .error("summary.binary", "the input holds binary data (a NUL byte here), not text", at: input.location(line: line, column: column)))
         }
@@ -32,7 +40,7 @@ struct SourceText {
         var lines: [Line] = []
         let utf8 = text.utf8
         var start = utf8.startIndex
-        var number = 1
+        var number = firstLine
         while true {
             let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
             var lineEnd = end

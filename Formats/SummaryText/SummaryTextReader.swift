@@ -3,7 +3,14 @@ import QuireCore
 /// Reads summary text in either form (docs/summary-text-format.md): the multi-line episode form, or a
 /// scraped page whose episodes each sit on one line. The form is detected, never configured.
 public struct SummaryTextReader: FormatReader {
-    public init() {}
+    /// Bytes a streamed read takes at a time (rounded out to whole lines).
+    let pieceSize: Int
+
+    public init() { pieceSize = 4 << 20 }
+
+    /// A reader that streams in pieces of `pieceSize` bytes: small pieces let tests cross many piece
+    /// boundaries with a small input.
+    public init(pieceSize: Int) { self.pieceSize = max(pieceSize, 1) }
 
     public func read(_ input: InputFile, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> EpisodeCollection {
         let source = try SourceText(input)
@@ -16,9 +23,9 @@ public struct SummaryTextReader: FormatReader {
         var undetermined: Set<Int> = []
         switch Self.form(of: source) {
         case .page:
-            var reader = PageFormReader(input: input, source: source)
+            var reader = PageFormReader(input: input)
             reader.language = options["language"]
-            collection = reader.read()
+            collection = reader.read(source)
             diagnostics.report(contentsOf: reader.diagnostics)
         case .episode:
             var reader = EpisodeFormReader(input: input, source: source)
@@ -38,37 +45,19 @@ public struct SummaryTextReader: FormatReader {
 
     enum Form { case episode, page }
 
-    /// The page form collapses each episode onto one line, so chapter markers or an entities list
-    /// appear in the middle of a line; the episode form puts each at the start of its own line.
     static func form(of source: SourceText) -> Form {
-        // Scraped pages start with chrome, so front matter at the start means the episode form; so
-        // does a timed heading on a line of its own. A page's own chrome may hold a `## Latest`
-        // heading or a `---` divider: those count only when nothing is run in.
-        let nonBlank = source.lines.drop { $0.isBlank }
-        if let first = nonBlank.first, EpisodeFormReader.isSeparator(first.text) { return .episode }
-        var hasChapterLine = false, hasOtherStructure = false, hasRunInMarkers = false
-        for line in source.lines {
-            let startsHeading = line.text.utf8.starts(with: "## ".utf8)
-            // Once one run-in line is seen, only the cheap tests are left to do.
-            guard !hasRunInMarkers || startsHeading else { continue }
-            let runIn = SummarySyntax.hasRunInMarker(line.text) || !startsHeading && SummarySyntax.entitiesHeader(in: line.text) != nil
-            if runIn { hasRunInMarkers = true }
-            if startsHeading && !runIn && SummarySyntax.chapterMarker(at: line.text.startIndex, in: line.text) != nil { hasChapterLine = true }
-            if startsHeading && !runIn || EpisodeFormReader.isSeparator(line.text) { hasOtherStructure = true }
-        }
-        if hasChapterLine { return .episode }
-        if hasRunInMarkers { return .page }
-        if hasOtherStructure { return .episode }
-        // An episode's title stands alone, followed by a blank line; lines running on without any
-        // heading or separator are a page (of chrome only, or of long prose summaries).
-        if nonBlank.count >= 2, !nonBlank[nonBlank.startIndex + 1].isBlank { return .page }
-        return .episode
+        var detector = FormDetector()
+        detector.scan(source.lines)
+        return detector.form
     }
-
 
     /// XML or HTML saved under a summary name would read as one odd episode; say what it is instead.
     private func rejectMarkup(_ source: SourceText, input: InputFile) throws {
         guard let first = source.lines.first(where: { !$0.isBlank }) else { return }
+        try Self.rejectMarkup(firstLine: first, input: input)
+    }
+
+    static func rejectMarkup(firstLine first: SourceText.Line, input: InputFile) throws {
         let start = first.text.trimmingLeadingWhitespace().prefix(15).lowercased()
         if start.hasPrefix("<?xml") || start.hasPrefix("<!doctype") || start.hasPrefix("<html") || start.hasPrefix("<opml")
             || start.hasPrefix("<rss") || start.hasPrefix("<package") {

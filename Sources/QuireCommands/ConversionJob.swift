@@ -14,6 +14,7 @@ struct ConversionJob {
     let explain: Bool
     let verbose: Bool
     let quiet: Bool
+    let streaming: StreamingPolicy
     /// Settings for particular formats, passed through by name (`opml`).
     let formatOptions: [String: String]
 
@@ -49,6 +50,7 @@ struct ConversionJob {
         explain = command.explain
         verbose = command.verbose
         quiet = command.quiet
+        streaming = StreamingPolicy(rawValue: command.streaming) ?? .auto
         var formatOptions = command.formatOptions.values
         // Reproducible output: a fixed creation date when the build environment asks for one.
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch), seconds >= 0 {
@@ -59,19 +61,30 @@ struct ConversionJob {
 
     func run() throws {
         var diagnostics = Diagnostics()
+        let streamed: StreamOutput?
+        do {
+            streamed = try streamedOutput(&diagnostics)
+        } catch let failure as ConversionFailure {
+            try fail(diagnostics, failure)
+        }
+        if let streamed {
+            try refuseWarningsIfStrict(diagnostics)
+            report(diagnostics)
+            do {
+                try streamed.commit()
+            } catch {
+                throw CommandFailure.failure("cannot write \(error.description)")
+            }
+            return
+        }
         var inputs = try readInputs(&diagnostics)
         let result: Route.Value
         do {
             result = try convert(&inputs, diagnostics: &diagnostics)
         } catch let failure as ConversionFailure {
-            diagnostics.report(contentsOf: Diagnostics(failure.diagnostics))
-            report(diagnostics)
-            throw CommandFailure.failure()
+            try fail(diagnostics, failure)
         }
-        if strict && !diagnostics.warnings.isEmpty {
-            report(diagnostics.escalatingWarnings())
-            throw CommandFailure.failure("\(diagnostics.warnings.count) warnings treated as errors (--strict); nothing written")
-        }
+        try refuseWarningsIfStrict(diagnostics)
         report(diagnostics)
         switch result {
         case .bytes(let file) where outputPath == "-":
@@ -97,6 +110,46 @@ struct ConversionJob {
         case .model:
             preconditionFailure("routes to a format end in bytes or a folder")
         }
+    }
+
+    private func fail(_ diagnostics: Diagnostics, _ failure: ConversionFailure) throws -> Never {
+        var diagnostics = diagnostics
+        diagnostics.report(contentsOf: Diagnostics(failure.diagnostics))
+        report(diagnostics)
+        throw CommandFailure.failure()
+    }
+
+    private func refuseWarningsIfStrict(_ diagnostics: Diagnostics) throws {
+        if strict && !diagnostics.warnings.isEmpty {
+            report(diagnostics.escalatingWarnings())
+            throw CommandFailure.failure("\(diagnostics.warnings.count) warnings treated as errors (--strict); nothing written")
+        }
+    }
+
+    /// One large input file into one output file, along a route whose reader and writer both stream:
+    /// converted a piece at a time. Returns the complete output, not yet given its name, or `nil` when
+    /// the job is for a whole read (nothing has then been read or written).
+    private func streamedOutput(_ diagnostics: inout Diagnostics) throws -> StreamOutput? {
+        guard streaming != .never, inputPaths.count == 1, let path = inputPaths.first, path != "-", !InputPaths.isCollection(path),
+              outputPath != "-", !outputPath.hasSuffix("/"), !FileIO.isSpecialFile(outputPath),
+              let size = LineChunks.regularFileSize(path), streaming == .always || size >= StreamingPolicy.automaticThreshold
+        else { return nil }
+        let format = try workspace.inputFormat(ofFile: path, given: sourceFormat)
+        let route: Route
+        do {
+            route = try workspace.graph.route(from: format, to: target, via: via)
+        } catch {
+            return nil
+        }
+        guard let conversion = StreamedConversion(route: route, inputPath: path, inputSize: size) else { return nil }
+        let progress = ProgressReporter(total: max(size >> 20, 1), unit: "MB", enabled: !quiet)
+        defer { progress.finish() }
+        let output = try conversion.run(options: options, defaults: defaults, outputPath: outputPath, diagnostics: &diagnostics, progress: progress)
+        if output != nil && explain {
+            Console.current.printError(RouteDescription.render(route, from: format, to: target))
+            Console.current.printError("streamed: read and written a piece at a time")
+        }
+        return output
     }
 
     /// Inputs as given; a folder or pattern stands for its files whose format Quire can tell by name

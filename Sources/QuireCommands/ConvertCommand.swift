@@ -52,6 +52,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Files converted at once in a batch (default: one per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .long, help: "Read and write a piece at a time, in memory that does not grow with the input: 'auto' (inputs of 32 MB or more), 'always' or 'never'.")
+    var streaming: String = StreamingPolicy.auto.rawValue
+
     @Flag(name: .long, help: "In a batch, replace output files that exist.")
     var force = false
 
@@ -72,6 +75,9 @@ struct ConvertCommand: ParsableCommand {
         guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input (-) can be read only once") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
         if BatchJob.isDirectoryOutput(output), !formatOptions.writesFolder, to == nil { throw ValidationError("a batch into a folder needs --to FORMAT") }
+        if StreamingPolicy(rawValue: streaming) == nil {
+            throw ValidationError("--streaming takes \(StreamingPolicy.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), not '\(streaming)'")
+        }
         if let feed, !(feed.hasPrefix("http://") || feed.hasPrefix("https://")) {
             throw ValidationError("--feed must be an http or https URL, got '\(feed)'")
         }

@@ -19,10 +19,13 @@ final class ProgressReporter: @unchecked Sendable {
         self.enabled = enabled && Console.current.errorIsTerminal && total > 1
     }
 
-    func advance() {
+    func advance() { advance(to: nil) }
+
+    /// Moves to `done` (or one further); for work counted in bytes or megabytes.
+    func advance(to value: Int?) {
         guard enabled else { return }
         lock.withLock {
-            done += 1
+            done = value ?? done + 1
             let now = DispatchTime.now().uptimeNanoseconds
             if now - lastDraw >= 100_000_000 || done == total {
                 lastDraw = now

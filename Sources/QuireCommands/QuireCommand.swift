@@ -104,6 +104,20 @@ struct Workspace {
         throw CommandFailure.failure("\(file.name): cannot tell the input format from its name or content; give --from")
     }
 
+    /// The format of the file at `path` as `readInput` would tell it, from the name or its first bytes.
+    func inputFormat(ofFile path: String, given format: GraphNode?) throws -> GraphNode {
+        if let format { return format }
+        if let format = registry.format(forPath: path), !registry.readers(of: format.id).isEmpty { return .format(format.id) }
+        let sample: [UInt8]
+        do {
+            sample = try FileIO.readPrefix(path, count: ContentSample.length)
+        } catch {
+            throw CommandFailure.failure("cannot read \(error.description)")
+        }
+        if let format = registry.sniff(ContentSample(sample)) { return .format(format.id) }
+        throw CommandFailure.failure("\(path): cannot tell the input format from its name or content; give --from")
+    }
+
     /// The format whose writer can write a folder, when exactly one can.
     var onlyFolderFormat: FormatID? {
         let formats = Set(registry.edges.compactMap { edge -> FormatID? in

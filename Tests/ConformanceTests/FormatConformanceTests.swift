@@ -61,6 +61,37 @@ import Testing
         return result
     }()
 
+    /// Formats whose writer can also stream.
+    static let streamingFormats: [FormatID] = registry.formats.map(\.id).filter { format in
+        registry.writers(of: format).contains { edge in
+            if case .write(let writer) = edge.action { writer is any StreamingFormatWriter } else { false }
+        }
+    }
+
+    /// A streaming writer's output is the whole writer's, byte for byte, however the episodes are
+    /// batched, with the same warnings.
+    @Test(arguments: streamingFormats)
+    func streamingWritersWriteWhatTheWholeWriterWrites(_ format: FormatID) throws {
+        let edge = try #require(Self.registry.writers(of: format).first)
+        guard case .write(let writer as any StreamingFormatWriter) = edge.action else { throw ConformanceFailure("\(format): not a streaming writer") }
+        let options = ConversionOptions(["date": "0"])
+        var models = Self.examples
+        models.append(("empty", EpisodeCollection()))
+        if let url = Fixtures.sharedCorpus("sample-channel-page.txt") {
+            var diagnostics = Diagnostics()
+            models.append(("corpus page", try SummaryTextReader().read(try Fixtures.input(at: url, name: "page.txt"), options: ConversionOptions(), diagnostics: &diagnostics)))
+        }
+        for (label, model) in models {
+            var diagnostics = Diagnostics()
+            let whole = try writer.write(model, options: options, diagnostics: &diagnostics)
+            for batchSize in [1, 7, 1000] {
+                let streamed = try #require(try StreamingHarness.streamedBytes(writer, collection: model, options: options, batchSize: batchSize))
+                #expect(streamed.bytes == whole, "\(format): \(label), batches of \(batchSize)")
+                #expect(streamed.diagnostics.all.map(\.description) == diagnostics.all.map(\.description), "\(format): \(label)")
+            }
+        }
+    }
+
     @Test(arguments: roundTripFormats.map(\.id))
     func examplesRoundTripOrTheLossIsDeclared(_ format: FormatID) throws {
         let options = Self.roundTripFormats.first { $0.id == format }!.options

@@ -35,3 +35,29 @@ public struct LeftoverFiles: Error, CustomStringConvertible {
     public var names: [String]
     public var description: String { "a streaming writer left files beside its output: \(names.sorted())" }
 }
+
+/// A stream writer that puts the collection back together, for comparing a streamed read with a
+/// whole one; it also checks the calls come in the order the protocol promises.
+public final class CollectingStreamWriter: EpisodeStreamWriter {
+    public private(set) var collection: EpisodeCollection?
+    public private(set) var batchSizes: [Int] = []
+    public private(set) var isFinished = false
+
+    public init() {}
+
+    public func begin(_ header: CollectionHeader, diagnostics: inout Diagnostics) throws {
+        precondition(collection == nil, "begin called twice")
+        collection = header.collection()
+    }
+
+    public func write(_ episodes: [Episode], diagnostics: inout Diagnostics) throws {
+        precondition(collection != nil && !isFinished, "write called outside begin…finish")
+        batchSizes.append(episodes.count)
+        collection!.episodes += episodes
+    }
+
+    public func finish(diagnostics: inout Diagnostics) throws {
+        precondition(collection != nil && !isFinished, "finish called without begin, or twice")
+        isFinished = true
+    }
+}

@@ -42,6 +42,23 @@ public enum FileIO {
         return bytes
     }
 
+    /// At most `count` bytes from the start of the file at `path`.
+    public static func readPrefix(_ path: String, count: Int) throws(Failure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(path: path, reason: errnoText()) }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, count - filled) }
+            if read < 0 && errno == EINTR { continue }
+            if read < 0 { throw Failure(path: path, reason: errnoText()) }
+            if read == 0 { break }
+            filled += read
+        }
+        return Array(bytes[0..<filled])
+    }
+
     /// Writes `bytes` to `path` atomically: into a temporary file beside it, flushed, then renamed over
     /// the target. An existing file is replaced whole or left as it was. `-` writes to standard output.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
@@ -64,7 +81,7 @@ public enum FileIO {
     }
 
     /// Whether `path` names a device, pipe or socket, which is written into directly, never replaced.
-    static func isSpecialFile(_ path: String) -> Bool {
+    public static func isSpecialFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG && (info.st_mode & S_IFMT) != S_IFDIR
     }

@@ -40,7 +40,7 @@ public struct LineChunks {
         carry = []
         while !isAtEnd {
             let start = bytes.count
-            let want = max(chunkSize - start, 1 << 16)
+            let want = max(chunkSize - start, min(chunkSize, 1 << 16))
             if scratch.count < want { scratch = [UInt8](repeating: 0, count: want) }
             var read: Int
             repeat {
@@ -53,7 +53,7 @@ public struct LineChunks {
             }
             bytes += scratch[0..<read]
             // Cut after the last line feed once the chunk is full.
-            if bytes.count >= chunkSize, let lastFeed = bytes[start...].lastIndex(of: 0x0A) {
+            if bytes.count >= chunkSize, let lastFeed = bytes.lastIndex(of: 0x0A) {
                 carry = Array(bytes[(lastFeed + 1)...])
                 bytes.removeSubrange((lastFeed + 1)...)
                 break

@@ -44,11 +44,12 @@ public protocol StreamingFormatWriter: FormatWriter {
 /// `--channel`, which then names every episode's), which keeps the header complete before the first
 /// episode.
 public protocol StreamingFormatReader: FormatReader {
-    /// Reads the file at `path` (named `name` in diagnostics) into `writer`. Returns `false`, without
-    /// calling the writer, when this input needs the whole-input `read` (a form that cannot be read
-    /// in pieces); the caller then reads it whole.
+    /// Reads the file at `path` (named `name` in diagnostics) into `writer`, calling `progress` with
+    /// the bytes read so far as it goes. Returns `false`, without calling the writer, when this input
+    /// needs the whole-input `read` (a form that cannot be read in pieces); the caller then reads it whole.
     func stream(
-        path: String, name: String, options: ConversionOptions, diagnostics: inout Diagnostics, into writer: any EpisodeStreamWriter
+        path: String, name: String, options: ConversionOptions, diagnostics: inout Diagnostics, into writer: any EpisodeStreamWriter,
+        progress: (_ bytesRead: Int) -> Void
     ) throws -> Bool
 }
 
