@@ -16,7 +16,42 @@ public struct EPUBWriter: FormatWriter {
 
     public func write(_ collection: EpisodeCollection, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [UInt8] {
         let settings = try EPUBSettings(options)
+        let cover = settings.coverPath.flatMap { CoverImage.load($0, diagnostics: &diagnostics) }
         let readingOrder = ReadingOrder.indices(for: collection, settings: settings)
+        let articleOptions = ArticleOptions(unsafeHTML: settings.unsafeHTML, timeline: settings.timeline)
+        let book = try Self.assemble(
+            collection, readingOrder: readingOrder, settings: settings, cover: cover, diagnostics: &diagnostics
+        ) { book, language, labels in
+            // A batch at a time, so only a batch of documents is held as strings.
+            var hasUnwritableText = false
+            for batchStart in stride(from: 0, to: readingOrder.count, by: EpisodeDocuments.batchSize) {
+                let batch = (batchStart..<min(batchStart + EpisodeDocuments.batchSize, readingOrder.count)).map { position in
+                    EpisodeDocuments.Placed(position: position, episode: collection.episodes[readingOrder[position]])
+                }
+                let documents = try EpisodeDocuments.render(
+                    batch, channels: collection.channels, language: language, labels: labels, options: articleOptions)
+                for (placed, document) in zip(batch, documents) {
+                    hasUnwritableText = hasUnwritableText || document.hasUnwritableText
+                    try book.addEpisode(at: placed.position, document: document)
+                }
+            }
+            return hasUnwritableText
+        }
+        return try book.archive.finish()
+    }
+
+    /// The whole book but for writing its archive: the front matter, the episode documents (added in
+    /// reading order by `addEpisodes`, given the book's language and labels; it returns whether any
+    /// had characters XHTML cannot hold), the index and the navigation. Shared by `write` and the
+    /// stream writer, so both make the same bytes.
+    ///
+    /// `collection` need only hold what the parts other than the episode documents read: the stream
+    /// writer passes an outline of its episodes (`EPUBStreamWriter.outline(of:position:)`) and the
+    /// entity `index` it built as they went by.
+    static func assemble(
+        _ collection: EpisodeCollection, readingOrder: [Int], settings: EPUBSettings, cover loadedCover: CoverImage?, index prebuiltIndex: EntityIndex? = nil,
+        diagnostics: inout Diagnostics, addEpisodes: (PackageAssembly, _ language: String, _ labels: BookLabels) throws -> Bool
+    ) throws -> PackageAssembly {
         let language = LanguageTag.book(for: collection, option: settings.language)
         let labels = BookLabels(language: language)
         let title = Self.displayTitle(collection, settings: settings, labels: labels)
@@ -25,8 +60,7 @@ public struct EPUBWriter: FormatWriter {
         try book.add(PackageLayout.stylesheet, text: Stylesheet.css)
 
         // Cover and title page.
-        let cover = settings.coverPath.flatMap { CoverImage.load($0, diagnostics: &diagnostics) }
-            ?? CoverImage.drawn(title: title, episodeCount: collection.episodes.count, language: language, labels: labels)
+        let cover = loadedCover ?? CoverImage.drawn(title: title, episodeCount: collection.episodes.count, language: language, labels: labels)
         let coverItem = PackageLayout.coverImage(mediaType: cover.mediaType, fileExtension: cover.fileExtension)
         try book.add(coverItem, bytes: cover.bytes)
         let coverPage = XHTMLPage.document(
@@ -38,34 +72,21 @@ public struct EPUBWriter: FormatWriter {
             collection: collection, displayTitle: title, author: Self.authorLine(settings: settings, creators: creators, title: title),
             language: language, labels: labels, inputOrder: isReordered ? readingOrder : nil)), inSpine: true)
 
-        // Episodes, a batch at a time so only a batch of documents is held as strings.
-        var hasUnwritableText = UnwritableText.found(inCollectionFieldsOf: collection)
+        // Episodes.
         var hasOverview = false
         if settings.timeline,
            let overview = TimelineOverview.document(collection: collection, readingOrder: readingOrder, language: language, labels: labels) {
             try book.add(PackageLayout.overview, text: overview, inSpine: true)
             hasOverview = true
         }
-        let articleOptions = ArticleOptions(unsafeHTML: settings.unsafeHTML, timeline: settings.timeline)
-        for batchStart in stride(from: 0, to: readingOrder.count, by: EpisodeDocuments.batchSize) {
-            let positions = Array(batchStart..<min(batchStart + EpisodeDocuments.batchSize, readingOrder.count))
-            let documents = try EpisodeDocuments.render(
-                positions, collection: collection, readingOrder: readingOrder, language: language, labels: labels, options: articleOptions)
-            for (position, document) in zip(positions, documents) {
-                hasUnwritableText = hasUnwritableText || document.hasUnwritableText
-                var item = PackageLayout.episode(position)
-                // EPUB declares inline SVG in the manifest.
-                if document.hasTimeline { item.properties = "svg" }
-                try book.add(item, document: document)
-            }
-        }
-        if hasUnwritableText {
+        let hasUnwritableText = UnwritableText.found(inCollectionFieldsOf: collection)
+        if try addEpisodes(book, language, labels) || hasUnwritableText {
             diagnostics.report(.warning(
                 "epub.control-characters", "control characters cannot be written in XHTML and were left out; the book will not read back exactly"))
         }
 
         // Index and navigation.
-        let index = EntityIndex(collection: collection, readingOrder: readingOrder)
+        let index = prebuiltIndex ?? EntityIndex(collection: collection, readingOrder: readingOrder)
         if !index.isEmpty {
             let episodeTitles = readingOrder.map { collection.episodes[$0].title }
             try book.add(PackageLayout.entityIndex, text: index.document(episodeTitles: episodeTitles, language: language, labels: labels), inSpine: true)
@@ -92,7 +113,7 @@ public struct EPUBWriter: FormatWriter {
             series: channelsUsed.count == 1 ? channelsUsed.first! : nil,
             items: book.manifest, spine: book.spine, coverImageID: coverItem.id)
         try book.addUnhashed(PackageLayout.packagePath, text: package.xml)
-        return try book.archive.finish()
+        return book
     }
 
     /// The title page's byline: `--author`, else the channels, unless that only repeats the title

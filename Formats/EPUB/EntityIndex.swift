@@ -9,29 +9,42 @@ struct EntityIndex {
         var description: String
         /// Reading positions of the episodes that mention it, in reading order, without repeats.
         var positions: [Int]
+
+        mutating func record(description: String, position: Int) {
+            if self.description.isEmpty { self.description = description }
+            if positions.last != position { positions.append(position) }
+        }
     }
 
     static let kinds: [EntityKind] = [.person, .organization, .product]
 
-    var sections: [(kind: EntityKind, items: [Item])]
+    /// Items by kind and name, gathered in reading order; sorted into sections when written.
+    private var byKind: [EntityKind: [String: Item]] = [:]
 
-    var isEmpty: Bool { sections.isEmpty }
+    var isEmpty: Bool { byKind.isEmpty }
+
+    /// An index to which episodes are added in reading order (the stream writer's, which sees each
+    /// episode once).
+    init() {}
+
+    init(collection: EpisodeCollection, readingOrder: [Int]) {
+        for (position, index) in readingOrder.enumerated() { add(collection.episodes[index], at: position) }
+    }
 
     /// Entities are merged by name within a kind; the first non-empty description is shown.
-    init(collection: EpisodeCollection, readingOrder: [Int]) {
-        var byKind: [EntityKind: [String: Item]] = [:]
-        for (position, index) in readingOrder.enumerated() {
-            for entity in collection.episodes[index].entities {
-                guard let kind = entity.kind, Self.kinds.contains(kind) else { continue }
-                let name = TableOfContents.label(entity.name, fallback: "")
-                guard !name.isEmpty else { continue }
-                var item = byKind[kind]?[name] ?? Item(name: name, description: "", positions: [])
-                if item.description.isEmpty { item.description = entity.description }
-                if item.positions.last != position { item.positions.append(position) }
-                byKind[kind, default: [:]][name] = item
-            }
+    mutating func add(_ episode: Episode, at position: Int) {
+        for entity in episode.entities {
+            guard let kind = entity.kind, Self.kinds.contains(kind) else { continue }
+            let name = TableOfContents.label(entity.name, fallback: "")
+            guard !name.isEmpty else { continue }
+            // Mutated in place: a copy of a name's positions per mention would be quadratic in the book.
+            byKind[kind, default: [:]][name, default: Item(name: name, description: "", positions: [])]
+                .record(description: entity.description, position: position)
         }
-        sections = Self.kinds.compactMap { kind in
+    }
+
+    private var sections: [(kind: EntityKind, items: [Item])] {
+        Self.kinds.compactMap { kind in
             guard let items = byKind[kind], !items.isEmpty else { return nil }
             // Case-insensitive by code point, then exactly, so the order never depends on the locale.
             let sorted = items.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }

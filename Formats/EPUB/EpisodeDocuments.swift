@@ -19,31 +19,47 @@ enum EpisodeDocuments {
     /// Episodes rendered at once: enough to keep every core busy, few enough to bound memory.
     static let batchSize = 64
 
-    /// Renders the episodes at reading `positions` on all cores; results come back in `positions` order.
+    /// An episode and its place in the reading order.
+    struct Placed: Sendable {
+        var position: Int
+        var episode: Episode
+    }
+
+    /// Renders `episodes` on all cores; results come back in the same order. `language` and `labels`
+    /// are the book's, which an episode's document uses only when it has no well-formed language of
+    /// its own (`dependsOnBook`).
     static func render(
-        _ positions: [Int], collection: EpisodeCollection, readingOrder: [Int], language: String, labels: BookLabels, options: ArticleOptions
+        _ episodes: [Placed], channels: [Channel], language: String, labels: BookLabels, options: ArticleOptions
     ) throws -> [Document] {
-        let results = RenderResults(count: positions.count)
-        DispatchQueue.concurrentPerform(iterations: positions.count) { slot in
-            let episode = collection.episodes[readingOrder[positions[slot]]]
+        let results = RenderResults(count: episodes.count)
+        DispatchQueue.concurrentPerform(iterations: episodes.count) { slot in
+            let (position, episode) = (episodes[slot].position, episodes[slot].episode)
             let result = Result { () throws -> Document in
                 let article = try EpisodeArticle.render(
-                    episode, channel: episode.channel.flatMap { collection.channel(named: $0) }, idPrefix: EPUBWriter.idPrefix, options: options)
+                    episode, channel: episode.channel.flatMap { name in channels.first { $0.title == name } }, idPrefix: EPUBWriter.idPrefix,
+                    options: options)
                 let documentLanguage = episode.language.flatMap { LanguageTag.isWellFormed($0) ? $0 : nil } ?? language
                 let text = XHTMLPage.document(
-                    title: TableOfContents.label(episode.title, fallback: labels.episode(positions[slot] + 1)), language: documentLanguage,
+                    title: TableOfContents.label(episode.title, fallback: labels.episode(position + 1)), language: documentLanguage,
                     bodyClass: "episode", body: article)
                 var digest = ContentIdentifier()
                 digest.add(text)
                 return Document(
                     entry: try ZipWriter.PrecompressedEntry.deflate(
-                        PackageLayout.episode(positions[slot]).path, text: text, level: PackageAssembly.textLevel),
+                        PackageLayout.episode(position).path, text: text, level: PackageAssembly.textLevel),
                     digest: digest.bytes, hasUnwritableText: EpisodeArticle.containsUnwritableCharacters(episode),
                     hasTimeline: options.timeline && EpisodeTimeline(episode) != nil)
             }
             results.store(result, at: slot)
         }
         return try results.values()
+    }
+
+    /// Whether the episode's document depends on the book's language: it has no well-formed language
+    /// of its own (the document's falls back to the book's) or no title to show (it is named with
+    /// the book's labels, `Episode 3`).
+    static func dependsOnBook(_ episode: Episode) -> Bool {
+        !(episode.language.map(LanguageTag.isWellFormed) ?? false) || TableOfContents.label(episode.title, fallback: "").isEmpty
     }
 }
 

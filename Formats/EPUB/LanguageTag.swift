@@ -17,6 +17,9 @@ enum LanguageTag {
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
 
+    /// Episodes whose titles and summaries are a language guess's sample.
+    static let detectionSample = 50
+
     /// The book's language: the `language` option, else the most frequent episode language (the
     /// earliest on a tie), else one guessed from the titles, else `und` (undetermined), never empty.
     static func book(for collection: EpisodeCollection, option: String?) -> String {
@@ -30,7 +33,7 @@ enum LanguageTag {
         }
         if let best = counts.max(by: { ($0.value, -first[$0.key]!) < ($1.value, -first[$1.key]!) }) { return best.key }
         var sample = collection.title ?? ""
-        for episode in collection.episodes.prefix(50) { sample += "\n" + episode.title + "\n" + episode.summary }
+        for episode in collection.episodes.prefix(detectionSample) { sample += "\n" + episode.title + "\n" + episode.summary }
         return LanguageDetector.detect(sample) ?? "und"
     }
 }

@@ -34,12 +34,30 @@ final class PackageAssembly {
         list(item, inSpine: false)
     }
 
-    /// Adds an episode document hashed on its worker: the identity takes its digest.
-    func add(_ item: PackageLayout.Item, document: EpisodeDocuments.Document) throws {
-        identity.add(document.digest)
+    /// Adds the episode document at reading `position`, hashed and deflated on its worker: the
+    /// identity takes its digest.
+    func addEpisode(at position: Int, document: EpisodeDocuments.Document) throws {
+        let item = Self.episodeItem(position, hasTimeline: document.hasTimeline)
         precondition(document.entry.path == item.path, "an episode document was deflated for another entry")
+        identity.add(document.digest)
         try archive.add(document.entry)
         list(item, inSpine: true)
+    }
+
+    /// Adds the episode document at reading `position` from the scratch archive it was written to
+    /// ahead of the book, copied still compressed.
+    func addEpisode(at position: Int, spooled document: EpisodeDocumentSpool.Placement, from archive: ZipFileArchive) throws {
+        let item = Self.episodeItem(position, hasTimeline: document.hasTimeline)
+        identity.add(document.digest)
+        try self.archive.add(item.path, copyingEntry: document.entry, of: archive)
+        list(item, inSpine: true)
+    }
+
+    private static func episodeItem(_ position: Int, hasTimeline: Bool) -> PackageLayout.Item {
+        var item = PackageLayout.episode(position)
+        // EPUB declares inline SVG in the manifest.
+        if hasTimeline { item.properties = "svg" }
+        return item
     }
 
     /// A part that carries the identifier (the NCX, the package document): not hashed, not listed

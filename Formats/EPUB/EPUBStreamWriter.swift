@@ -1,0 +1,129 @@
+import QuireCore
+import QuireXHTML
+import QuireZip
+
+extension EPUBWriter: StreamingFormatWriter {
+    /// Declines `--order published`, the one reading order that sorts the episodes. `--order channel`
+    /// and `--group-by channel` stream: they sort by channel, and streamed episodes all have the same
+    /// one (the stream's `--channel`, or none), so the reading order is the input order; `finish`
+    /// checks that it is before writing anything.
+    public func streamWriter(options: ConversionOptions, output: StreamOutput) throws -> (any EpisodeStreamWriter)? {
+        let settings = try EPUBSettings(options)
+        guard settings.order != .published else { return nil }
+        return EPUBStreamWriter(settings: settings, output: output)
+    }
+}
+
+/// Writes an EPUB as episodes arrive, the same bytes as `EPUBWriter.write` for the whole collection.
+///
+/// The archive is written at `finish`, when the front matter (which counts the episodes and is in
+/// the book's language, the most frequent episode language) and the navigation can be made.
+/// Until then memory holds:
+/// - an outline of every episode: what the title page, overview, contents and package document
+///   read (titles, languages, chapter titles and times, quote times, dates), not summaries or bodies;
+/// - the entity index, and each document's place in the scratch archives and its 16-byte digest;
+/// - at most one scratch archive's worth of compressed documents (`EpisodeDocumentSpool`);
+/// - whole, the episodes whose documents depend on the book's language, rendered at `finish`:
+///   those with no well-formed language of their own or no title, when `--language` is not given.
+///   Rare from summary text, whose reader detects every episode's language, but a JSON collection
+///   with no languages is held whole, as `write` would hold it.
+final class EPUBStreamWriter: EpisodeStreamWriter {
+    private let settings: EPUBSettings
+    private let output: StreamOutput
+    private let articleOptions: ArticleOptions
+    private let spool: EpisodeDocumentSpool
+    private var header = CollectionHeader()
+    /// Loaded at `begin`, so a bad cover is reported before the episodes, as `write` reports it.
+    private var cover: CoverImage?
+    private var outline: [Episode] = []
+    private var index = EntityIndex()
+    /// By reading position; `nil` while the document waits in `deferred`.
+    private var placements: [EpisodeDocumentSpool.Placement?] = []
+    private var deferred: [EpisodeDocuments.Placed] = []
+    private var hasUnwritableText = false
+
+    init(settings: EPUBSettings, output: StreamOutput, documentsPerArchive: Int = EpisodeDocumentSpool.defaultDocumentsPerArchive) {
+        self.settings = settings
+        self.output = output
+        articleOptions = ArticleOptions(unsafeHTML: settings.unsafeHTML, timeline: settings.timeline)
+        spool = EpisodeDocumentSpool(output: output, documentsPerArchive: documentsPerArchive)
+    }
+
+    /// The scratch archives written so far (for tests).
+    var spoolArchiveCount: Int { spool.archives.count }
+
+    func begin(_ header: CollectionHeader, diagnostics: inout Diagnostics) throws {
+        self.header = header
+        cover = settings.coverPath.flatMap { CoverImage.load($0, diagnostics: &diagnostics) }
+    }
+
+    func write(_ episodes: [Episode], diagnostics: inout Diagnostics) throws {
+        var ready: [EpisodeDocuments.Placed] = []
+        for episode in episodes {
+            let position = outline.count
+            outline.append(Self.outline(of: episode, position: position))
+            index.add(episode, at: position)
+            placements.append(nil)
+            // With `--language` the book's language and labels are known now.
+            if settings.language == nil && EpisodeDocuments.dependsOnBook(episode) {
+                deferred.append(EpisodeDocuments.Placed(position: position, episode: episode))
+            } else {
+                ready.append(EpisodeDocuments.Placed(position: position, episode: episode))
+            }
+        }
+        // Documents that do not depend on the book never read its language or labels: any will do.
+        let language = settings.language ?? "und"
+        try render(ready, language: language, labels: BookLabels(language: language))
+    }
+
+    func finish(diagnostics: inout Diagnostics) throws {
+        let collection = header.collection(episodes: outline)
+        outline = []
+        let readingOrder = ReadingOrder.indices(for: collection, settings: settings)
+        guard readingOrder == Array(collection.episodes.indices) else {
+            throw ConversionFailure(.error(
+                "epub.stream.order", "the episodes of this stream are not in the reading order --order or --group-by asks for; convert without streaming"))
+        }
+        let book = try EPUBWriter.assemble(
+            collection, readingOrder: readingOrder, settings: settings, cover: cover, index: index, diagnostics: &diagnostics
+        ) { book, language, labels in
+            try render(deferred, language: language, labels: labels)
+            deferred = []
+            try spool.flush()
+            for (position, placement) in placements.enumerated() {
+                guard let placement else {
+                    throw ConversionFailure(.error("epub.stream.missing", "episode \(position + 1) was never rendered"))
+                }
+                try book.addEpisode(at: position, spooled: placement, from: spool.archives[placement.archive])
+            }
+            return hasUnwritableText
+        }
+        try output.withFileDescriptor { descriptor in try book.archive.finish(into: descriptor) }
+    }
+
+    /// Renders documents in parallel batches into the spool.
+    private func render(_ episodes: [EpisodeDocuments.Placed], language: String, labels: BookLabels) throws {
+        for batchStart in stride(from: 0, to: episodes.count, by: EpisodeDocuments.batchSize) {
+            let batch = Array(episodes[batchStart..<min(batchStart + EpisodeDocuments.batchSize, episodes.count)])
+            let documents = try EpisodeDocuments.render(batch, channels: header.channels, language: language, labels: labels, options: articleOptions)
+            for (placed, document) in zip(batch, documents) {
+                hasUnwritableText = hasUnwritableText || document.hasUnwritableText
+                placements[placed.position] = try spool.add(document)
+            }
+        }
+    }
+
+    /// What of an episode the book needs after its document is written: what `EPUBWriter.assemble`
+    /// reads of the collection besides the documents. Entities go to the index as they come.
+    static func outline(of episode: Episode, position: Int) -> Episode {
+        Episode(
+            title: episode.title, channel: episode.channel, language: episode.language,
+            // The book's language is guessed from the first summaries when no episode has one.
+            summary: position < LanguageTag.detectionSample ? episode.summary : "",
+            // Chapter titles and times for the contents; quote times (not texts) for the overview's timelines.
+            chapters: episode.chapters.map { chapter in
+                Chapter(start: chapter.start, title: chapter.title, quotes: chapter.quotes.map { Quote(text: "", time: $0.time) })
+            },
+            metadata: EpisodeMetadata(published: episode.metadata.published, duration: episode.metadata.duration))
+    }
+}
