@@ -6,11 +6,13 @@ import QuireXHTML
 /// those a `--template DIR` folder holds in their place.
 enum HTMLTemplates {
     /// The page templates by name: the `.mustache` files in `Formats/HTML/Templates/`, compiled into the
-    /// binary. `page` is the whole collection on one page; with `--split`, `index` is the site's first
-    /// page and `episode-page` one episode's; `head` and `channels` are shared parts; `style` is the
-    /// stylesheet (embedded, or `style.css` with `--split`).
+    /// binary. `page` is the whole collection on one page, `contents-entry` its table of contents'
+    /// line for one episode (a partial of its own so a streamed page renders it per episode); with
+    /// `--split`, `index` is the site's first page and `episode-page` one episode's; `head` and
+    /// `channels` are shared parts; `style` is the stylesheet (embedded, or `style.css` with `--split`).
     static let sources: [String: String] = [
         "page": String(decoding: PackageResources.page_mustache, as: UTF8.self),
+        "contents-entry": String(decoding: PackageResources.contents_entry_mustache, as: UTF8.self),
         "head": String(decoding: PackageResources.head_mustache, as: UTF8.self),
         "channels": String(decoding: PackageResources.channels_mustache, as: UTF8.self),
         "index": String(decoding: PackageResources.index_mustache, as: UTF8.self),
@@ -18,14 +20,18 @@ enum HTMLTemplates {
         "style": String(decoding: PackageResources.style_mustache, as: UTF8.self),
     ]
 
-    /// Defaults, replaced by the `*.mustache` files of `options["template"]`, when given.
-    static func load(_ options: ConversionOptions, diagnostics: inout Diagnostics) throws -> EpisodeTemplates {
-        let defaults: EpisodeTemplates
+    /// The shipped templates, the episode markup's included; compiled once.
+    static let shipped: EpisodeTemplates = {
         do {
-            defaults = try EpisodeTemplates.defaults.adding(sources)
+            return try EpisodeTemplates.defaults.adding(sources)
         } catch {
             preconditionFailure("a default HTML template does not compile: \(error)")
         }
+    }()
+
+    /// Defaults, replaced by the `*.mustache` files of `options["template"]`, when given.
+    static func load(_ options: ConversionOptions, diagnostics: inout Diagnostics) throws -> EpisodeTemplates {
+        let defaults = shipped
         guard let folder = options["template"] else { return defaults }
         let (replacements, fileNames) = try read(folder)
         let known = Set(defaults.sources.keys)
@@ -40,6 +46,15 @@ enum HTMLTemplates {
         } catch {
             throw ConversionFailure(
                 .error("html.template", "the template does not compile: \(error.message)", at: SourceLocation(file: error.file, line: error.line, column: error.column)))
+        }
+    }
+
+    /// Renders template `name`; a template that fails is the job's error.
+    static func render(_ name: String, _ context: [String: Any], with templates: EpisodeTemplates) throws -> String {
+        do {
+            return try templates.render(name, context)
+        } catch {
+            throw ConversionFailure(.error("html.template", error.message, at: SourceLocation(file: error.file)))
         }
     }
 

@@ -3,19 +3,24 @@ import QuireXHTML
 
 /// The template context for a page: the collection's title, preamble and channels, and the episodes
 /// (each the episode markup's context plus its rendered `article` and the `href` that reaches it).
-struct PageView {
-    let collection: EpisodeCollection
+///
+/// Built from the collection's header alone, so a streamed page can build each episode's context as
+/// the episode arrives; the page's language is only known after the last one (`PageLanguage`).
+struct PageView: Sendable {
+    let header: CollectionHeader
     let templates: EpisodeTemplates
     let articleOptions: ArticleOptions
-    let language: String
 
-    init(collection: EpisodeCollection, templates: EpisodeTemplates, options: ConversionOptions) {
-        self.collection = collection
+    init(header: CollectionHeader, templates: EpisodeTemplates, options: ConversionOptions) {
+        self.header = header
         self.templates = templates
         self.articleOptions = ArticleOptions(unsafeHTML: options.flag("unsafe-html"), templates: templates, timeline: !options.flag("no-timeline"))
-        // The page's language: the one all episodes share, else the job's, else "undetermined".
-        let languages = Set(collection.episodes.compactMap(\.language))
-        language = languages.count == 1 ? languages.first! : options["language"] ?? "und"
+    }
+
+    init(collection: EpisodeCollection, templates: EpisodeTemplates, options: ConversionOptions) {
+        self.init(
+            header: CollectionHeader(title: collection.title, preamble: collection.preamble, channels: collection.channels),
+            templates: templates, options: options)
     }
 
     static let untitled = "Podcast summaries"
@@ -23,15 +28,15 @@ struct PageView {
     /// The id prefix of episode `index` (0-based): `e1-`, `e2-`…, so ids stay unique on one page.
     static func idPrefix(_ index: Int) -> String { "e\(index + 1)-" }
 
-    /// The context shared by every page: title, preamble, channels, labels.
-    func base(channels: [Channel]) -> [String: Any] {
-        let title = collection.title ?? Self.untitled
+    /// The context shared by every page: title, preamble, channels, labels, in `language`.
+    func base(channels: [Channel], language: String) -> [String: Any] {
+        let title = header.title ?? Self.untitled
         return [
             "lang": MarkupEscaping.attribute(language),
             "title": MarkupEscaping.text(title), "pageTitle": MarkupEscaping.text(title.isEmpty ? Self.untitled : title),
-            "hasTitle": collection.title != nil,
-            "hasPreamble": !collection.preamble.isEmpty,
-            "preamble": collection.preamble.map { ["text": MarkupEscaping.text($0)] },
+            "hasTitle": header.title != nil,
+            "hasPreamble": !header.preamble.isEmpty,
+            "preamble": header.preamble.map { ["text": MarkupEscaping.text($0)] },
             "hasChannels": !channels.isEmpty,
             "channels": channels.map(channelContext),
             "labels": ArticleLabels.labels(for: language),
@@ -46,10 +51,15 @@ struct PageView {
         return context
     }
 
-    /// Episode `index`'s context with its rendered article; `href` reaches the article from the page.
-    func episode(_ index: Int, href: ((String) -> String)? = nil) throws -> [String: Any] {
-        let episode = collection.episodes[index]
-        let channel = episode.channel.flatMap { collection.channel(named: $0) }
+    /// The header's channel named `title` (the first, as `EpisodeCollection.channel(named:)`).
+    func channel(named title: String) -> Channel? {
+        header.channels.first { $0.title == title }
+    }
+
+    /// The context of `episode`, the collection's episode `index` (0-based), with its rendered article;
+    /// `href` reaches the article from the page.
+    func episode(_ episode: Episode, at index: Int, href: ((String) -> String)? = nil) throws -> [String: Any] {
+        let channel = episode.channel.flatMap(channel(named:))
         let prefix = Self.idPrefix(index)
         var context = EpisodeView.context(episode, channel: channel, idPrefix: prefix, options: articleOptions)
         do {
@@ -65,5 +75,25 @@ struct PageView {
         context["channelName"] = episode.channel.map { MarkupEscaping.text($0) } ?? false
         context["published"] = episode.metadata.published.map { MarkupEscaping.text($0) } ?? false
         return context
+    }
+}
+
+/// A page's language, gathered one episode at a time: the one all episodes share, else the job's
+/// `language` option, else "und" (undetermined).
+struct PageLanguage {
+    private var shared: String?
+    private var isMixed = false
+
+    mutating func include(_ episode: Episode) {
+        guard let language = episode.language, !isMixed else { return }
+        if shared == nil {
+            shared = language
+        } else if shared != language {
+            isMixed = true
+        }
+    }
+
+    func resolved(_ options: ConversionOptions) -> String {
+        isMixed ? options["language"] ?? "und" : shared ?? options["language"] ?? "und"
     }
 }
