@@ -9,7 +9,8 @@ struct PageFormReader {
     var language: String?
     var diagnostics = Diagnostics()
     /// Chapters whose heading/body boundary scored close to another candidate.
-    private var uncertainSplits: [(timestamp: Substring, heading: Substring, location: SourceLocation)] = []
+    /// Strings, not slices: a slice would keep its whole summary line alive until the page is read.
+    private var uncertainSplits: [(timestamp: String, heading: String, location: SourceLocation)] = []
 
     init(input: InputFile) {
         self.input = input
@@ -30,7 +31,7 @@ struct PageFormReader {
     private struct EpisodeReading: Sendable {
         var episode: Episode
         var diagnostics: Diagnostics
-        var uncertainSplits: [(timestamp: Substring, heading: Substring, location: SourceLocation)]
+        var uncertainSplits: [(timestamp: String, heading: String, location: SourceLocation)]
     }
 
     /// Reading state carried from one piece of the page to the next.
@@ -253,7 +254,7 @@ struct PageFormReader {
             let markerLocations = locations(of: markers, in: line)
             let index = Dictionary(uniqueKeysWithValues: markers.enumerated().map { ($0.element.range.lowerBound, $0.offset) })
             for (marker, heading) in uncertain {
-                uncertainSplits.append((marker.timestamp, heading, markerLocations[index[marker.range.lowerBound]!]))
+                uncertainSplits.append((String(marker.timestamp), String(heading), markerLocations[index[marker.range.lowerBound]!]))
             }
             for diagnostic in ChapterOrder.diagnostics(for: markers.map(\.seconds), location: { markerLocations[$0] }) {
                 diagnostics.report(diagnostic)

@@ -79,7 +79,7 @@ private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: S
         let directory = try TemporaryDirectory()
         let page = try makePage(in: directory)
         var bytes = try Data(contentsOf: URL(fileURLWithPath: page))
-        bytes += Data([0x41, 0xFF, 0x0A])
+        bytes += Data([0x0A, 0x41, 0xFF, 0x0A])
         try bytes.write(to: URL(fileURLWithPath: page))
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).count - 1
         let result = quire(["convert", page, "-o", directory.path("out.json"), "--streaming", "always"])
