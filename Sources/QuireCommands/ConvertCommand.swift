@@ -52,7 +52,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Files converted at once in a batch (default: one per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "Read and write a piece at a time, in memory that does not grow with the input: 'auto' (inputs of 32 MB or more), 'always' or 'never'.")
+    @Option(name: .long, help: "Read and write a piece at a time, in memory that does not grow with the input: 'auto' (inputs of 8 MB or more), 'always' or 'never'.")
     var streaming: String = StreamingPolicy.auto.rawValue
 
     @Flag(name: .long, help: "In a batch, replace output files that exist.")

@@ -10,7 +10,7 @@ enum StreamingPolicy: String, CaseIterable, Sendable {
     case never
 
     /// Below this, reading whole is as fast and its memory small anyway.
-    static let automaticThreshold = 32 << 20
+    static let automaticThreshold = 8 << 20
 }
 
 /// One streamed run of `quire convert`: route, reader and writer chosen as for a whole read, episodes
