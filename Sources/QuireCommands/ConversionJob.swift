@@ -66,6 +66,10 @@ struct ConversionJob {
             streamed = try streamedOutput(&diagnostics)
         } catch let failure as ConversionFailure {
             try fail(diagnostics, failure)
+        } catch let failure as FileIO.Failure {
+            // Writing as it goes, a full disk shows up part-way through.
+            report(diagnostics)
+            throw CommandFailure.failure("cannot write \(failure.description)")
         }
         if let streamed {
             try refuseWarningsIfStrict(diagnostics)

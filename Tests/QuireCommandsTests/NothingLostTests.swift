@@ -17,8 +17,9 @@ import Testing
         return path
     }
 
-    @Test(.enabled(if: hasBinary, "needs a built .build/debug/quire"))
-    func aSignalMidConversionLeavesTheOldOutputAndNoTemporaryFile() throws {
+    /// Read whole, and streamed (written into the output file as it goes).
+    @Test(.enabled(if: hasBinary, "needs a built .build/debug/quire"), arguments: [[], ["--streaming", "always"]])
+    func aSignalMidConversionLeavesTheOldOutputAndNoTemporaryFile(_ mode: [String]) throws {
         let directory = try TemporaryDirectory()
         let input = try largePage(in: directory, copies: 150)
         try FileManager.default.createDirectory(atPath: directory.path("out"), withIntermediateDirectories: true)
@@ -27,7 +28,7 @@ import Testing
         // One whole run first: how long a conversion takes here, so the signals can land from early in
         // the reading to the last moments, when the output is being written.
         let started = Date()
-        let whole = try spawnWithDefaultSignals(Self.binary, ["convert", input, "-o", output, "--quiet"])
+        let whole = try spawnWithDefaultSignals(Self.binary, ["convert", input, "-o", output, "--quiet"] + mode)
         var wholeStatus: Int32 = 0
         waitpid(whole, &wholeStatus, 0)
         try #require(wholeStatus == 0)
@@ -36,7 +37,7 @@ import Testing
         for (index, fraction) in [0.1, 0.5, 0.9, 0.97, 0.99, 0.995].enumerated() {
             let delay = duration * fraction
             try FileIO.writeAtomically(old, to: output)
-            let pid = try spawnWithDefaultSignals(Self.binary, ["convert", input, "-o", output, "--quiet"])
+            let pid = try spawnWithDefaultSignals(Self.binary, ["convert", input, "-o", output, "--quiet"] + mode)
             Thread.sleep(forTimeInterval: delay)
             kill(pid, index.isMultiple(of: 2) ? SIGINT : SIGTERM)
             var status: Int32 = 0
@@ -85,8 +86,9 @@ import Testing
     /// A tiny file system of its own (tmpfs needs root, as CI has); skipped elsewhere.
     private static let canMount: Bool = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount")
 
-    @Test(.enabled(if: hasBinary && canMount, "needs a built quire and root to mount a small tmpfs"))
-    func aFullDiskFailsCleanlyAndKeepsTheOldOutput() throws {
+    @Test(.enabled(if: hasBinary && canMount, "needs a built quire and root to mount a small tmpfs"),
+          arguments: [["--to", "json"], ["--to", "json", "--streaming", "always"], ["--to", "html", "--streaming", "always"], ["--to", "epub", "--streaming", "always"]])
+    func aFullDiskFailsCleanlyAndKeepsTheOldOutput(_ mode: [String]) throws {
         let directory = try TemporaryDirectory()
         let disk = directory.path("disk")
         try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
@@ -98,9 +100,10 @@ import Testing
         try FileIO.writeAtomically(old, to: output)
 
         // The sample page's JSON is (about 20 KB) does not fit on the 8 KB disk.
-        let result = try ExternalTool.run(path: Self.binary, ["convert", Fixtures.url("Examples/sample-page.txt").path, "-o", output])
+        let result = try ExternalTool.run(path: Self.binary, ["convert", Fixtures.url("Examples/sample-page.txt").path, "-o", output] + mode)
         #expect(result.status == 1)
-        #expect(result.error.contains("cannot write \(output): No space left on device"), "\(result.error)")
+        #expect(result.error.contains("cannot write \(output)"), "\(result.error)")
+        #expect(result.error.contains("No space left on device"), "\(result.error)")
         #expect(try FileIO.read(output) == old)
         #expect(try FileManager.default.contentsOfDirectory(atPath: disk) == ["page.json"])
     }

@@ -68,6 +68,8 @@ public final class StreamOutput {
 /// order, then read back whole.
 public final class SpoolFile {
     private let file: PendingFile
+    /// The output it is a scratch file for, named in failures.
+    private let outputPath: String
     private var buffer: [UInt8] = []
     private static let bufferSize = 1 << 18
     /// Bytes written so far.
@@ -75,6 +77,7 @@ public final class SpoolFile {
 
     init(beside path: String) throws(FileIO.Failure) {
         file = try PendingFile(beside: path)
+        outputPath = path
     }
 
     public func write(_ bytes: some Collection<UInt8>) throws(FileIO.Failure) {
@@ -106,7 +109,7 @@ public final class SpoolFile {
 
     private func flush() throws(FileIO.Failure) {
         guard !buffer.isEmpty else { return }
-        try FileIO.writeAll(buffer, to: file.descriptor, path: "<scratch file>")
+        try FileIO.writeAll(buffer, to: file.descriptor, path: outputPath)
         buffer.removeAll(keepingCapacity: true)
     }
 }
