@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CLibZip
 import QuireCore
 
@@ -6,7 +11,8 @@ import QuireCore
 ///
 /// Each entry's bytes are copied once into memory the writer owns and handed to libzip without a
 /// further copy; they are freed when the archive is written. Entries copied from an archive in a
-/// file (`add(_:copyingEntry:of:)`) are read from it only as the archive is written.
+/// file (`add(_:copyingEntry:of:)`) and entries whose data is a region of a file
+/// (`add(_:region:compression:)`) are read from it only as the archive is written.
 public final class ZipWriter {
     public enum Compression: Sendable, Hashable {
         case stored
@@ -21,17 +27,27 @@ public final class ZipWriter {
             case precompressed(UnsafeMutableRawBufferPointer)
             /// An entry of an archive in a file, copied still compressed.
             case copied(ZipFileArchive, index: Int)
+            /// Bytes of a file, through the writer's own duplicate of its descriptor, compressed as
+            /// the archive is written.
+            case region(FileRegion, Compression)
 
             var buffer: UnsafeMutableRawBufferPointer? {
                 switch self {
                 case .bytes(let buffer, _), .precompressed(let buffer): buffer
-                case .copied: nil
+                case .copied, .region: nil
                 }
             }
         }
 
         var path: String
         var content: Content
+    }
+
+    private struct FileRegion {
+        /// The writer's own duplicate, closed when the entries are freed.
+        var descriptor: Int32
+        var offset: Int64
+        var length: Int64
     }
 
     /// An entry deflated ahead of time, on any thread, as a one-entry archive: `add(_:)` copies its
@@ -77,6 +93,23 @@ public final class ZipWriter {
         entries.append(PendingEntry(path: path, content: .copied(archive, index: index)))
     }
 
+    /// Adds a file whose data is `length` bytes of the open file `descriptor` from `offset`, read
+    /// (with `pread`) and compressed only as the archive is written: the same entry bytes as adding
+    /// those bytes from memory. The writer keeps its own duplicate of the descriptor, so the caller
+    /// may close it; the file must not change until the archive is written.
+    public func add(_ path: String, region descriptor: Int32, offset: Int = 0, length: Int, compression: Compression = .deflate(level: 6)) throws(ConversionFailure) {
+        try checkNew(path)
+        guard offset >= 0, length >= 0 else {
+            throw ConversionFailure(.error("zip.write.region", "cannot write entry '\(path)' from \(length) bytes at offset \(offset) of a file"))
+        }
+        let duplicate = dup(descriptor)
+        guard duplicate >= 0 else {
+            throw ConversionFailure(.error("zip.write.region", "cannot write entry '\(path)' from a scratch file: \(String(cString: strerror(errno)))"))
+        }
+        entries.append(PendingEntry(
+            path: path, content: .region(FileRegion(descriptor: duplicate, offset: Int64(offset), length: Int64(length)), compression)))
+    }
+
     /// Adds a text file, UTF-8 encoded.
     public func add(_ path: String, text: String, compression: Compression = .deflate(level: 6)) throws(ConversionFailure) {
         try add(path, bytes: text.utf8, compression: compression)
@@ -107,7 +140,10 @@ public final class ZipWriter {
     }
 
     private func freeEntries() {
-        for entry in entries { entry.content.buffer?.deallocate() }
+        for entry in entries {
+            entry.content.buffer?.deallocate()
+            if case .region(let region, _) = entry.content { close(region.descriptor) }
+        }
         entries = []
     }
 
@@ -186,7 +222,7 @@ public final class ZipWriter {
                 copiedSource = (single, 0)
             case .copied(let file, let index):
                 copiedSource = (file.handle, index)
-            case .bytes:
+            case .bytes, .region:
                 copiedSource = nil
             }
             if let copiedSource {
@@ -200,10 +236,21 @@ public final class ZipWriter {
                 }
                 continue
             }
-            guard case .bytes(let buffer, let compression) = entry.content,
-                  let source = zip_source_buffer(archive, buffer.baseAddress, zip_uint64_t(buffer.count), 0)
-            else {
-                let message = String(cString: zip_strerror(archive))
+            let dataSource: OpaquePointer?
+            let compression: Compression
+            switch entry.content {
+            case .bytes(let buffer, let bufferCompression):
+                dataSource = zip_source_buffer(archive, buffer.baseAddress, zip_uint64_t(buffer.count), 0)
+                compression = bufferCompression
+            case .region(let region, let regionCompression):
+                dataSource = DescriptorRegionSource.source(reading: region.descriptor, offset: region.offset, length: region.length, error: &error)
+                compression = regionCompression
+            case .precompressed, .copied:
+                dataSource = nil
+                compression = .stored
+            }
+            guard let source = dataSource else {
+                let message = if case .region = entry.content { String(cString: zip_error_strerror(&error)) } else { String(cString: zip_strerror(archive)) }
                 zip_discard(archive)
                 throw failure(message)
             }
