@@ -19,9 +19,11 @@ extension EPUBWriter: StreamingFormatWriter {
 /// The archive is written at `finish`, when the front matter (which counts the episodes and is in
 /// the book's language, the most frequent episode language) and the navigation can be made.
 /// Until then memory holds:
-/// - an outline of every episode: what the title page, overview, contents and package document
-///   read (titles, languages, chapter titles and times, quote times, dates), not summaries or bodies;
+/// - an outline of every episode: what the title page and package document read (titles, languages,
+///   channels, dates), not summaries or bodies;
+/// - the contents' outline: chapter titles and times, packed (`ContentsOutline`);
 /// - the entity index, and each document's place in the scratch archives and its 16-byte digest;
+/// - nothing of the overview: its rows are written to a scratch file as the episodes arrive;
 /// - at most one scratch archive's worth of compressed documents (`EpisodeDocumentSpool`);
 /// - whole, the episodes whose documents depend on the book's language, rendered at `finish`:
 ///   those with no well-formed language of their own or no title, when `--language` is not given.
@@ -36,6 +38,9 @@ final class EPUBStreamWriter: EpisodeStreamWriter {
     /// Loaded at `begin`, so a bad cover is reported before the episodes, as `write` reports it.
     private var cover: CoverImage?
     private var outline: [Episode] = []
+    private var contents = ContentsOutline()
+    /// `nil` without `--timeline`.
+    private let overviewRows: OverviewRowSpool?
     private var index = EntityIndex()
     /// By reading position; `nil` while the document waits in `deferred`.
     private var placements: [EpisodeDocumentSpool.Placement?] = []
@@ -47,6 +52,7 @@ final class EPUBStreamWriter: EpisodeStreamWriter {
         self.output = output
         articleOptions = ArticleOptions(unsafeHTML: settings.unsafeHTML, timeline: settings.timeline)
         spool = EpisodeDocumentSpool(output: output, documentsPerArchive: documentsPerArchive)
+        overviewRows = settings.timeline ? OverviewRowSpool(output: output) : nil
     }
 
     /// The scratch archives written so far (for tests).
@@ -58,22 +64,27 @@ final class EPUBStreamWriter: EpisodeStreamWriter {
     }
 
     func write(_ episodes: [Episode], diagnostics: inout Diagnostics) throws {
+        // Documents that do not depend on the book never read its language or labels: any will do.
+        let language = settings.language ?? "und"
+        let labels = BookLabels(language: language)
         var ready: [EpisodeDocuments.Placed] = []
         for episode in episodes {
             let position = outline.count
             outline.append(Self.outline(of: episode, position: position))
+            contents.append(episode)
             index.add(episode, at: position)
             placements.append(nil)
             // With `--language` the book's language and labels are known now.
             if settings.language == nil && EpisodeDocuments.dependsOnBook(episode) {
                 deferred.append(EpisodeDocuments.Placed(position: position, episode: episode))
+                overviewRows?.leaveHole(at: position)
             } else {
                 ready.append(EpisodeDocuments.Placed(position: position, episode: episode))
+                // An overview row reads the labels only for an untitled episode, which waits.
+                try overviewRows?.add(TimelineOverview.row(episode, position: position, labels: labels))
             }
         }
-        // Documents that do not depend on the book never read its language or labels: any will do.
-        let language = settings.language ?? "und"
-        try render(ready, language: language, labels: BookLabels(language: language))
+        try render(ready, language: language, labels: labels)
     }
 
     func finish(diagnostics: inout Diagnostics) throws {
@@ -84,8 +95,19 @@ final class EPUBStreamWriter: EpisodeStreamWriter {
             throw ConversionFailure(.error(
                 "epub.stream.order", "the episodes of this stream are not in the reading order --order or --group-by asks for; convert without streaming"))
         }
+        let waiting = Dictionary(uniqueKeysWithValues: deferred.map { ($0.position, $0.episode) })
         let book = try EPUBWriter.assemble(
-            collection, readingOrder: readingOrder, settings: settings, cover: cover, index: index, diagnostics: &diagnostics
+            collection, readingOrder: readingOrder, settings: settings, cover: cover, index: index, contents: contents, spoolingTo: output,
+            overview: { [overviewRows] document, language, labels in
+                guard let overviewRows else { return false }
+                return try overviewRows.write(to: document, language: language, labels: labels) { position in
+                    guard let episode = waiting[position] else {
+                        throw ConversionFailure(.error("epub.stream.missing", "the overview's row for episode \(position + 1) was never written"))
+                    }
+                    return TimelineOverview.row(episode, position: position, labels: labels)
+                }
+            },
+            diagnostics: &diagnostics
         ) { book, language, labels in
             try render(deferred, language: language, labels: labels)
             deferred = []
@@ -114,16 +136,13 @@ final class EPUBStreamWriter: EpisodeStreamWriter {
     }
 
     /// What of an episode the book needs after its document is written: what `EPUBWriter.assemble`
-    /// reads of the collection besides the documents. Entities go to the index as they come.
+    /// reads of the collection besides the documents, the contents and the overview. Entities go to
+    /// the index, chapters to the contents' outline and overview rows to their spool as they come.
     static func outline(of episode: Episode, position: Int) -> Episode {
         Episode(
             title: episode.title, channel: episode.channel, language: episode.language,
             // The book's language is guessed from the first summaries when no episode has one.
             summary: position < LanguageTag.detectionSample ? episode.summary : "",
-            // Chapter titles and times for the contents; quote times (not texts) for the overview's timelines.
-            chapters: episode.chapters.map { chapter in
-                Chapter(start: chapter.start, title: chapter.title, quotes: chapter.quotes.map { Quote(text: "", time: $0.time) })
-            },
-            metadata: EpisodeMetadata(published: episode.metadata.published, duration: episode.metadata.duration))
+            metadata: EpisodeMetadata(published: episode.metadata.published))
     }
 }

@@ -45,18 +45,22 @@ public struct EPUBWriter: FormatWriter {
     /// had characters XHTML cannot hold), the index and the navigation. Shared by `write` and the
     /// stream writer, so both make the same bytes.
     ///
-    /// `collection` need only hold what the parts other than the episode documents read: the stream
-    /// writer passes an outline of its episodes (`EPUBStreamWriter.outline(of:position:)`) and the
-    /// entity `index` it built as they went by.
+    /// `collection` need only hold what the parts other than the episode documents, the overview and
+    /// the contents read: the stream writer passes an outline of its episodes
+    /// (`EPUBStreamWriter.outline(of:position:)`), the entity `index`, the `contents` outline and the
+    /// `overview` (written into the document it is given; `false` when there is none) it gathered as
+    /// they went by, and `spoolOutput` to write the generated documents to scratch files, not memory.
     static func assemble(
         _ collection: EpisodeCollection, readingOrder: [Int], settings: EPUBSettings, cover loadedCover: CoverImage?, index prebuiltIndex: EntityIndex? = nil,
+        contents prebuiltContents: ContentsOutline? = nil, spoolingTo spoolOutput: StreamOutput? = nil,
+        overview writeOverview: ((GeneratedDocument, _ language: String, _ labels: BookLabels) throws -> Bool)? = nil,
         diagnostics: inout Diagnostics, addEpisodes: (PackageAssembly, _ language: String, _ labels: BookLabels) throws -> Bool
     ) throws -> PackageAssembly {
         let language = LanguageTag.book(for: collection, option: settings.language)
         let labels = BookLabels(language: language)
         let title = Self.displayTitle(collection, settings: settings, labels: labels)
         let creators = settings.author.map { [$0] } ?? collection.channels.map(\.title).filter { !$0.isEmpty }
-        let book = try PackageAssembly()
+        let book = try PackageAssembly(spoolingTo: spoolOutput)
         try book.add(PackageLayout.stylesheet, text: Stylesheet.css)
 
         // Cover and title page.
@@ -73,11 +77,9 @@ public struct EPUBWriter: FormatWriter {
             language: language, labels: labels, inputOrder: isReordered ? readingOrder : nil)), inSpine: true)
 
         // Episodes.
-        var hasOverview = false
-        if settings.timeline,
-           let overview = TimelineOverview.document(collection: collection, readingOrder: readingOrder, language: language, labels: labels) {
-            try book.add(PackageLayout.overview, text: overview, inSpine: true)
-            hasOverview = true
+        let hasOverview = try settings.timeline && book.addGenerated(PackageLayout.overview, inSpine: true) { document in
+            if let writeOverview { return try writeOverview(document, language, labels) }
+            return try TimelineOverview.write(collection: collection, readingOrder: readingOrder, to: document, language: language, labels: labels)
         }
         let hasUnwritableText = UnwritableText.found(inCollectionFieldsOf: collection)
         if try addEpisodes(book, language, labels) || hasUnwritableText {
@@ -88,19 +90,25 @@ public struct EPUBWriter: FormatWriter {
         // Index and navigation.
         let index = prebuiltIndex ?? EntityIndex(collection: collection, readingOrder: readingOrder)
         if !index.isEmpty {
-            let episodeTitles = readingOrder.map { collection.episodes[$0].title }
-            try book.add(PackageLayout.entityIndex, text: index.document(episodeTitles: episodeTitles, language: language, labels: labels), inSpine: true)
+            try book.addGenerated(PackageLayout.entityIndex, inSpine: true) { document in
+                try index.write(to: document, episodeTitle: { collection.episodes[readingOrder[$0]].title }, language: language, labels: labels)
+                return true
+            }
         }
-        let contents = TableOfContents.build(
-            collection: collection, readingOrder: readingOrder, groupByChannel: settings.groupByChannel, hasIndex: !index.isEmpty, hasOverview: hasOverview, labels: labels,
-            chapterAnchor: { _, chapter in EpisodeArticle.chapterID(idPrefix: Self.idPrefix, index: chapter) })
-        try book.add(
-            PackageLayout.navigation,
-            text: NavigationDocument.document(contents, title: title, language: language, labels: labels, hasCover: true, hasIndex: !index.isEmpty))
+        let contents = TableOfContents(
+            outline: prebuiltContents ?? ContentsOutline(collection: collection, readingOrder: readingOrder),
+            groupByChannel: settings.groupByChannel, hasIndex: !index.isEmpty, hasOverview: hasOverview, labels: labels)
+        try book.addGenerated(PackageLayout.navigation, inSpine: false) { document in
+            try NavigationDocument.write(contents, to: document, title: title, language: language, labels: labels, hasCover: true, hasIndex: !index.isEmpty)
+            return true
+        }
 
         // The parts that carry the identifier, computed from everything above.
         let identifier = book.identity.urn
-        try book.addUnhashed(PackageLayout.ncx.path, text: NCXDocument.document(contents, identifier: identifier, title: title, language: language))
+        try book.addGenerated(PackageLayout.ncx.path, hashed: false) { document in
+            try NCXDocument.write(contents, to: document, identifier: identifier, title: title, language: language)
+            return true
+        }
         book.list(PackageLayout.ncx, inSpine: false)
         var languages = [language]
         for episode in collection.episodes {
@@ -112,7 +120,10 @@ public struct EPUBWriter: FormatWriter {
             modified: ModificationDate.string(for: collection, option: settings.date),
             series: channelsUsed.count == 1 ? channelsUsed.first! : nil,
             items: book.manifest, spine: book.spine, coverImageID: coverItem.id)
-        try book.addUnhashed(PackageLayout.packagePath, text: package.xml)
+        try book.addGenerated(PackageLayout.packagePath, hashed: false) { document in
+            try package.write(to: document)
+            return true
+        }
         return book
     }
 

@@ -52,31 +52,34 @@ struct EntityIndex {
         }
     }
 
-    func document(episodeTitles: [String], language: String, labels: BookLabels) -> String {
-        var body = "<section epub:type=\"index\" class=\"entity-index\">\n<h1>\(MarkupEscaping.text(labels.index))</h1>\n"
+    func write(to document: GeneratedDocument, episodeTitle: (Int) -> String, language: String, labels: BookLabels) throws {
+        try document.append(XHTMLPage.head(title: labels.index, language: language, bodyClass: "index"))
+        try document.append("<section epub:type=\"index\" class=\"entity-index\">\n<h1>\(MarkupEscaping.text(labels.index))</h1>\n")
         for section in sections {
             let heading = switch section.kind {
             case .person: labels.people
             case .organization: labels.organizations
             default: labels.products
             }
-            body += "<section class=\"index-group index-\(section.kind.rawValue)\">\n<h2>\(MarkupEscaping.text(heading))</h2>\n<ul class=\"index-entries\">\n"
+            try document.append(
+                "<section class=\"index-group index-\(section.kind.rawValue)\">\n<h2>\(MarkupEscaping.text(heading))</h2>\n<ul class=\"index-entries\">\n")
             for item in section.items {
-                body += "<li class=\"index-entry\"><span class=\"index-name\">\(MarkupEscaping.text(item.name))</span>"
+                var entry = "<li class=\"index-entry\"><span class=\"index-name\">\(MarkupEscaping.text(item.name))</span>"
                 if !item.description.isEmpty {
-                    body += " <span class=\"index-description\">\(MarkupEscaping.text(plain(item.description)))</span>"
+                    entry += " <span class=\"index-description\">\(MarkupEscaping.text(plain(item.description)))</span>"
                 }
-                body += "<ul class=\"index-locators\">"
+                entry += "<ul class=\"index-locators\">"
                 for position in item.positions {
-                    let title = TableOfContents.label(episodeTitles[position], fallback: labels.episode(position + 1))
-                    body += "<li><a href=\"\(PackageLayout.episode(position).href)\">\(MarkupEscaping.text(title))</a></li>"
+                    let title = TableOfContents.label(episodeTitle(position), fallback: labels.episode(position + 1))
+                    entry += "<li><a href=\"\(PackageLayout.episode(position).href)\">\(MarkupEscaping.text(title))</a></li>"
                 }
-                body += "</ul></li>\n"
+                entry += "</ul></li>\n"
+                try document.append(entry)
             }
-            body += "</ul>\n</section>\n"
+            try document.append("</ul>\n</section>\n")
         }
-        body += "</section>"
-        return XHTMLPage.document(title: labels.index, language: language, bodyClass: "index", body: body)
+        try document.append("</section>")
+        try document.append(XHTMLPage.tail)
     }
 
     /// Descriptions are inline Markdown; the index shows them as plain text on one line.

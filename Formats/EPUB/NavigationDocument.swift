@@ -2,42 +2,37 @@ import QuireXHTML
 
 /// The EPUB 3 navigation document: the table of contents and the landmarks reading systems jump to.
 enum NavigationDocument {
-    static func document(_ contents: TableOfContents, title: String, language: String, labels: BookLabels, hasCover: Bool, hasIndex: Bool) -> String {
+    static func write(
+        _ contents: TableOfContents, to document: GeneratedDocument, title: String, language: String, labels: BookLabels, hasCover: Bool, hasIndex: Bool
+    ) throws {
         func text(_ label: String) -> String { MarkupEscaping.text(label) }
-        var body = "<nav epub:type=\"toc\" id=\"toc\">\n<h1>\(text(labels.contents))</h1>\n"
-        body += list(contents.entries)
-        body += "</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>\(text(labels.landmarks))</h2>\n<ol>\n"
-        if hasCover { body += "<li><a epub:type=\"cover\" href=\"\(PackageLayout.coverPage.href)\">\(text(labels.cover))</a></li>\n" }
-        body += "<li><a epub:type=\"titlepage\" href=\"\(PackageLayout.titlePage.href)\">\(text(labels.titlePage))</a></li>\n"
-        if contents.entries.count > 1, let first = firstEpisodeHref(contents) {
-            body += "<li><a epub:type=\"bodymatter\" href=\"\(first)\">\(text(labels.startOfContent))</a></li>\n"
+        try document.append(XHTMLPage.head(title: title, language: language, bodyClass: "navigation"))
+        try document.append("<nav epub:type=\"toc\" id=\"toc\">\n<h1>\(text(labels.contents))</h1>\n<ol>\n")
+        try contents.walk(
+            enter: { entry, hasChildren in
+                try document.append("<li><a href=\"\(MarkupEscaping.attribute(entry.href))\">\(text(entry.label))</a>")
+                if hasChildren { try document.append("\n<ol>\n") }
+            },
+            leave: { hadChildren in try document.append(hadChildren ? "</ol>\n</li>\n" : "</li>\n") })
+        try document.append("</ol>\n")
+        var landmarks = "</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>\(text(labels.landmarks))</h2>\n<ol>\n"
+        if hasCover { landmarks += "<li><a epub:type=\"cover\" href=\"\(PackageLayout.coverPage.href)\">\(text(labels.cover))</a></li>\n" }
+        landmarks += "<li><a epub:type=\"titlepage\" href=\"\(PackageLayout.titlePage.href)\">\(text(labels.titlePage))</a></li>\n"
+        // The contents list the first episode whenever there is one.
+        if contents.outline.count > 0 {
+            landmarks += "<li><a epub:type=\"bodymatter\" href=\"\(PackageLayout.episode(0).href)\">\(text(labels.startOfContent))</a></li>\n"
         }
-        if hasIndex { body += "<li><a epub:type=\"index\" href=\"\(PackageLayout.entityIndex.href)\">\(text(labels.index))</a></li>\n" }
-        body += "</ol>\n</nav>"
-        return XHTMLPage.document(title: title, language: language, bodyClass: "navigation", body: body)
-    }
-
-    private static func firstEpisodeHref(_ contents: TableOfContents) -> String? {
-        let first = PackageLayout.episode(0).href
-        return contents.entries.contains { $0.href?.hasPrefix(first) == true || $0.children.contains { $0.href?.hasPrefix(first) == true } } ? first : nil
-    }
-
-    private static func list(_ entries: [TableOfContents.Entry]) -> String {
-        var text = "<ol>\n"
-        for entry in entries {
-            let label = MarkupEscaping.text(entry.label)
-            text += entry.href.map { "<li><a href=\"\(MarkupEscaping.attribute($0))\">\(label)</a>" } ?? "<li><span>\(label)</span>"
-            if !entry.children.isEmpty { text += "\n" + list(entry.children) }
-            text += "</li>\n"
-        }
-        return text + "</ol>\n"
+        if hasIndex { landmarks += "<li><a epub:type=\"index\" href=\"\(PackageLayout.entityIndex.href)\">\(text(labels.index))</a></li>\n" }
+        landmarks += "</ol>\n</nav>"
+        try document.append(landmarks)
+        try document.append(XHTMLPage.tail)
     }
 }
 
 /// The EPUB 2 NCX, for reading systems that predate the navigation document.
 enum NCXDocument {
-    static func document(_ contents: TableOfContents, identifier: String, title: String, language: String) -> String {
-        var text = """
+    static func write(_ contents: TableOfContents, to document: GeneratedDocument, identifier: String, title: String, language: String) throws {
+        try document.append("""
             <?xml version="1.0" encoding="UTF-8"?>
             <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="\(MarkupEscaping.attribute(language))">
             <head>
@@ -49,23 +44,22 @@ enum NCXDocument {
             <docTitle><text>\(MarkupEscaping.text(title))</text></docTitle>
             <navMap>
 
-            """
-        // Points to the same target share a play order (a channel heading and its first episode).
-        var playOrders: [String: Int] = [:]
+            """)
+        // Points to the same target share a play order. Every entry has its own target but a channel
+        // heading, which shares its first episode's, the entry right after it.
+        var previousTarget = ""
+        var playOrder = 0
         var pointCount = 0
-        func points(_ entries: [TableOfContents.Entry]) {
-            for entry in entries {
+        try contents.walk(
+            enter: { entry, _ in
                 pointCount += 1
-                let target = entry.href ?? PackageLayout.titlePage.href
-                let playOrder = playOrders[target] ?? playOrders.count + 1
-                playOrders[target] = playOrder
-                text += "<navPoint id=\"nav-\(pointCount)\" playOrder=\"\(playOrder)\"><navLabel><text>\(MarkupEscaping.text(entry.label))</text></navLabel>"
-                text += "<content src=\"\(MarkupEscaping.attribute(target))\"/>\n"
-                points(entry.children)
-                text += "</navPoint>\n"
-            }
-        }
-        points(contents.entries)
-        return text + "</navMap>\n</ncx>\n"
+                if entry.href != previousTarget { playOrder += 1 }
+                previousTarget = entry.href
+                try document.append(
+                    "<navPoint id=\"nav-\(pointCount)\" playOrder=\"\(playOrder)\"><navLabel><text>\(MarkupEscaping.text(entry.label))</text></navLabel>"
+                        + "<content src=\"\(MarkupEscaping.attribute(entry.href))\"/>\n")
+            },
+            leave: { _ in try document.append("</navPoint>\n") })
+        try document.append("</navMap>\n</ncx>\n")
     }
 }

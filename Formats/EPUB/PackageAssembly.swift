@@ -1,3 +1,4 @@
+import QuireCore
 import QuireZip
 
 /// The book being built: the zip entries, the manifest and spine that list them, and the content
@@ -7,6 +8,8 @@ final class PackageAssembly {
     private(set) var identity = ContentIdentifier()
     private(set) var manifest: [PackageLayout.Item] = []
     private(set) var spine: [String] = []
+    /// Where generated documents are spooled, for the stream writer; `nil` holds them in memory.
+    private let spoolOutput: StreamOutput?
 
     /// zlib level for text entries. Deflating happens serially when the archive is closed: on the
     /// 2,000-episode benchmark book level 1 takes about 0.3 s less than zlib's default 6 for a file
@@ -15,7 +18,8 @@ final class PackageAssembly {
     static let textCompression = ZipWriter.Compression.deflate(level: textLevel)
 
     /// OCF: `mimetype` first, stored, so the file's first bytes identify it; then the container.
-    init() throws {
+    init(spoolingTo spoolOutput: StreamOutput? = nil) throws {
+        self.spoolOutput = spoolOutput
         try archive.add("mimetype", text: "application/epub+zip", compression: .stored)
         try archive.add("META-INF/container.xml", text: PackageDocument.container, compression: Self.textCompression)
     }
@@ -60,10 +64,30 @@ final class PackageAssembly {
         return item
     }
 
-    /// A part that carries the identifier (the NCX, the package document): not hashed, not listed
-    /// again (the package document lists itself in no manifest).
-    func addUnhashed(_ path: String, text: String) throws {
-        try archive.add(path, text: text, compression: Self.textCompression)
+    /// Adds a document `write` generates a piece at a time, under `path`, hashed into the identity
+    /// when `hashed`; `write` returns `false` to leave the document out. Spooled documents are
+    /// compressed from their scratch file when the archive is written. Returns whether it was added.
+    @discardableResult
+    func addGenerated(_ path: String, hashed: Bool, _ write: (GeneratedDocument) throws -> Bool) throws -> Bool {
+        let document = GeneratedDocument(spool: try spoolOutput?.makeSpool(), identity: hashed ? identity : nil)
+        guard try write(document) else { return false }
+        if let documentIdentity = document.identity { identity = documentIdentity }
+        if let spool = document.spool {
+            // The archive reads through its own duplicate of the descriptor: the scratch file lives
+            // on, unnamed, after `spool` is released.
+            try archive.add(path, region: try spool.flushedDescriptor(), length: spool.count, compression: Self.textCompression)
+        } else {
+            try archive.add(path, bytes: document.bytes, compression: Self.textCompression)
+        }
+        return true
+    }
+
+    /// Adds a generated document (`addGenerated`) listed in the manifest, hashed.
+    @discardableResult
+    func addGenerated(_ item: PackageLayout.Item, inSpine: Bool, _ write: (GeneratedDocument) throws -> Bool) throws -> Bool {
+        guard try addGenerated(item.path, hashed: true, write) else { return false }
+        list(item, inSpine: inSpine)
+        return true
     }
 
     /// Lists an item added elsewhere (the NCX) in the manifest.

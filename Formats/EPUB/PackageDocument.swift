@@ -15,7 +15,7 @@ struct PackageDocument {
     var spine: [String]
     var coverImageID: String?
 
-    var xml: String {
+    func write(to document: GeneratedDocument) throws {
         var text = """
             <?xml version="1.0" encoding="UTF-8"?>
             <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="\(MarkupEscaping.attribute(languages[0]))">
@@ -36,14 +36,15 @@ struct PackageDocument {
         // EPUB 2 readers (older Kindles, Kobo firmware) find the cover through this.
         if let coverImageID { text += "<meta name=\"cover\" content=\"\(coverImageID)\"/>\n" }
         text += "</metadata>\n<manifest>\n"
+        try document.append(text)
         for item in items {
-            text += "<item id=\"\(item.id)\" href=\"\(item.href)\" media-type=\"\(item.mediaType)\""
-            if let properties = item.properties { text += " properties=\"\(properties)\"" }
-            text += "/>\n"
+            var line = "<item id=\"\(item.id)\" href=\"\(item.href)\" media-type=\"\(item.mediaType)\""
+            if let properties = item.properties { line += " properties=\"\(properties)\"" }
+            try document.append(line + "/>\n")
         }
-        text += "</manifest>\n<spine toc=\"\(PackageLayout.ncx.id)\">\n"
-        for id in spine { text += "<itemref idref=\"\(id)\"/>\n" }
-        return text + "</spine>\n</package>\n"
+        try document.append("</manifest>\n<spine toc=\"\(PackageLayout.ncx.id)\">\n")
+        for id in spine { try document.append("<itemref idref=\"\(id)\"/>\n") }
+        try document.append("</spine>\n</package>\n")
     }
 
     static let container = """

@@ -1,48 +1,113 @@
 import QuireCore
+import QuireXHTML
 
-/// The book's table of contents as a tree, from which both the EPUB 3 navigation document and the
-/// EPUB 2 NCX are written, so the two always agree.
+/// What the table of contents reads of the episodes, in reading order, compactly: a book of 20,000
+/// episodes and 236,000 chapters keeps its chapter titles in one byte array, not as a tree of strings.
+struct ContentsOutline {
+    private struct EpisodeEntry {
+        var title: String
+        var channel: String?
+        /// One past the index of its last chapter in the chapter arrays.
+        var chapterEnd: Int
+    }
+
+    /// Marks a chapter without a start time in `chapterStarts`.
+    private static let noStart = Int.min
+
+    private var episodes: [EpisodeEntry] = []
+    private var chapterStarts: [Int] = []
+    /// Chapter titles as navigation labels (`TableOfContents.label`), empty for an untitled chapter,
+    /// one after the other.
+    private var chapterTitleBytes: [UInt8] = []
+    private var chapterTitleEnds: [Int] = []
+
+    init() {}
+
+    init(collection: EpisodeCollection, readingOrder: [Int]) {
+        for index in readingOrder { append(collection.episodes[index]) }
+    }
+
+    var count: Int { episodes.count }
+    var hasChapters: Bool { !chapterStarts.isEmpty }
+
+    mutating func append(_ episode: Episode) {
+        for chapter in episode.chapters {
+            chapterStarts.append(chapter.start ?? Self.noStart)
+            chapterTitleBytes.append(contentsOf: TableOfContents.label(chapter.title, fallback: "").utf8)
+            chapterTitleEnds.append(chapterTitleBytes.count)
+        }
+        episodes.append(EpisodeEntry(title: episode.title, channel: episode.channel, chapterEnd: chapterStarts.count))
+    }
+
+    func title(_ position: Int) -> String { episodes[position].title }
+    func channel(_ position: Int) -> String? { episodes[position].channel }
+
+    /// Indices of the episode's chapters, for `chapter(_:)`.
+    func chapters(_ position: Int) -> Range<Int> {
+        (position == 0 ? 0 : episodes[position - 1].chapterEnd)..<episodes[position].chapterEnd
+    }
+
+    /// A chapter's start and its label, empty when it has no title.
+    func chapter(_ index: Int) -> (start: Int?, label: String) {
+        let titleStart = index == 0 ? 0 : chapterTitleEnds[index - 1]
+        let label = String(decoding: chapterTitleBytes[titleStart..<chapterTitleEnds[index]], as: UTF8.self)
+        return (chapterStarts[index] == Self.noStart ? nil : chapterStarts[index], label)
+    }
+}
+
+/// The book's table of contents, from which both the EPUB 3 navigation document and the EPUB 2 NCX
+/// are written, so the two always agree: channel → episode → chapter with `--group-by channel`, else
+/// episode → chapter; the title page (and overview) first and the entity index last.
+///
+/// It is walked, not built: entries are made one at a time as the documents are written.
 struct TableOfContents {
     struct Entry {
         var label: String
-        /// Relative to the package document; `nil` for a heading that only groups (a channel).
-        var href: String?
-        var children: [Entry] = []
+        /// Relative to the package document.
+        var href: String
     }
 
-    var entries: [Entry]
+    var outline: ContentsOutline
+    var groupByChannel: Bool
+    var hasIndex: Bool
+    var hasOverview: Bool
+    var labels: BookLabels
 
-    /// Channel → episode → chapter with `--group-by channel`, else episode → chapter; the title page
-    /// first and the entity index last.
-    static func build(
-        collection: EpisodeCollection, readingOrder: [Int], groupByChannel: Bool, hasIndex: Bool, hasOverview: Bool = false, labels: BookLabels,
-        chapterAnchor: (_ position: Int, _ chapter: Int) -> String
-    ) -> TableOfContents {
-        var entries = [Entry(label: labels.titlePage, href: PackageLayout.titlePage.href)]
-        if hasOverview { entries.append(Entry(label: labels.overview, href: PackageLayout.overview.href)) }
-        var currentChannel: String?? = .none
-        for (position, index) in readingOrder.enumerated() {
-            let episode = collection.episodes[index]
-            let href = PackageLayout.episode(position).href
-            var entry = Entry(label: label(episode.title, fallback: labels.episode(position + 1)), href: href)
-            for (number, chapter) in episode.chapters.enumerated() {
-                let title = label(chapter.title, fallback: labels.chapter(number + 1))
-                let text = chapter.start.map { Timestamp.string(fromSeconds: $0) + " " + title } ?? title
-                entry.children.append(Entry(label: text, href: href + "#" + chapterAnchor(position, number)))
-            }
-            guard groupByChannel else {
-                entries.append(entry)
-                continue
-            }
-            if currentChannel != .some(episode.channel) {
-                currentChannel = .some(episode.channel)
-                // A heading entry links to its first episode: NCX readers need a target for every point.
-                entries.append(Entry(label: label(episode.channel ?? "", fallback: labels.otherEpisodes), href: href))
-            }
-            entries[entries.count - 1].children.append(entry)
+    /// Visits every entry in document order: `enter` with whether children follow, `leave` after them.
+    func walk(enter: (Entry, _ hasChildren: Bool) throws -> Void, leave: (_ hadChildren: Bool) throws -> Void) throws {
+        func leaf(_ entry: Entry) throws {
+            try enter(entry, false)
+            try leave(false)
         }
-        if hasIndex { entries.append(Entry(label: labels.index, href: PackageLayout.entityIndex.href)) }
-        return TableOfContents(entries: entries)
+        try leaf(Entry(label: labels.titlePage, href: PackageLayout.titlePage.href))
+        if hasOverview { try leaf(Entry(label: labels.overview, href: PackageLayout.overview.href)) }
+        var isInChannel = false
+        for position in 0..<outline.count {
+            let href = PackageLayout.episode(position).href
+            if groupByChannel && (position == 0 || outline.channel(position) != outline.channel(position - 1)) {
+                if isInChannel { try leave(true) }
+                // A heading entry links to its first episode: NCX readers need a target for every point.
+                try enter(Entry(label: Self.label(outline.channel(position) ?? "", fallback: labels.otherEpisodes), href: href), true)
+                isInChannel = true
+            }
+            let chapters = outline.chapters(position)
+            try enter(Entry(label: Self.label(outline.title(position), fallback: labels.episode(position + 1)), href: href), !chapters.isEmpty)
+            for (number, index) in chapters.enumerated() {
+                let chapter = outline.chapter(index)
+                let title = chapter.label.isEmpty ? labels.chapter(number + 1) : chapter.label
+                let text = chapter.start.map { Timestamp.string(fromSeconds: $0) + " " + title } ?? title
+                try leaf(Entry(label: text, href: href + "#" + EpisodeArticle.chapterID(idPrefix: EPUBWriter.idPrefix, index: number)))
+            }
+            try leave(!chapters.isEmpty)
+        }
+        if isInChannel { try leave(true) }
+        if hasIndex { try leaf(Entry(label: labels.index, href: PackageLayout.entityIndex.href)) }
+    }
+
+    /// Levels of the tree.
+    var depth: Int {
+        guard outline.count > 0 else { return 1 }
+        return 1 + (groupByChannel ? 1 : 0) + (outline.hasChapters ? 1 : 0)
     }
 
     /// Navigation labels must not be empty; white space in them is collapsed.
@@ -63,10 +128,5 @@ struct TableOfContents {
             previous = byte
         }
         return previous != 0x20
-    }
-
-    var depth: Int {
-        func depth(_ entries: [Entry]) -> Int { entries.map { 1 + depth($0.children) }.max() ?? 0 }
-        return depth(entries)
     }
 }

@@ -3,6 +3,11 @@ import QuireXHTML
 /// A content document of the book: XHTML5 in the EPUB namespace, with the shared stylesheet.
 enum XHTMLPage {
     static func document(title: String, language: String, bodyClass: String, body: String) -> String {
+        head(title: title, language: language, bodyClass: bodyClass) + body + tail
+    }
+
+    /// Everything before the body's content, for documents written a piece at a time.
+    static func head(title: String, language: String, bodyClass: String) -> String {
         let language = MarkupEscaping.attribute(language)
         return """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -14,10 +19,10 @@ enum XHTMLPage {
             <link rel="stylesheet" type="text/css" href="\(PackageLayout.stylesheet.href)"/>
             </head>
             <body class="\(bodyClass)">
-            \(body)
-            </body>
-            </html>
 
             """
     }
+
+    /// Everything after the body's content.
+    static let tail = "\n</body>\n</html>\n"
 }
