@@ -21,7 +21,7 @@ extension EPUBWriter: StreamingFormatWriter {
 /// Until then memory holds:
 /// - an outline of every episode: what the title page and package document read (titles, languages,
 ///   channels, dates), not summaries or bodies;
-/// - the contents' outline: chapter titles and times, packed (`ContentsOutline`);
+/// - the contents' outline: titles and chapter counts; the chapters go to a scratch file (`ContentsOutline`);
 /// - the entity index, and each document's place in the scratch archives and its 16-byte digest;
 /// - nothing of the overview: its rows are written to a scratch file as the episodes arrive;
 /// - at most one scratch archive's worth of compressed documents (`EpisodeDocumentSpool`);
@@ -38,6 +38,7 @@ final class EPUBStreamWriter: EpisodeStreamWriter {
     /// Loaded at `begin`, so a bad cover is reported before the episodes, as `write` reports it.
     private var cover: CoverImage?
     private var outline: [Episode] = []
+    /// Its chapters spooled from `begin`.
     private var contents = ContentsOutline()
     /// `nil` without `--timeline`.
     private let overviewRows: OverviewRowSpool?
@@ -60,6 +61,7 @@ final class EPUBStreamWriter: EpisodeStreamWriter {
 
     func begin(_ header: CollectionHeader, diagnostics: inout Diagnostics) throws {
         self.header = header
+        contents = ContentsOutline(spool: try output.makeSpool())
         cover = settings.coverPath.flatMap { CoverImage.load($0, diagnostics: &diagnostics) }
     }
 
@@ -71,7 +73,7 @@ final class EPUBStreamWriter: EpisodeStreamWriter {
         for episode in episodes {
             let position = outline.count
             outline.append(Self.outline(of: episode, position: position))
-            contents.append(episode)
+            try contents.append(episode)
             index.add(episode, at: position)
             placements.append(nil)
             // With `--language` the book's language and labels are known now.

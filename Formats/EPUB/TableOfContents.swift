@@ -1,57 +1,138 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import QuireCore
 import QuireXHTML
 
-/// What the table of contents reads of the episodes, in reading order, compactly: a book of 20,000
-/// episodes and 236,000 chapters keeps its chapter titles in one byte array, not as a tree of strings.
+/// What the table of contents reads of the episodes, in reading order, compactly: per episode its
+/// title, channel and chapter count; the chapters (start and label) as records one after the other,
+/// in a byte array or, for the stream writer, a scratch file, read back in order when the contents
+/// are written. A book of 20,000 episodes and 236,000 chapters keeps only the first part in memory.
 struct ContentsOutline {
     private struct EpisodeEntry {
         var title: String
         var channel: String?
-        /// One past the index of its last chapter in the chapter arrays.
-        var chapterEnd: Int
+        var chapterCount: Int
     }
 
-    /// Marks a chapter without a start time in `chapterStarts`.
-    private static let noStart = Int.min
+    /// A chapter record: its start (`noStart` when it has none) and its label's length, 8 bytes each,
+    /// little-endian, then the label's UTF-8: `TableOfContents.label` of its title, empty when untitled.
+    private static let noStart = Int64.min
+    fileprivate static let recordHeaderSize = 16
 
     private var episodes: [EpisodeEntry] = []
-    private var chapterStarts: [Int] = []
-    /// Chapter titles as navigation labels (`TableOfContents.label`), empty for an untitled chapter,
-    /// one after the other.
-    private var chapterTitleBytes: [UInt8] = []
-    private var chapterTitleEnds: [Int] = []
+    private var records: [UInt8] = []
+    private let spool: SpoolFile?
+    private(set) var hasChapters = false
 
-    init() {}
+    /// An outline holding its chapters in `spool` when given, else in memory.
+    init(spool: SpoolFile? = nil) { self.spool = spool }
 
     init(collection: EpisodeCollection, readingOrder: [Int]) {
-        for index in readingOrder { append(collection.episodes[index]) }
+        spool = nil
+        for index in readingOrder {
+            let episode = collection.episodes[index]
+            records.append(contentsOf: Self.records(of: episode))
+            list(episode)
+        }
     }
 
     var count: Int { episodes.count }
-    var hasChapters: Bool { !chapterStarts.isEmpty }
 
-    mutating func append(_ episode: Episode) {
+    /// Appends an episode; a spooled outline throws when its scratch file cannot be written.
+    mutating func append(_ episode: Episode) throws(FileIO.Failure) {
+        let bytes = Self.records(of: episode)
+        if let spool { try spool.write(bytes) } else { records.append(contentsOf: bytes) }
+        list(episode)
+    }
+
+    private mutating func list(_ episode: Episode) {
+        hasChapters = hasChapters || !episode.chapters.isEmpty
+        episodes.append(EpisodeEntry(title: episode.title, channel: episode.channel, chapterCount: episode.chapters.count))
+    }
+
+    private static func records(of episode: Episode) -> [UInt8] {
+        var bytes: [UInt8] = []
         for chapter in episode.chapters {
-            chapterStarts.append(chapter.start ?? Self.noStart)
-            chapterTitleBytes.append(contentsOf: TableOfContents.label(chapter.title, fallback: "").utf8)
-            chapterTitleEnds.append(chapterTitleBytes.count)
+            let label = TableOfContents.label(chapter.title, fallback: "")
+            for value in [chapter.start.map(Int64.init) ?? noStart, Int64(label.utf8.count)] {
+                withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+            bytes.append(contentsOf: label.utf8)
         }
-        episodes.append(EpisodeEntry(title: episode.title, channel: episode.channel, chapterEnd: chapterStarts.count))
+        return bytes
     }
 
     func title(_ position: Int) -> String { episodes[position].title }
     func channel(_ position: Int) -> String? { episodes[position].channel }
+    func chapterCount(_ position: Int) -> Int { episodes[position].chapterCount }
 
-    /// Indices of the episode's chapters, for `chapter(_:)`.
-    func chapters(_ position: Int) -> Range<Int> {
-        (position == 0 ? 0 : episodes[position - 1].chapterEnd)..<episodes[position].chapterEnd
+    /// Reads the chapters from the first, in order.
+    func chapterReader() throws -> ChapterReader {
+        if let spool { return ChapterReader(descriptor: try spool.flushedDescriptor(), length: spool.count) }
+        return ChapterReader(bytes: records)
     }
 
-    /// A chapter's start and its label, empty when it has no title.
-    func chapter(_ index: Int) -> (start: Int?, label: String) {
-        let titleStart = index == 0 ? 0 : chapterTitleEnds[index - 1]
-        let label = String(decoding: chapterTitleBytes[titleStart..<chapterTitleEnds[index]], as: UTF8.self)
-        return (chapterStarts[index] == Self.noStart ? nil : chapterStarts[index], label)
+    /// The chapter records read back in order, from memory or through a small buffer from the spool.
+    struct ChapterReader {
+        private var buffer: [UInt8]
+        private var position = 0
+        private let descriptor: Int32?
+        private var fileOffset = 0
+        private let length: Int
+
+        fileprivate init(bytes: [UInt8]) {
+            buffer = bytes
+            descriptor = nil
+            length = bytes.count
+            fileOffset = bytes.count
+        }
+
+        fileprivate init(descriptor: Int32, length: Int) {
+            buffer = []
+            self.descriptor = descriptor
+            self.length = length
+        }
+
+        mutating func next() throws -> (start: Int?, label: String) {
+            try ensure(ContentsOutline.recordHeaderSize)
+            let (start, labelLength) = buffer.withUnsafeBytes { raw in
+                (Int64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: Int64.self)),
+                 Int64(littleEndian: raw.loadUnaligned(fromByteOffset: position + 8, as: Int64.self)))
+            }
+            position += ContentsOutline.recordHeaderSize
+            guard labelLength >= 0, labelLength <= Int64(length) else { throw Self.damaged }
+            try ensure(Int(labelLength))
+            let label = String(decoding: buffer[position..<(position + Int(labelLength))], as: UTF8.self)
+            position += Int(labelLength)
+            return (start == ContentsOutline.noStart ? nil : Int(start), label)
+        }
+
+        /// Makes `count` bytes from `position` available, reading on from the spool when needed.
+        private mutating func ensure(_ count: Int) throws {
+            guard buffer.count - position < count else { return }
+            guard let descriptor else { throw Self.damaged }
+            buffer.removeSubrange(0..<position)
+            position = 0
+            let wanted = max(count - buffer.count, 1 << 16)
+            var chunk = [UInt8](repeating: 0, count: min(wanted, length - fileOffset))
+            var filled = 0
+            while filled < chunk.count {
+                let read = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + filled, $0.count - filled, off_t(fileOffset + filled)) }
+                if read < 0 && errno == EINTR { continue }
+                guard read > 0 else { throw Self.damaged }
+                filled += read
+            }
+            fileOffset += filled
+            buffer.append(contentsOf: chunk)
+            guard buffer.count >= count else { throw Self.damaged }
+        }
+
+        private static var damaged: ConversionFailure {
+            ConversionFailure(.error("epub.stream.scratch", "cannot read back the contents' scratch file"))
+        }
     }
 }
 
@@ -82,6 +163,7 @@ struct TableOfContents {
         try leaf(Entry(label: labels.titlePage, href: PackageLayout.titlePage.href))
         if hasOverview { try leaf(Entry(label: labels.overview, href: PackageLayout.overview.href)) }
         var isInChannel = false
+        var chapters = try outline.chapterReader()
         for position in 0..<outline.count {
             let href = PackageLayout.episode(position).href
             if groupByChannel && (position == 0 || outline.channel(position) != outline.channel(position - 1)) {
@@ -90,15 +172,15 @@ struct TableOfContents {
                 try enter(Entry(label: Self.label(outline.channel(position) ?? "", fallback: labels.otherEpisodes), href: href), true)
                 isInChannel = true
             }
-            let chapters = outline.chapters(position)
-            try enter(Entry(label: Self.label(outline.title(position), fallback: labels.episode(position + 1)), href: href), !chapters.isEmpty)
-            for (number, index) in chapters.enumerated() {
-                let chapter = outline.chapter(index)
+            let chapterCount = outline.chapterCount(position)
+            try enter(Entry(label: Self.label(outline.title(position), fallback: labels.episode(position + 1)), href: href), chapterCount > 0)
+            for number in 0..<chapterCount {
+                let chapter = try chapters.next()
                 let title = chapter.label.isEmpty ? labels.chapter(number + 1) : chapter.label
                 let text = chapter.start.map { Timestamp.string(fromSeconds: $0) + " " + title } ?? title
                 try leaf(Entry(label: text, href: href + "#" + EpisodeArticle.chapterID(idPrefix: EPUBWriter.idPrefix, index: number)))
             }
-            try leave(!chapters.isEmpty)
+            try leave(chapterCount > 0)
         }
         if isInChannel { try leave(true) }
         if hasIndex { try leaf(Entry(label: labels.index, href: PackageLayout.entityIndex.href)) }

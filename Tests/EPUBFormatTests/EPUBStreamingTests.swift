@@ -174,6 +174,58 @@ import Testing
         #expect(isSame)
     }
 
+    /// An entry added from a region of a file is the entry its bytes would make from memory.
+    @Test func zipWriterAddsAFileRegionAsTheSameEntryAsItsBytes() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("region.bin")
+        let text = String(repeating: "a region of a scratch file, ", count: 20_000)
+        let prefix = "skipped"
+        try Data((prefix + text + "trailing").utf8).write(to: URL(fileURLWithPath: path))
+        let descriptor = open(path, O_RDONLY)
+        try #require(descriptor >= 0)
+        for compression in [ZipWriter.Compression.deflate(level: 1), .deflate(level: 6), .stored] {
+            let fromMemory = ZipWriter()
+            try fromMemory.add("mimetype", text: "application/epub+zip", compression: .stored)
+            try fromMemory.add("EPUB/toc.ncx", text: text, compression: compression)
+            try fromMemory.add("EPUB/empty.xhtml", text: "", compression: compression)
+            let fromFile = ZipWriter()
+            try fromFile.add("mimetype", text: "application/epub+zip", compression: .stored)
+            try fromFile.add("EPUB/toc.ncx", region: descriptor, offset: prefix.utf8.count, length: text.utf8.count, compression: compression)
+            try fromFile.add("EPUB/empty.xhtml", region: descriptor, offset: 3, length: 0, compression: compression)
+            let isSame = try fromFile.finish() == fromMemory.finish()
+            #expect(isSame, "\(compression)")
+        }
+        // The writer reads through its own descriptor: the caller's may be closed before the archive is written.
+        let late = ZipWriter()
+        try late.add("a.txt", region: descriptor, offset: prefix.utf8.count, length: 10)
+        close(descriptor)
+        let entries = try ZipReader.read(InputFile(name: "late.zip", bytes: try late.finish()), prefix: "test").entries
+        #expect(entries.map { String(decoding: $0.bytes, as: UTF8.self) } == [String(text.prefix(10))])
+        #expect(throws: ConversionFailure.self) { try ZipWriter().add("b.txt", region: 0, offset: -1, length: 3) }
+    }
+
+    /// The contents' chapters go to a scratch file and are read back in chunks: titles longer than a
+    /// chunk, untitled and untimed chapters, channel headings and untitled episodes (whose overview
+    /// rows are written at the end) must all come back as `write` makes them.
+    @Test func chaptersReadBackFromTheContentsScratchFileStreamTheSameBytes() throws {
+        let long = String(repeating: "A very long chapter title ", count: 4_000)
+        var episodes: [Episode] = []
+        for number in 0..<9 {
+            let chapters = [
+                Chapter(start: 0, title: number % 3 == 0 ? long + "\(number)" : "Opening \(number)"),
+                Chapter(start: nil, title: "  "),
+                Chapter(start: 95 + number, title: "Spaced   out\tchapter", quotes: [Quote(text: "Said.", time: 100 + number)]),
+            ]
+            episodes.append(Episode(
+                title: number % 4 == 1 ? "" : "Episode \(number)", channel: "Show", language: number % 4 == 1 ? nil : "en",
+                summary: "A summary.", chapters: number % 5 == 4 ? [] : chapters, metadata: EpisodeMetadata(duration: 600)))
+        }
+        let collection = EpisodeCollection(title: "Long titles", channels: [Channel(title: "Show")], episodes: episodes)
+        for options in [Book.fixedDate, Book.fixedDate.merging(["group-by": "channel"]) { $1 }, Book.fixedDate.merging(["no-timeline": "true"]) { $1 }] {
+            for batchSize in [1, 4] { try expectSameBytes(collection, options: options, batchSize: batchSize) }
+        }
+    }
+
     /// Streams `collection` and expects `write`'s bytes and diagnostics; returns the diagnostics.
     @discardableResult
     private func expectSameBytes(
