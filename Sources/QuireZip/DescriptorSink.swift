@@ -11,23 +11,9 @@ import CLibZip
 /// libzip opens a writable archive only on a source that supports every read, seek and write
 /// command; this one starts empty (the archive is created with `ZIP_TRUNCATE`), writes with `pwrite`
 /// at a tracked offset (libzip seeks back to complete each local header), and reads back what it
-/// wrote if asked. It is freed by libzip (`ZIP_SOURCE_FREE`) with the archive.
-final class DescriptorSink {
-    private let descriptor: Int32
-    /// Where the archive starts in the file: the descriptor's offset when the sink was made.
-    private let base: Int64
-    /// Bytes of the archive written so far.
-    private var length: Int64 = 0
+/// wrote if asked.
+final class DescriptorSink: DescriptorSource {
     private var writeOffset: Int64 = 0
-    private var readOffset: Int64 = 0
-    /// The last failure, as libzip's error code and `errno`.
-    private var errorCode: Int32 = 0
-    private var systemError: Int32 = 0
-
-    private init(descriptor: Int32, base: Int64) {
-        self.descriptor = descriptor
-        self.base = base
-    }
 
     /// A source writing into `descriptor`, or `nil` with `error` set.
     static func source(writingTo descriptor: Int32, error: inout zip_error_t) -> OpaquePointer? {
@@ -36,65 +22,23 @@ final class DescriptorSink {
             zip_error_set(&error, ZIP_ER_SEEK, errno)
             return nil
         }
-        let sink = Unmanaged.passRetained(DescriptorSink(descriptor: descriptor, base: Int64(base)))
-        guard let source = zip_source_function_create(callback, sink.toOpaque(), &error) else {
-            sink.release()
-            return nil
-        }
-        return source
+        return makeSource(DescriptorSink(descriptor: descriptor, base: Int64(base), length: 0), error: &error)
     }
 
-    /// `zip_source_make_command_bitmap` is variadic, which Swift cannot call.
-    private static let supported: Int64 = [
-        ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
-        ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL, ZIP_SOURCE_SUPPORTS,
+    private static let supported = bitmap(readCommands + [
         ZIP_SOURCE_BEGIN_WRITE, ZIP_SOURCE_COMMIT_WRITE, ZIP_SOURCE_ROLLBACK_WRITE, ZIP_SOURCE_WRITE,
         ZIP_SOURCE_SEEK_WRITE, ZIP_SOURCE_TELL_WRITE, ZIP_SOURCE_REMOVE,
-    ].reduce(0) { $0 | (1 << Int64($1.rawValue)) }
+    ])
 
-    private static let callback: zip_source_callback = { userdata, data, length, command in
-        guard let userdata else { return -1 }
-        let sink = Unmanaged<DescriptorSink>.fromOpaque(userdata)
-        if command == ZIP_SOURCE_FREE {
-            sink.release()
-            return 0
-        }
-        return sink.takeUnretainedValue().handle(command, data: data, length: length)
-    }
-
-    private func handle(_ command: zip_source_cmd_t, data: UnsafeMutableRawPointer?, length count: zip_uint64_t) -> Int64 {
+    override func handle(_ command: zip_source_cmd_t, data: UnsafeMutableRawPointer?, length count: zip_uint64_t) -> Int64 {
         switch command {
         case ZIP_SOURCE_SUPPORTS:
             return Self.supported
         case ZIP_SOURCE_STAT:
-            guard let data, count >= MemoryLayout<zip_stat_t>.size else { return fail(ZIP_ER_INVAL) }
-            let stat = data.assumingMemoryBound(to: zip_stat_t.self)
-            zip_stat_init(stat)
-            stat.pointee.size = zip_uint64_t(length)
-            stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
-            return Int64(MemoryLayout<zip_stat_t>.size)
-        case ZIP_SOURCE_OPEN:
-            readOffset = 0
-            return 0
-        case ZIP_SOURCE_READ:
-            guard let data else { return fail(ZIP_ER_INVAL) }
-            let wanted = min(Int64(count), max(length - readOffset, 0))
-            var done: Int64 = 0
-            while done < wanted {
-                let read = pread(descriptor, data + Int(done), Int(wanted - done), off_t(base + readOffset + done))
-                if read < 0 && errno == EINTR { continue }
-                guard read > 0 else { return fail(ZIP_ER_READ, errno: read < 0 ? errno : EIO) }
-                done += Int64(read)
-            }
-            readOffset += done
-            return done
-        case ZIP_SOURCE_CLOSE, ZIP_SOURCE_REMOVE:
+            return stat(into: data, count: count)
+        case ZIP_SOURCE_REMOVE:
             // Nothing of this archive existed before it was written: there is nothing to remove.
             return 0
-        case ZIP_SOURCE_SEEK:
-            return seek(&readOffset, data: data, count: count)
-        case ZIP_SOURCE_TELL:
-            return readOffset
         case ZIP_SOURCE_BEGIN_WRITE:
             writeOffset = 0
             length = 0
@@ -112,7 +56,7 @@ final class DescriptorSink {
             length = max(length, writeOffset)
             return done
         case ZIP_SOURCE_SEEK_WRITE:
-            return seek(&writeOffset, data: data, count: count)
+            return seek(&writeOffset, data: data, count: count, pastEnd: true)
         case ZIP_SOURCE_TELL_WRITE:
             return writeOffset
         case ZIP_SOURCE_COMMIT_WRITE:
@@ -124,38 +68,8 @@ final class DescriptorSink {
             guard ftruncate(descriptor, off_t(base)) == 0 else { return fail(ZIP_ER_WRITE, errno: errno) }
             length = 0
             return 0
-        case ZIP_SOURCE_ERROR:
-            guard let data, count >= 2 * MemoryLayout<Int32>.size else { return -1 }
-            let codes = data.assumingMemoryBound(to: Int32.self)
-            codes[0] = errorCode
-            codes[1] = systemError
-            return Int64(2 * MemoryLayout<Int32>.size)
         default:
-            return fail(ZIP_ER_OPNOTSUPP)
+            return super.handle(command, data: data, length: count)
         }
-    }
-
-    /// Moves `offset` as `fseek` would, within the archive; positions past the end are allowed for
-    /// writing (the gap would read as zeros) but not before its start.
-    private func seek(_ offset: inout Int64, data: UnsafeMutableRawPointer?, count: zip_uint64_t) -> Int64 {
-        guard let data, count >= MemoryLayout<zip_source_args_seek_t>.size else { return fail(ZIP_ER_INVAL) }
-        let arguments = data.load(as: zip_source_args_seek_t.self)
-        let origin: Int64
-        switch arguments.whence {
-        case SEEK_SET: origin = 0
-        case SEEK_CUR: origin = offset
-        case SEEK_END: origin = length
-        default: return fail(ZIP_ER_INVAL)
-        }
-        let (target, overflow) = origin.addingReportingOverflow(arguments.offset)
-        guard !overflow, target >= 0 else { return fail(ZIP_ER_INVAL) }
-        offset = target
-        return 0
-    }
-
-    private func fail(_ code: Int32, errno system: Int32 = 0) -> Int64 {
-        errorCode = code
-        systemError = system
-        return -1
     }
 }
