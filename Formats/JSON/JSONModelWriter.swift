@@ -122,7 +122,7 @@ struct JSONOutput {
     /// The bytes written since the last call, leaving the open containers as they are: how a stream
     /// hands its output on a piece at a time.
     mutating func takeBytes() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
+        defer { bytes.removeAll() }
         return bytes
     }
 

@@ -20,8 +20,11 @@ final class JSONStreamWriter: EpisodeStreamWriter {
     }
 
     func write(_ episodes: [Episode], diagnostics: inout Diagnostics) throws {
-        for episode in episodes { walker.visitEpisode(episode) }
-        try output.write(walker.output.takeBytes())
+        // An episode at a time, so the walker's buffer stays one episode long.
+        for episode in episodes {
+            walker.visitEpisode(episode)
+            try output.write(walker.output.takeBytes())
+        }
     }
 
     func finish(diagnostics: inout Diagnostics) throws {

@@ -145,7 +145,7 @@ struct ConversionJob {
         } catch {
             return nil
         }
-        guard let conversion = StreamedConversion(route: route, inputPath: path, inputSize: size) else { return nil }
+        guard let conversion = StreamedConversion(route: route, inputPath: path) else { return nil }
         let progress = ProgressReporter(total: max(size >> 20, 1), unit: "MB", enabled: !quiet)
         defer { progress.finish() }
         let output = try conversion.run(options: options, defaults: defaults, outputPath: outputPath, diagnostics: &diagnostics, progress: progress)

@@ -20,10 +20,9 @@ struct StreamedConversion {
     let reader: any StreamingFormatReader
     let writer: any StreamingFormatWriter
     let inputPath: String
-    let inputSize: Int
 
     /// The streamed form of converting `inputPath` along `route`, or `nil` when it cannot stream.
-    init?(route: Route, inputPath: String, inputSize: Int) {
+    init?(route: Route, inputPath: String) {
         guard route.steps.count == 2,
               case .read(let reader as any StreamingFormatReader) = route.steps[0].action,
               case .write(let writer as any StreamingFormatWriter) = route.steps[1].action
@@ -32,7 +31,6 @@ struct StreamedConversion {
         self.reader = reader
         self.writer = writer
         self.inputPath = inputPath
-        self.inputSize = inputSize
     }
 
     /// Runs it. Returns `nil` when the writer's options or the input's form need a whole read (nothing
