@@ -11,6 +11,11 @@ struct PageFormReader {
     /// Chapters whose heading/body boundary scored close to another candidate.
     /// Strings, not slices: a slice would keep its whole summary line alive until the page is read.
     private var uncertainSplits: [(timestamp: String, heading: String, location: SourceLocation)] = []
+    /// All uncertain splits, listed or not.
+    private var uncertainSplitCount = 0
+    /// Uncertain splits named in notes; past these they are only counted, so that a page of thousands
+    /// of episodes does not keep a note per chapter until it is read (and print pages of them).
+    static let listedUncertainSplits = 200
 
     init(input: InputFile) {
         self.input = input
@@ -85,7 +90,8 @@ struct PageFormReader {
                              at: input.location(line: lines.summary.number, column: 1)))
             }
             diagnostics.report(contentsOf: reading.diagnostics)
-            uncertainSplits += reading.uncertainSplits
+            uncertainSplitCount += reading.uncertainSplits.count
+            uncertainSplits += reading.uncertainSplits.prefix(max(0, Self.listedUncertainSplits - uncertainSplits.count))
             progress.inferredSplits += reading.episode.chapters.count
             if let held = progress.held { complete.append(completed(held)) }
             progress.held = reading.episode
@@ -108,7 +114,8 @@ struct PageFormReader {
             diagnostics.report(
                 .note(
                     "summary.heading.inferred",
-                    "page form: the heading/body split of \(progress.inferredSplits) chapters was inferred from run-in text, \(notes.count) of them uncertain",
+                    "page form: the heading/body split of \(progress.inferredSplits) chapters was inferred from run-in text, \(uncertainSplitCount) of them uncertain"
+                        + (uncertainSplitCount > notes.count ? " (the first \(notes.count) listed)" : ""),
                     at: input.location(), notes: notes))
         }
         defer { progress.held = nil }

@@ -51,6 +51,25 @@ import Testing
         try expectSameAsWhole(bytes, options: ConversionOptions(["language": "en"]), label: "corpus page, --language en")
     }
 
+    /// A page of thousands of chapters names its first 200 uncertain heading splits and counts the
+    /// rest, read whole or streamed: the notes do not grow with the page.
+    @Test func uncertainSplitsPastTheFirst200AreCountedNotListed() throws {
+        let url = try #require(Fixtures.sharedCorpus("sample-channel-page.txt"))
+        let page = try [UInt8](Data(contentsOf: url))
+        var bytes: [UInt8] = []
+        for _ in 0..<10 { bytes += page + [0x0A] }
+        let (_, once) = try whole(page)
+        let perPage = try #require(once.all.first { $0.id == "summary.heading.inferred" }).notes.count
+        #expect(perPage > 20 && perPage < 200)
+        let (_, diagnostics) = try whole(bytes)
+        let note = try #require(diagnostics.all.first { $0.id == "summary.heading.inferred" })
+        #expect(note.notes.count == 200)
+        #expect(note.message.hasSuffix("\(perPage * 10) of them uncertain (the first 200 listed)"))
+        let streamedNote = try streamed(bytes, pieceSize: 64 << 10).diagnostics.all.first { $0.id == "summary.heading.inferred" }
+        #expect(streamedNote?.description == note.description)
+        #expect(streamedNote?.notes == note.notes)
+    }
+
     @Test func theExamplePageStreamsToTheWholeModel() throws {
         try expectSameAsWhole(try Fixtures.input("Examples/sample-page.txt").bytes, label: "Examples/sample-page.txt")
         try expectSameAsWhole(try Fixtures.input("Tests/SummaryTextTests/Fixtures/page-form.txt").bytes, label: "page-form.txt")
