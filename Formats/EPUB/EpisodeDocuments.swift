@@ -1,4 +1,3 @@
-import Dispatch
 import QuireCore
 import QuireXHTML
 import QuireZip
@@ -31,28 +30,23 @@ enum EpisodeDocuments {
     static func render(
         _ episodes: [Placed], channels: [Channel], language: String, labels: BookLabels, options: ArticleOptions
     ) throws -> [Document] {
-        let results = RenderResults(count: episodes.count)
-        DispatchQueue.concurrentPerform(iterations: episodes.count) { slot in
+        try concurrentMap(count: episodes.count) { slot in
             let (position, episode) = (episodes[slot].position, episodes[slot].episode)
-            let result = Result { () throws -> Document in
-                let article = try EpisodeArticle.render(
-                    episode, channel: episode.channel.flatMap { name in channels.first { $0.title == name } }, idPrefix: EPUBWriter.idPrefix,
-                    options: options)
-                let documentLanguage = episode.language.flatMap { LanguageTag.isWellFormed($0) ? $0 : nil } ?? language
-                let text = XHTMLPage.document(
-                    title: TableOfContents.label(episode.title, fallback: labels.episode(position + 1)), language: documentLanguage,
-                    bodyClass: "episode", body: article)
-                var digest = ContentIdentifier()
-                digest.add(text)
-                return Document(
-                    entry: try ZipWriter.PrecompressedEntry.deflate(
-                        PackageLayout.episode(position).path, text: text, level: PackageAssembly.textLevel),
-                    digest: digest.bytes, hasUnwritableText: EpisodeArticle.containsUnwritableCharacters(episode),
-                    hasTimeline: options.timeline && EpisodeTimeline(episode) != nil)
-            }
-            results.store(result, at: slot)
+            let article = try EpisodeArticle.render(
+                episode, channel: episode.channel.flatMap { name in channels.first { $0.title == name } }, idPrefix: EPUBWriter.idPrefix,
+                options: options)
+            let documentLanguage = episode.language.flatMap { LanguageTag.isWellFormed($0) ? $0 : nil } ?? language
+            let text = XHTMLPage.document(
+                title: TableOfContents.label(episode.title, fallback: labels.episode(position + 1)), language: documentLanguage,
+                bodyClass: "episode", body: article)
+            var digest = ContentIdentifier()
+            digest.add(text)
+            return Document(
+                entry: try ZipWriter.PrecompressedEntry.deflate(
+                    PackageLayout.episode(position).path, text: text, level: PackageAssembly.textLevel),
+                digest: digest.bytes, hasUnwritableText: EpisodeArticle.containsUnwritableCharacters(episode),
+                hasTimeline: options.timeline && EpisodeTimeline(episode) != nil)
         }
-        return try results.values()
     }
 
     /// Whether the episode's document depends on the book's language: it has no well-formed language
@@ -61,16 +55,4 @@ enum EpisodeDocuments {
     static func dependsOnBook(_ episode: Episode) -> Bool {
         !(episode.language.map(LanguageTag.isWellFormed) ?? false) || TableOfContents.label(episode.title, fallback: "").isEmpty
     }
-}
-
-/// Results written by concurrent workers, each to its own slot, read once all have finished.
-private final class RenderResults: @unchecked Sendable {
-    private var slots: [Result<EpisodeDocuments.Document, any Error>?]
-    private let lock = DispatchQueue(label: "quire.epub.render")
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ result: Result<EpisodeDocuments.Document, any Error>, at index: Int) { lock.sync { slots[index] = result } }
-
-    func values() throws -> [EpisodeDocuments.Document] { try slots.map { try $0!.get() } }
 }

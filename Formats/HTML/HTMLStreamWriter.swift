@@ -1,4 +1,3 @@
-import Dispatch
 import QuireCore
 import QuireXHTML
 
@@ -99,32 +98,14 @@ final class HTMLStreamWriter: EpisodeStreamWriter {
 
     /// Renders `episodes`, the collection's from index `firstIndex` on, on all cores; results in order.
     static func render(_ episodes: [Episode], from firstIndex: Int, with view: PageView) throws -> [RenderedEpisode] {
-        let results = RenderResults(count: episodes.count)
-        DispatchQueue.concurrentPerform(iterations: episodes.count) { slot in
-            let result = Result { () throws -> RenderedEpisode in
-                let context = try view.episode(episodes[slot], at: firstIndex + slot)
-                return RenderedEpisode(
-                    contentsEntry: try HTMLTemplates.render("contents-entry", context, with: view.templates),
-                    article: context["article"] as! String,
-                    hasUnwritableCharacters: EpisodeArticle.containsUnwritableCharacters(episodes[slot]))
-            }
-            results.store(result, at: slot)
+        try concurrentMap(count: episodes.count) { slot in
+            let context = try view.episode(episodes[slot], at: firstIndex + slot)
+            return RenderedEpisode(
+                contentsEntry: try HTMLTemplates.render("contents-entry", context, with: view.templates),
+                article: context["article"] as! String,
+                hasUnwritableCharacters: EpisodeArticle.containsUnwritableCharacters(episodes[slot]))
         }
-        return try results.values()
     }
-}
-
-/// Results written by concurrent workers, each to its own slot, read once all have finished.
-private final class RenderResults: @unchecked Sendable {
-    private var slots: [Result<HTMLStreamWriter.RenderedEpisode, any Error>?]
-    private let lock = DispatchQueue(label: "quire.html.render")
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ result: Result<HTMLStreamWriter.RenderedEpisode, any Error>, at index: Int) { lock.sync { slots[index] = result } }
-
-    /// In collection order; the first failure in that order, as the whole-collection writer meets it.
-    func values() throws -> [HTMLStreamWriter.RenderedEpisode] { try slots.map { try $0!.get() } }
 }
 
 /// The single page cut around its two runs of per-episode parts (table-of-contents entries, articles),
