@@ -56,28 +56,7 @@ enum EntitySyntax {
 
     /// The text up to the first unescaped `delimiter`, and what follows the delimiter.
     private static func delimited(_ text: Substring, by delimiter: String) -> (Substring, Substring)? {
-        var found: (Substring, Substring)?
-        forEachUnescapedIndex(in: text) { index in
-            guard text[index...].hasPrefix(delimiter) else { return true }
-            found = (text[..<index], text[text.index(index, offsetBy: delimiter.count)...])
-            return false
-        }
-        return found
-    }
-
-    /// Calls `body` with the index of every character not escaped by a backslash (a backslash and the
-    /// character after it are skipped together), until `body` returns false.
-    private static func forEachUnescapedIndex(in text: Substring, _ body: (Substring.Index) -> Bool) {
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "\\" {
-                index = text.index(after: index)
-                if index < text.endIndex { index = text.index(after: index) }
-                continue
-            }
-            guard body(index) else { return }
-            index = text.index(after: index)
-        }
+        text.firstUnescapedRange(of: delimiter).map { (text[..<$0.lowerBound], text[$0.upperBound...]) }
     }
 
     // MARK: Table
@@ -129,7 +108,7 @@ enum EntitySyntax {
         if text.hasPrefix("|") { text = text.dropFirst() }
         var cells: [Substring] = []
         var start = text.startIndex
-        forEachUnescapedIndex(in: text) { index in
+        text.forEachUnescapedIndex { index in
             if text[index] == "|" {
                 cells.append(text[start..<index])
                 start = text.index(after: index)

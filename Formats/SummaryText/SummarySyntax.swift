@@ -254,17 +254,7 @@ enum SummarySyntax {
 
     /// The first `**` not preceded by a backslash escape.
     private static func closingBold(in text: Substring) -> Range<String.Index>? {
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "\\" {
-                index = text.index(after: index)
-                if index < text.endIndex { index = text.index(after: index) }
-                continue
-            }
-            if text[index...].hasPrefix("**") { return index..<text.index(index, offsetBy: 2) }
-            index = text.index(after: index)
-        }
-        return nil
+        text.firstUnescapedRange(of: "**")
     }
 
     /// An entity name is written between `**` with `\` and `*` escaped, so any name survives.

@@ -92,7 +92,7 @@ struct ForeignHTMLReader {
             if !text.isEmpty { paragraph("**" + text + "**") }
         case "pre":
             // Preformatted text keeps its lines: each line break becomes a hard break.
-            let lines = element.allText.split(separator: "\n", omittingEmptySubsequences: false).map { escapeCode(String($0)) }
+            let lines = element.allText.split(separator: "\n", omittingEmptySubsequences: false).map { MarkdownEscaping.escaped(String($0)) }
             let text = lines.joined(separator: "\\\n")
             if !text.isEmpty { paragraph(text) }
         case "blockquote" where !episode.chapters.isEmpty && !hasBlockChild(element, except: ["p"]):
@@ -147,15 +147,6 @@ struct ForeignHTMLReader {
         let existing = episode.chapters[last].body
         episode.chapters[last].body = ((existing.isEmpty ? [] : [existing]) + body).joined(separator: "\n\n")
         body = []
-    }
-
-    private func escapeCode(_ line: String) -> String {
-        var result = ""
-        for character in line {
-            if "\\*_`[]<>!~|#".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
     }
 
     private func collapse(_ text: String) -> String {

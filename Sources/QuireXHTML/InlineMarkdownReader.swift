@@ -26,7 +26,7 @@ struct InlineMarkdownReader {
             // cmark writes a line feed after `<br />`; it belongs to the break.
             if skipLineFeed, run.hasPrefix("\n") { run.removeFirst() }
             skipLineFeed = false
-            result += mode == .foreign ? escaped(run) : run
+            result += mode == .foreign ? MarkdownEscaping.escaped(run) : run
             guard index < element.children.count else { break }
             let child = element.children[index]
             if child.name.lowercased() == "br" { skipLineFeed = true }
@@ -61,7 +61,7 @@ struct InlineMarkdownReader {
             result += "](" + destination(href) + (element.attribute("title").map { " \"" + $0.replacingAll("\"", with: "\\\"") + "\"" } ?? "") + ")"
         case "img":
             let alt = element.attribute("alt") ?? ""
-            result += "![" + (mode == .foreign ? escaped(alt) : alt) + "](" + destination(element.attribute("src") ?? "")
+            result += "![" + (mode == .foreign ? MarkdownEscaping.escaped(alt) : alt) + "](" + destination(element.attribute("src") ?? "")
                 + (element.attribute("title").map { " \"" + $0.replacingAll("\"", with: "\\\"") + "\"" } ?? "") + ")"
         case "script", "style", "template":
             // Not text a reader sees.
@@ -84,16 +84,6 @@ struct InlineMarkdownReader {
         return longest
     }
 
-    /// Backslash-escapes the ASCII punctuation CommonMark could read as markup.
-    private func escaped(_ text: String) -> String {
-        guard text.contains(where: { "\\*_`[]<>&!~|#".contains($0) }) else { return text }
-        var result = ""
-        for character in text {
-            if "\\*_`[]<>!~|#".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
-    }
 
     /// Runs of HTML white space as one space, none at either end; explicit breaks (`\` + line feed) stay.
     private func collapsingWhitespace(_ text: String) -> String {
