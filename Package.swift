@@ -97,6 +97,9 @@ let package = Package(
         // Times each conversion step in process (scripts/bench times whole commands).
         .executableTarget(
             name: "quire-bench", dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON"], path: "Benchmarks/QuireBench"),
+        // Writes the heading splitter's candidates and features for training (scripts/train-heading-splitter).
+        .executableTarget(
+            name: "quire-heading-features", dependencies: ["QuireCore", "QuireSummaryText"], path: "Training/HeadingSplitter/FeatureDump"),
 
         .target(name: "QuireTestSupport", dependencies: ["QuireCore"], path: "Tests/QuireTestSupport"),
         .testTarget(name: "QuireCoreTests", dependencies: ["QuireCore", "QuireTestSupport"]),

@@ -10,7 +10,14 @@ struct PageFormReader {
     var diagnostics = Diagnostics()
     /// Chapters whose heading/body boundary scored close to another candidate.
     /// Strings, not slices: a slice would keep its whole summary line alive until the page is read.
-    private var uncertainSplits: [(timestamp: String, heading: String, location: SourceLocation)] = []
+    private var uncertainSplits: [UncertainSplit] = []
+    /// Corrections of splits (`--split-hints`), and which of them applied or no longer match.
+    var splitHints: SplitHints?
+    private var appliedHints: Set<String> = []
+    private var staleHints: [SplitHints.Hint] = []
+    /// For training the splitter: every split's candidates and features, in page order.
+    var recordsCandidates = false
+    private(set) var recordedSplits: [RecordedSplit] = []
     /// All uncertain splits, listed or not.
     private var uncertainSplitCount = 0
     /// Uncertain splits named in notes; past these they are only counted, so that a page of thousands
@@ -36,7 +43,10 @@ struct PageFormReader {
     private struct EpisodeReading: Sendable {
         var episode: Episode
         var diagnostics: Diagnostics
-        var uncertainSplits: [(timestamp: String, heading: String, location: SourceLocation)]
+        var uncertainSplits: [UncertainSplit]
+        var appliedHints: Set<String>
+        var staleHints: [SplitHints.Hint]
+        var recordedSplits: [RecordedSplit]
     }
 
     /// Reading state carried from one piece of the page to the next.
@@ -90,6 +100,12 @@ struct PageFormReader {
                              at: input.location(line: lines.summary.number, column: 1)))
             }
             diagnostics.report(contentsOf: reading.diagnostics)
+            appliedHints.formUnion(reading.appliedHints)
+            for var recorded in reading.recordedSplits {
+                recorded.episode = progress.episodeCount
+                recordedSplits.append(recorded)
+            }
+            staleHints += reading.staleHints
             uncertainSplitCount += reading.uncertainSplits.count
             uncertainSplits += reading.uncertainSplits.prefix(max(0, Self.listedUncertainSplits - uncertainSplits.count))
             progress.inferredSplits += reading.episode.chapters.count
@@ -110,7 +126,7 @@ struct PageFormReader {
         }
         progress.pending = []
         if progress.inferredSplits > 0 {
-            let notes = uncertainSplits.map { Diagnostic.Note("uncertain: [\($0.timestamp)] '\($0.heading)'", at: $0.location) }
+            let notes = uncertainSplits.map { Diagnostic.Note($0.description, at: $0.location) }
             diagnostics.report(
                 .note(
                     "summary.heading.inferred",
@@ -118,6 +134,7 @@ struct PageFormReader {
                         + (uncertainSplitCount > notes.count ? " (the first \(notes.count) listed)" : ""),
                     at: input.location(), notes: notes))
         }
+        reportHints()
         defer { progress.held = nil }
         return progress.held.map { [completed($0)] } ?? []
     }
@@ -135,6 +152,8 @@ struct PageFormReader {
         let worker = {
             var worker = PageFormReader(input: input)
             worker.language = language
+            worker.splitHints = splitHints
+            worker.recordsCandidates = recordsCandidates
             return worker
         }()
         // An array owns the readings (a hand-allocated buffer once leaked them); the threads write
@@ -152,7 +171,9 @@ struct PageFormReader {
                 episode.summary = episode.summary.trimmingWhitespace()
                 // Pages declare no languages; detecting here spreads the work over the cores too.
                 episode.language = language ?? LanguageDetector.detect(episode)
-                results[index] = EpisodeReading(episode: episode, diagnostics: reader.diagnostics, uncertainSplits: reader.uncertainSplits)
+                results[index] = EpisodeReading(
+                    episode: episode, diagnostics: reader.diagnostics, uncertainSplits: reader.uncertainSplits,
+                    appliedHints: reader.appliedHints, staleHints: reader.staleHints, recordedSplits: reader.recordedSplits)
             }
         }
         return readings.map { $0! }
@@ -198,6 +219,25 @@ struct PageFormReader {
         }
     }
 
+    /// Hints that no longer match their chapter, or match no chapter at all, are reported at their own line.
+    private mutating func reportHints() {
+        guard let splitHints else { return }
+        for hint in staleHints {
+            diagnostics.report(
+                .warning("summary.hints.stale", "the chapter's text no longer starts with the hinted heading '\(hint.heading)'; the split was inferred",
+                         at: hint.location))
+        }
+        let stale = Set(staleHints.map { "\($0.location.line ?? 0)" })
+        for (episode, chapters) in splitHints.hints.sorted(by: { $0.key < $1.key }) {
+            for (timestamp, hint) in chapters.sorted(by: { $0.key < $1.key })
+            where !appliedHints.contains(SplitHints.key(episode: episode, timestamp: timestamp)) && !stale.contains("\(hint.location.line ?? 0)") {
+                diagnostics.report(
+                    .warning("summary.hints.unmatched", "no chapter [\(timestamp)] in an episode titled '\(episode)'; the hint was not used",
+                             at: hint.location))
+            }
+        }
+    }
+
     private mutating func reportUnplaced(_ lines: [SourceText.Line]) {
         for line in lines {
             diagnostics.report(
@@ -225,18 +265,28 @@ struct PageFormReader {
             let end = index + 1 < markers.count ? markers[index + 1].range.lowerBound : chaptersEnd
             return SummarySyntax.droppingHeadingDash(text[marker.range.upperBound..<end])
         }
-        var uncertain: [(SummarySyntax.ChapterMarker, Substring)] = []
-        let splitter = HeadingSplitter(
-            names: episode.entities.map { ($0.name, $0.kind == .person) }, overview: Substring(episode.summary), chapterTexts: contents)
-        for (marker, content) in zip(markers, contents) {
+        var uncertain: [(SummarySyntax.ChapterMarker, HeadingSplitter.Split)] = []
+        let splitter = HeadingSplitter(evidence: Self.evidence(entities: episode.entities, overview: Substring(episode.summary), chapterTexts: contents))
+        for (chapterIndex, (marker, content)) in zip(markers, contents).enumerated() {
             var quotes: [Quote] = []
             let prose = parser.parse(content, line: line, quotes: &quotes)
             // The heading runs into the first prose piece; prose after a quote is body.
             var bodyParts: [String] = []
             var heading = ""
             if let first = prose.first, content[content.startIndex..<first.startIndex].allSatisfy(\.isWhitespace) {
-                let split = splitter.split(first)
-                if split.margin < HeadingSplitter.uncertainMargin { uncertain.append((marker, split.heading)) }
+                let split: HeadingSplitter.Split
+                switch splitHints?.apply(to: first, episode: title, timestamp: marker.timestamp) {
+                case .applied(let hinted)?:
+                    split = hinted
+                    appliedHints.insert(SplitHints.key(episode: title, timestamp: marker.timestamp))
+                case .stale(let hint)?:
+                    staleHints.append(hint)
+                    split = splitter.split(first)
+                case nil:
+                    split = splitter.split(first)
+                }
+                if recordsCandidates { record(first, chapter: chapterIndex, with: splitter) }
+                if split.probability < HeadingSplitter.uncertainProbability { uncertain.append((marker, split)) }
                 heading = split.heading.trimmingWhitespace()
                 bodyParts.append(split.body.trimmingWhitespace())
                 bodyParts += prose.dropFirst().map { $0.trimmingWhitespace() }
@@ -260,8 +310,12 @@ struct PageFormReader {
             // Columns cost a walk along the line, so they are counted once, for all markers together.
             let markerLocations = locations(of: markers, in: line)
             let index = Dictionary(uniqueKeysWithValues: markers.enumerated().map { ($0.element.range.lowerBound, $0.offset) })
-            for (marker, heading) in uncertain {
-                uncertainSplits.append((String(marker.timestamp), String(heading), markerLocations[index[marker.range.lowerBound]!]))
+            for (marker, split) in uncertain {
+                uncertainSplits.append(
+                    UncertainSplit(
+                        timestamp: String(marker.timestamp), heading: String(split.heading), probability: split.probability,
+                        runnerUp: split.runnerUp.map(String.init), runnerUpProbability: split.runnerUpProbability,
+                        location: markerLocations[index[marker.range.lowerBound]!]))
             }
             for diagnostic in ChapterOrder.diagnostics(for: markers.map(\.seconds), location: { markerLocations[$0] }) {
                 diagnostics.report(diagnostic)
@@ -269,6 +323,20 @@ struct PageFormReader {
         }
         repairUpstreamDump(&episode, markers: markers, line: line)
         return episode
+    }
+
+    private mutating func record(_ text: Substring, chapter: Int, with splitter: HeadingSplitter) {
+        let candidates = splitter.candidates(text)
+        recordedSplits.append(
+            RecordedSplit(
+                episode: 0, chapter: chapter, language: splitter.evidence.language.key,
+                headings: candidates.map { c in (1...c.features.count).map { String(c.heading($0, in: text)) } } ?? [text.trimmingWhitespace()],
+                named: candidates?.features.map(\.named) ?? [], shapeSlots: candidates?.features.map(\.shapes) ?? []))
+    }
+
+    /// What the episode's own text offers the splitter.
+    static func evidence(entities: [Entity], overview: Substring, chapterTexts: [Substring]) -> EpisodeEvidence {
+        EpisodeEvidence(names: entities.map { ($0.name, $0.kind == .person) }, overview: overview, chapterTexts: chapterTexts)
     }
 
     /// Page-form entities: `- **A** (T): d - **B** (T): d`, split where a new bold-name item starts.
@@ -296,4 +364,51 @@ struct PageFormReader {
         }
         return entities
     }
+}
+
+/// A split the model was not sure of, kept for the `summary.heading.inferred` note.
+struct UncertainSplit: Sendable {
+    var timestamp: String
+    var heading: String
+    var probability: Double
+    var runnerUp: String?
+    var runnerUpProbability: Double
+    var location: SourceLocation
+
+    var description: String {
+        let percent = { (value: Double) in "\(Int((value * 100).rounded()))%" }
+        var text = "uncertain: [\(timestamp)] '\(heading)' (\(percent(probability)))"
+        if let runnerUp { text += "; next best '\(runnerUp)' (\(percent(runnerUpProbability)))" }
+        return text
+    }
+}
+
+/// One chapter's candidate headings and their features, recorded for training (`features` is empty
+/// when the text was a heading on its own).
+package struct RecordedSplit: Sendable {
+    /// The episode's position on the page, from 0.
+    package var episode: Int
+    package var chapter: Int
+    package var language: String
+    package var headings: [String]
+    /// Per candidate: the named features' values, then the shape slots (each worth 1).
+    package var named: [[Double]]
+    package var shapeSlots: [[Int]]
+}
+
+/// The splitter as its training script sees it (Training/HeadingSplitter).
+package enum HeadingSplitTraining {
+    /// Reads a page as the reader does, recording every inferred split's candidates and features.
+    package static func recordSplits(of input: InputFile) throws -> [RecordedSplit] {
+        let source = try SourceText(input)
+        var reader = PageFormReader(input: input)
+        reader.recordsCandidates = true
+        _ = reader.read(source)
+        return reader.recordedSplits
+    }
+
+    package static var featureNames: [String] { SplitFeature.allCases.map(\.name) }
+    package static var shapeSlotCount: Int { SlotFeatures.slotCount }
+    package static func shapeSlotName(_ slot: Int) -> String { SlotFeatures.name(of: slot) }
+    package static var languageKeys: [String] { HeadingModel.Language.allCases.map(\.key) }
 }

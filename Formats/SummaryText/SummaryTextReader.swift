@@ -25,6 +25,7 @@ public struct SummaryTextReader: FormatReader {
         case .page:
             var reader = PageFormReader(input: input)
             reader.language = options["language"]
+            reader.splitHints = try SplitHints.load(options)
             collection = reader.read(source)
             diagnostics.report(contentsOf: reader.diagnostics)
         case .episode:

@@ -15,6 +15,7 @@ extension SummaryTextReader: StreamingFormatReader {
         defer { chunks.close() }
         var reader = PageFormReader(input: input)
         reader.language = options["language"]
+        reader.splitHints = try SplitHints.load(options)
         var page = PageFormReader.Progress()
         var hasBegun = false
         var episodeCount = 0

@@ -10,7 +10,9 @@ struct ScoreCommand: ParsableCommand {
         abstract: "Score how Quire reads an input against a ground-truth JSON.",
         discussion: """
             The ground truth has the shape of sample-channel-page.expected.json: a preamble and, per episode, its
-            1-based index, title, summary, chapters (start, title, body, quotes with text and time) and entities.
+            1-based index, title, summary, chapters (start, title, body, quotes with text and time, and optionally
+            acceptable_titles: other headings that count as exact) and entities; an episode's optional language
+            groups the heading scores per language.
             Episodes the truth leaves out are not scored. Exit status 1 when a --min-* threshold is not met.
             """)
 
@@ -25,6 +27,9 @@ struct ScoreCommand: ParsableCommand {
 
     @Option(name: .long, help: "Fail unless at least this percentage of headings is exact.")
     var minHeadings: Double?
+
+    @Option(name: .long, help: "Fail unless, in every language, at least this percentage of headings is exact.")
+    var minLanguageHeadings: Double?
 
     @Flag(name: .long, help: "List every chapter whose heading or body differs.")
     var showMisses = false
@@ -47,6 +52,14 @@ struct ScoreCommand: ParsableCommand {
         console.print(card.report(showMisses: showMisses, input: input, truth: truth))
         if let minHeadings, card.headingPercent < minHeadings {
             throw CommandFailure.failure(String(format: "headings %.1f%% exact, below --min-headings %.1f", card.headingPercent, minHeadings))
+        }
+        if let minLanguageHeadings {
+            let below = card.headingsByLanguage.filter { $0.value.percent < minLanguageHeadings }.sorted { $0.key < $1.key }
+            if !below.isEmpty {
+                throw CommandFailure.failure(
+                    below.map { String(format: "%@ headings %.1f%% exact", $0.key, $0.value.percent) }.joined(separator: ", ")
+                        + String(format: ", below --min-language-headings %.1f", minLanguageHeadings))
+            }
         }
     }
 

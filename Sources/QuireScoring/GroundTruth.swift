@@ -9,6 +9,10 @@ public struct GroundTruth: Sendable {
         public var summary: String
         public var chapters: [QuireCore.Chapter]
         public var entities: [Entity]
+        /// The episode's language, when the truth names it (the heading corpus does); scores are also given per language.
+        public var language: String?
+        /// Per chapter, other headings a careful reader could honestly have chosen (`acceptable_titles`); they count as exact.
+        public var acceptableTitles: [[String]]
     }
 
     public struct Malformed: Error, CustomStringConvertible {
@@ -38,7 +42,10 @@ public struct GroundTruth: Sendable {
             let entities = (episode["entities"] as? [[String: Any]] ?? []).map {
                 Entity(name: $0["name"] as? String ?? "", type: $0["type"] as? String ?? "", description: $0["description"] as? String ?? "")
             }
-            return Episode(index: index, title: title, summary: episode["summary"] as? String ?? "", chapters: chapters, entities: entities)
+            let acceptable = (episode["chapters"] as? [[String: Any]] ?? []).map { $0["acceptable_titles"] as? [String] ?? [] }
+            return Episode(
+                index: index, title: title, summary: episode["summary"] as? String ?? "", chapters: chapters, entities: entities,
+                language: episode["language"] as? String, acceptableTitles: acceptable)
         }
     }
 }

@@ -18,6 +18,8 @@ public struct Scorecard: Sendable {
     public var quotes = Tally(), entities = Tally(), headings = Tally(), bodies = Tally()
     public var preambleExact: Bool
     public var misses: [String] = []
+    /// Exact headings per language: the truth's language for the episode, else the language read.
+    public var headingsByLanguage: [String: Tally] = [:]
 
     public init(collection: EpisodeCollection, truth: GroundTruth) {
         preambleExact = collection.preamble == truth.preamble
@@ -33,9 +35,14 @@ public struct Scorecard: Sendable {
                 for (quoteIndex, quote) in chapter.quotes.enumerated() {
                     quotes.add(got.map { $0.quotes.indices.contains(quoteIndex) && $0.quotes[quoteIndex] == quote } ?? false)
                 }
-                headings.add(got?.title == chapter.title)
-                bodies.add(got?.body == chapter.body)
-                if let got, got.title != chapter.title || got.body != chapter.body {
+                // Another reading the truth accepts counts as exact, body included (it moves with the heading).
+                let acceptable = expected.acceptableTitles.indices.contains(position) ? expected.acceptableTitles[position] : []
+                let headingExact = got.map { $0.title == chapter.title || acceptable.contains($0.title) } ?? false
+                let bodyExact = got.map { $0.body == chapter.body || $0.title != chapter.title && acceptable.contains($0.title) } ?? false
+                headings.add(headingExact)
+                headingsByLanguage[expected.language ?? found?.language ?? "und", default: Tally()].add(headingExact)
+                bodies.add(bodyExact)
+                if let got, !headingExact || !bodyExact {
                     let at = chapter.start.map { Timestamp.string(fromSeconds: $0) } ?? "untimed"
                     misses.append("episode \(expected.index) [\(at)]: heading '\(got.title)', expected '\(chapter.title)'")
                 }
@@ -57,6 +64,11 @@ public struct Scorecard: Sendable {
             "quotes     \(quotes.text) exact with their times",
             "entities   \(entities.text) exact",
             "headings   \(headings.text) exact",
+        ]
+        if headingsByLanguage.count > 1 || headingsByLanguage.keys.first.map({ $0 != "und" }) ?? false {
+            lines += headingsByLanguage.sorted { $0.key < $1.key }.map { "  \($0.key.padding(toLength: 8, withPad: " ", startingAt: 0)) \($0.value.text) exact" }
+        }
+        lines += [
             "bodies     \(bodies.text) exact",
         ]
         if showMisses { lines += misses.map { "  " + $0 } }

@@ -1,0 +1,414 @@
+/// One space-separated word of a chapter's run-in text, with every property a feature asks about,
+/// computed once: each word is asked the same questions for every candidate boundary.
+struct SplitToken {
+    enum Script { case latin, hangul, cjk, other }
+
+    let text: Substring
+    /// The word without edge punctuation (quotes, brackets, commas, sentence ends).
+    let core: String
+    let lowercasedCore: String
+    /// The core without a possessive (`Railway's` → `Railway`): how names are matched.
+    let nameKey: String
+    let script: Script
+    let isCJK: Bool
+    let isHangul: Bool
+    let startsUppercase: Bool
+    let isLowercaseLatin: Bool
+    let isFunctionWord: Bool
+    let isAcronym: Bool
+    /// No punctuation but perhaps a trailing comma: "The" opens a sentence, "(The" or "The:" does not.
+    let isBareWord: Bool
+    let startsWithDigit: Bool
+    let startsWithOpeningQuote: Bool
+    let startsWithClosingPunctuation: Bool
+    let isEditorialNote: Bool
+    let hasCJKSentencePunctuation: Bool
+    let endsWithQuestionOrExclamation: Bool
+    let endsSentence: Bool
+    let endsClause: Bool
+    let endsWithContinuation: Bool
+    let isDashOrBar: Bool
+    /// The stem of a Hangul word without its particle, or the Latin part of `Yann은`.
+    let strippingParticle: String?
+    let koreanEnding: KoreanEnding
+    let cjkStart: CJKStart
+    /// The key under which page statistics count this word as a sentence opener.
+    let openerKey: String
+    /// The word's shape: its class (`Shape.Class`) and how it ends (`Shape.End`), for the shape features.
+    let shapeClass: Shape.Class
+    let shapeEnd: Shape.End
+    /// The word's place among the frequent Latin-script words, if it is one.
+    let frequentWord: Int?
+
+    /// A word reduced to what its form says, whatever the language: the shape features learn
+    /// which sequences of shapes make a heading's end, with no word list.
+    enum Shape {
+        enum Class: Int, CaseIterable {
+            case capitalizedFunctionWord, lowercaseFunctionWord, capitalized, acronym, lowercase, number
+            case hangul, hangulSubject, hangulParticle, hangulAdnominal, hangulSentenceFinal, hangulDependentNoun
+            case cjk, cjkParticleStart, cjkOpenerStart, cjkEarlyTopic
+            case openingQuote, editorialNote, punctuation
+
+            var code: String {
+                switch self {
+                case .capitalizedFunctionWord: "F"
+                case .lowercaseFunctionWord: "f"
+                case .capitalized: "C"
+                case .acronym: "A"
+                case .lowercase: "l"
+                case .number: "N"
+                case .hangul: "H"
+                case .hangulSubject: "Hs"
+                case .hangulParticle: "Hp"
+                case .hangulAdnominal: "Ha"
+                case .hangulSentenceFinal: "Hf"
+                case .hangulDependentNoun: "Hd"
+                case .cjk: "J"
+                case .cjkParticleStart: "Jp"
+                case .cjkOpenerStart: "Jo"
+                case .cjkEarlyTopic: "Jt"
+                case .openingQuote: "Q"
+                case .editorialNote: "E"
+                case .punctuation: "P"
+                }
+            }
+        }
+
+        enum End: Int, CaseIterable {
+            case plain, sentence, questionOrExclamation, continuation
+
+            var code: String {
+                switch self {
+                case .plain: ""
+                case .sentence: "."
+                case .questionOrExclamation: "?"
+                case .continuation: ","
+                }
+            }
+        }
+    }
+
+    /// What a Hangul word's last syllables say about its role.
+    struct KoreanEnding: OptionSet {
+        let rawValue: UInt16
+        static let topic = KoreanEnding(rawValue: 1)
+        static let subject = KoreanEnding(rawValue: 2)
+        static let object = KoreanEnding(rawValue: 4)
+        static let genitive = KoreanEnding(rawValue: 8)
+        static let adverbial = KoreanEnding(rawValue: 16)
+        static let adnominal = KoreanEnding(rawValue: 32)
+        static let sentenceFinal = KoreanEnding(rawValue: 64)
+        static let dependentNoun = KoreanEnding(rawValue: 128)
+        static let determiner = KoreanEnding(rawValue: 256)
+        static let startsWithDependentNoun = KoreanEnding(rawValue: 512)
+        var marksSubject: Bool { !isDisjoint(with: [.topic, .subject]) }
+    }
+
+    /// How a Chinese or Japanese word begins.
+    enum CJKStart { case none, particle, opener, topicEarly, plain }
+
+    init(_ text: Substring) {
+        self.text = text
+        let scalars = text.unicodeScalars
+        let coreStart = scalars.firstIndex { !CharacterClass.edgePunctuation($0) } ?? scalars.endIndex
+        let coreEnd = scalars[coreStart...].lastIndex { !CharacterClass.edgePunctuation($0) }.map(scalars.index(after:)) ?? coreStart
+        let coreText = text[coreStart..<coreEnd]
+        core = String(coreText)
+        let isASCII = coreText.utf8.allSatisfy { $0 < 0x80 }
+        lowercasedCore = isASCII ? Self.asciiLowercased(coreText) : core.lowercased()
+        let coreBytes = coreText.utf8
+        let possessive = coreBytes.count > 2
+            && (coreBytes.reversed().starts(with: "s'".utf8) || coreBytes.reversed().starts(with: [0x73, 0x99, 0x80, 0xE2]))
+        nameKey = possessive ? String(core.dropLast(2)) : core
+        var isCJK = false, isHangul = false, hasCJKPunctuation = false
+        for scalar in scalars where scalar.value >= 0x1100 {
+            if Self.isCJKScalar(scalar) { isCJK = true }
+            if Self.isHangulScalar(scalar) { isHangul = true }
+            if CharacterClass.cjkSentencePunctuation(scalar) { hasCJKPunctuation = true }
+        }
+        self.isCJK = isCJK
+        self.isHangul = isHangul
+        hasCJKSentencePunctuation = hasCJKPunctuation
+        let first = scalars.first, last = scalars.last
+        let firstCore = coreText.unicodeScalars.first
+        let firstIsLetter = first.map(Self.isLetter) ?? false
+        startsUppercase = firstIsLetter && Self.isUppercase(first!)
+        isLowercaseLatin = firstIsLetter && !isCJK && Self.isLowercase(first!)
+        script = firstCore.map { Self.isHangulScalar($0) ? .hangul : Self.isCJKScalar($0) ? .cjk : Self.isLetter($0) ? .latin : .other } ?? .other
+        isFunctionWord = !isCJK && LanguageTables.latinFunctionWords.contains(lowercasedCore)
+        let coreLength = coreText.unicodeScalars.count
+        isAcronym = coreLength >= 2 && coreText.unicodeScalars.allSatisfy { !Self.isLowercase($0) && !Self.isCJKScalar($0) }
+        isBareWord = coreLength == scalars.count - (last == "," ? 1 : 0)
+        startsWithDigit = first.map { ("0"..."9").contains($0) || $0 == "$" || !$0.isASCII && $0.properties.numericType != nil } ?? false
+        startsWithOpeningQuote = first.map(CharacterClass.openingQuotes) ?? false
+        startsWithClosingPunctuation = first.map(CharacterClass.closingPunctuation) ?? false
+        let bytes = text.utf8
+        isEditorialNote = bytes.starts(with: "--".utf8) || bytes.starts(with: "_Note".utf8) || bytes.starts(with: "*Note".utf8)
+        endsWithQuestionOrExclamation = last.map(CharacterClass.questionOrExclamation) ?? false
+        // "vs.", "Dr.", "U.S." and single initials are not sentence ends.
+        let isAbbreviation = coreLength <= 2 || coreBytes.contains(UInt8(ascii: ".")) || coreLength <= 3 && !isCJK && last == "."
+            && (startsUppercase || isLowercaseLatin && !isFunctionWord)
+        endsSentence = last.map(CharacterClass.sentenceEnds) ?? false && !(last == "." && isAbbreviation)
+        endsClause = endsSentence || last.map(CharacterClass.clauseEnds) ?? false
+        endsWithContinuation = last.map(CharacterClass.continuations) ?? false
+        isDashOrBar = ["—", "–", "-", "|", "&", "/"].contains(text)
+
+        if isHangul, let firstCore, Self.isHangulScalar(firstCore) {
+            let stem = Self.hangulStem(core)
+            strippingParticle = stem == core ? nil : stem
+        } else {
+            strippingParticle = isCJK ? Self.latinBase(of: core) : nil
+        }
+        koreanEnding = isHangul ? Self.koreanEnding(of: core, latinBase: strippingParticle != nil && !(firstCore.map(Self.isHangulScalar) ?? false)) : []
+        cjkStart = isCJK && !isHangul ? Self.cjkStart(of: coreText) : .none
+        openerKey = Self.openerKey(core: core, strippingParticle: strippingParticle, isHangul: isHangul, isCJK: isCJK)
+        frequentWord = isCJK || core.isEmpty ? nil : SlotFeatures.frequentWordIndex[lowercasedCore]
+        shapeEnd = endsWithQuestionOrExclamation ? .questionOrExclamation : endsSentence ? .sentence
+            : endsWithContinuation || isDashOrBar ? .continuation : .plain
+        shapeClass = Self.shapeClass(
+            isEditorialNote: isEditorialNote, startsWithOpeningQuote: startsWithOpeningQuote, isHangul: isHangul, isCJK: isCJK,
+            koreanEnding: koreanEnding, cjkStart: cjkStart, startsWithDigit: startsWithDigit, isFunctionWord: isFunctionWord,
+            startsUppercase: startsUppercase, isAcronym: isAcronym, isLowercaseLatin: isLowercaseLatin, isBareWord: isBareWord)
+    }
+
+    private static func shapeClass(
+        isEditorialNote: Bool, startsWithOpeningQuote: Bool, isHangul: Bool, isCJK: Bool, koreanEnding: KoreanEnding, cjkStart: CJKStart,
+        startsWithDigit: Bool, isFunctionWord: Bool, startsUppercase: Bool, isAcronym: Bool, isLowercaseLatin: Bool, isBareWord: Bool
+    ) -> Shape.Class {
+        if isEditorialNote { return .editorialNote }
+        if startsWithOpeningQuote { return .openingQuote }
+        if isHangul {
+            if koreanEnding.marksSubject { return .hangulSubject }
+            if !koreanEnding.isDisjoint(with: [.genitive, .object, .adverbial]) { return .hangulParticle }
+            if koreanEnding.contains(.sentenceFinal) { return .hangulSentenceFinal }
+            if koreanEnding.contains(.adnominal) { return .hangulAdnominal }
+            if !koreanEnding.isDisjoint(with: [.dependentNoun, .startsWithDependentNoun, .determiner]) { return .hangulDependentNoun }
+            return .hangul
+        }
+        if isCJK {
+            switch cjkStart {
+            case .particle: return .cjkParticleStart
+            case .opener: return .cjkOpenerStart
+            case .topicEarly: return .cjkEarlyTopic
+            case .none, .plain: return .cjk
+            }
+        }
+        if startsWithDigit { return .number }
+        if isFunctionWord && startsUppercase && isBareWord { return .capitalizedFunctionWord }
+        if isFunctionWord && isLowercaseLatin { return .lowercaseFunctionWord }
+        if isAcronym { return .acronym }
+        if startsUppercase { return .capitalized }
+        if isLowercaseLatin { return .lowercase }
+        return .punctuation
+    }
+
+    var isLowercaseFunctionWord: Bool { isLowercaseLatin && isFunctionWord || text == "&" }
+    var isLowercaseContentWord: Bool { isLowercaseLatin && !isFunctionWord }
+    var isCapitalizedFunctionWord: Bool { startsUppercase && isFunctionWord && isBareWord }
+    var isConjunction: Bool { text == "&" || ["and", "or", "y", "o", "und", "oder", "et", "ou", "e"].contains(lowercasedCore) }
+    var isPossessiveOrComma: Bool { text.hasPrefix("'s") || text.hasPrefix("’s") || text == "," || text.hasPrefix("(") }
+    /// What counts as the same word when a body repeats its heading's word.
+    var repeatKey: String? { core.unicodeScalars.count >= 2 && !isFunctionWord ? lowercasedCore : nil }
+
+    /// `자기대국은` repeats `자기대국`, `아파트가` repeats `아파트로`: the same stem, other particles.
+    func repeats(_ other: SplitToken) -> Bool {
+        guard let key = repeatKey, let otherKey = other.repeatKey else { return false }
+        if key == otherKey { return true }
+        let stem = strippingParticle ?? core, otherStem = other.strippingParticle ?? other.core
+        return isHangul && other.isHangul && stem.count >= 2 && stem == otherStem
+    }
+
+    // MARK: Scripts
+
+    static func isCJKScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0x1100...0x11FF, 0xF900...0xFAFF: true
+        default: false
+        }
+    }
+
+    static func isHangulScalar(_ scalar: Unicode.Scalar) -> Bool {
+        (0xAC00...0xD7AF).contains(scalar.value) || (0x1100...0x11FF).contains(scalar.value)
+    }
+
+    static func hasCJK(_ text: Substring) -> Bool {
+        text.unicodeScalars.contains { $0.value >= 0x1100 && isCJKScalar($0) }
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) : scalar.properties.isAlphabetic
+    }
+
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.isUppercase
+    }
+
+    private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("a"..."z").contains(scalar) : scalar.properties.isLowercase
+    }
+
+    private static func asciiLowercased(_ text: Substring) -> String {
+        let utf8 = text.utf8
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            for (index, byte) in utf8.enumerated() { buffer[index] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+            return utf8.count
+        }
+    }
+
+    // MARK: Korean
+
+    /// The particles a Hangul word may end with, longest first.
+    private static let koreanParticles: [(String, KoreanEnding)] = {
+        var particles: [(String, KoreanEnding)] = []
+        for (table, ending) in [
+            (LanguageTables.koreanTopicParticles, KoreanEnding.topic), (LanguageTables.koreanSubjectParticles, .subject),
+            (LanguageTables.koreanObjectParticles, .object), (LanguageTables.koreanGenitiveParticles, .genitive),
+            (LanguageTables.koreanAdverbialParticles, .adverbial),
+        ] {
+            for particle in table { particles.append((particle, ending)) }
+        }
+        return particles.sorted { $0.0.count > $1.0.count }
+    }()
+
+    /// A Hangul word without a trailing particle, when what is left is still a word of two syllables or more.
+    static func hangulStem(_ word: String) -> String {
+        for (particle, _) in koreanParticles where word.hasSuffix(particle) && word.count >= particle.count + 2 {
+            return String(word.dropLast(particle.count))
+        }
+        return word
+    }
+
+    private static func koreanEnding(of core: String, latinBase: Bool) -> KoreanEnding {
+        var ending: KoreanEnding = []
+        if LanguageTables.koreanDependentNouns.contains(core) { ending.insert(.dependentNoun) }
+        if LanguageTables.koreanDeterminers.contains(core) { ending.insert(.determiner) }
+        if let first = core.first, LanguageTables.koreanDependentNouns.contains(String(first)) || core.count >= 2
+            && LanguageTables.koreanDependentNouns.contains(String(core.prefix(2))) {
+            ending.insert(.startsWithDependentNoun)
+        }
+        // A particle needs a host: a Latin word (`Yann은`) or a stem of two syllables or more.
+        for (particle, kind) in koreanParticles where core.hasSuffix(particle) && (latinBase || core.count >= particle.count + 1) {
+            ending.insert(kind)
+            break
+        }
+        if let last = core.last, core.count >= 2 {
+            if LanguageTables.koreanAdnominalFinals.contains(String(last)) { ending.insert(.adnominal) }
+            if LanguageTables.koreanSentenceFinals.contains(String(last)) { ending.insert(.sentenceFinal) }
+        }
+        return ending
+    }
+
+    /// A Latin word with a Hangul or kana particle glued on (`Yann은`, `LLM이`): the Latin part.
+    private static func latinBase(of core: String) -> String? {
+        let scalars = Array(core.unicodeScalars)
+        guard let split = scalars.firstIndex(where: isCJKScalar), split > 0,
+              scalars[..<split].allSatisfy({ !isCJKScalar($0) }), scalars.count - split <= 3
+        else { return nil }
+        var base = String.UnicodeScalarView()
+        base.append(contentsOf: scalars[..<split])
+        return String(base)
+    }
+
+    // MARK: Chinese and Japanese
+
+    private static func cjkStart(of core: Substring) -> CJKStart {
+        let characters = Array(core.prefix(8))
+        guard let first = characters.first else { return .none }
+        for length in stride(from: min(3, characters.count), through: 1, by: -1) {
+            let prefix = String(characters[0..<length])
+            if LanguageTables.chineseSentenceOpeners.contains(prefix) || LanguageTables.japaneseSentenceOpeners.contains(prefix) {
+                return .opener
+            }
+        }
+        if LanguageTables.chineseParticles.contains(String(first)) || LanguageTables.japaneseParticles.contains(String(first)) {
+            return .particle
+        }
+        // `山田氏は…`, `Karpathy が…`: a Japanese topic or subject marker a few characters in.
+        if characters.dropFirst().contains(where: { $0 == "は" || $0 == "が" }) { return .topicEarly }
+        return .plain
+    }
+
+    // MARK: Page statistics
+
+    /// How the episode's prose statistics know a word: lowercased, without edge punctuation; a Hangul word by its stem.
+    var proseKey: String { isHangul ? strippingParticle ?? lowercasedCore : lowercasedCore }
+
+    /// `proseKey` of a word read from prose, computed without the rest of a token's properties.
+    static func proseKey(of word: Substring) -> String {
+        let scalars = word.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !CharacterClass.edgePunctuation($0) }),
+              let last = scalars.lastIndex(where: { !CharacterClass.edgePunctuation($0) }) else { return "" }
+        let core = String(word[start...last])
+        if core.unicodeScalars.contains(where: isHangulScalar) { return hangulStem(core) }
+        return core.utf8.allSatisfy { $0 < 0x80 } ? asciiLowercased(Substring(core)) : core.lowercased()
+    }
+
+    /// Latin words by their core; Hangul words by their stem; Chinese and Japanese by their first two characters.
+    static func openerKey(core: String, strippingParticle: String?, isHangul: Bool, isCJK: Bool) -> String {
+        if let base = strippingParticle { return base }
+        if isCJK && !isHangul { return String(core.prefix(2)) }
+        return core
+    }
+}
+
+/// Character classes the features ask about, as `switch`es: unlike shared `Set`s they have no
+/// storage whose reference count the reading threads would contend for.
+enum CharacterClass {
+    static func cjkSentencePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3001, 0x3002, 0xFF01, 0xFF0C, 0xFF1B, 0xFF1F: true
+        default: false
+        }
+    }
+
+    static func openingQuotes(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0xAB, 0x2018, 0x201C, 0x201E, 0x300C, 0x300E: true
+        default: false
+        }
+    }
+
+    static func closingPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x5D, 0x7D, 0x2019, 0x201D, 0x3002, 0xFF0C: true
+        default: false
+        }
+    }
+
+    static func questionOrExclamation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21, 0x3F, 0xFF01, 0xFF1F: true
+        default: false
+        }
+    }
+
+    static func sentenceEnds(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21, 0x2E, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1F: true
+        default: false
+        }
+    }
+
+    static func clauseEnds(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0x29, 0x2C, 0x2D, 0x3A, 0x3B, 0x2013, 0x2014, 0x201C, 0x201D, 0xBB: true
+        default: false
+        }
+    }
+
+    static func continuations(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x26, 0x2C, 0x2D, 0x2F, 0x3A, 0x3B, 0x7C, 0x2013, 0x2014, 0xFF1A: true
+        default: false
+        }
+    }
+
+    static func edgePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21, 0x22, 0x27, 0x28, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x5B, 0x5D, 0x7B, 0x7D, 0xAB, 0xBB, 0xBF, 0xA1, 0x2018, 0x2019,
+             0x201C, 0x201D, 0x201E, 0x2026, 0x3001, 0x3002, 0x300C, 0x300D, 0x300E, 0x300F, 0xFF01, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B,
+             0xFF1F: true
+        default: false
+        }
+    }
+}
