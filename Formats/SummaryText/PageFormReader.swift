@@ -411,4 +411,5 @@ package enum HeadingSplitTraining {
     package static var shapeSlotCount: Int { SlotFeatures.slotCount }
     package static func shapeSlotName(_ slot: Int) -> String { SlotFeatures.name(of: slot) }
     package static var languageKeys: [String] { HeadingModel.Language.allCases.map(\.key) }
+    package static var layout: String { HeadingModel.layout }
 }

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Builds the splitter's per-language word tables from linguistic resources, offline.
 
-    pip install wordfreq stop-words jieba fugashi unidic-lite kiwipiepy
+    pip install wordfreq stop-words jieba fugashi unidic-lite kiwipiepy lemminflect names
     python3 Training/HeadingSplitter/build_tables.py      # writes Formats/SummaryText/HeadingSplit/LanguageTables.swift
 
 Sources (each table in the Swift file names its own):
 - wordfreq 3.1 (code Apache-2.0; word lists CC BY-SA 4.0): the most frequent words of each language, to keep
   every table to words that actually occur often.
+- lemminflect 0.2.3 (MIT): English verb inflections.
+- names 0.3.0 (MIT): the US census given-name lists.
 - stop-words 2025.11 (BSD-3-Clause): function words of English, Spanish, German, French, Portuguese, Italian.
 - kiwipiepy 0.24 with its model (LGPL-3.0): part-of-speech tags of Korean morphemes (particles, dependent
   nouns, determiners, adnominal endings).
@@ -31,12 +33,57 @@ def latin_function_words():
 
 
 def latin_frequent_words():
-    """The 600 most frequent words of each Latin-script language: lexical features learn which of them
+    """The 200 most frequent words of each Latin-script language: lexical features learn which of them
     open, continue or end sentences, words common enough to hold on any topic."""
     words = set()
     for language in ["en", "es", "de", "fr", "pt", "it"]:
-        words |= {w for w in wordfreq.top_n_list(language, 600) if w.isalpha()}
+        words |= {w for w in wordfreq.top_n_list(language, 200) if w.isalpha()}
     return words
+
+
+def english_finite_verbs():
+    """Third-person and past forms of the 1,500 most frequent English verbs (lemminflect over wordfreq):
+    a name followed by one of these opens a sentence ("Aisha goes", "Priya explains")."""
+    import lemminflect
+    forms = set()
+    verbs = 0
+    for word in wordfreq.top_n_list("en", 20000):
+        if verbs >= 1500:
+            break
+        lemmas = lemminflect.getAllLemmas(word)
+        if "VERB" not in lemmas or lemmas["VERB"][0] != word or "NOUN" in lemmas and wordfreq.zipf_frequency(word, "en") > 5.5:
+            continue
+        verbs += 1
+        for tag in ("VBZ", "VBD"):
+            forms.update(lemminflect.getInflection(word, tag))
+    return {f for f in forms if f.isalpha()}
+
+
+def given_names():
+    """The 1,500 most common given names of the US census lists (the `names` package, MIT)."""
+    import names
+    directory = os.path.dirname(names.__file__)
+    result = set()
+    for file in ("dist.male.first", "dist.female.first"):
+        with open(os.path.join(directory, file), encoding="utf-8") as handle:
+            for line in list(handle)[:750]:
+                result.add(line.split()[0].capitalize())
+    return result
+
+
+def chinese_predicate_starts():
+    """The most frequent Chinese verbs, adverbs and prepositions (jieba tags v, d, p) of one or two
+    characters: after a Latin name they make it a subject (`Jacob 先问`, `Oriol 把`)."""
+    import jieba
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    rows = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in ("v", "d", "p") and len(parts[0]) <= 2:
+                rows.append((int(parts[1]), parts[0]))
+    rows.sort(reverse=True)
+    return {word for _, word in rows[:400]}
 
 
 def korean_tables():
@@ -161,12 +208,18 @@ def swift_set(words):
 def main():
     latin = latin_function_words()
     frequent = latin_frequent_words()
+    verbs = english_finite_verbs()
+    given = given_names()
+    zh_predicates = chinese_predicate_starts()
     particles, dependent, determiners, adnominal, sentence_finals = korean_tables()
     zh_openers, zh_particles = chinese_tables()
     ja_particles, ja_openers = japanese_tables()
     tables = [
         ("latinFunctionWords", "Function words of en, es, de, fr, pt and it among each language's 250 most frequent words (stop-words, wordfreq).", latin),
-        ("latinFrequentWords", "The 600 most frequent words of en, es, de, fr, pt and it (wordfreq), lowercase.", frequent),
+        ("latinFrequentWords", "The 200 most frequent words of en, es, de, fr, pt and it (wordfreq), lowercase.", frequent),
+        ("englishFiniteVerbs", "Third-person present and past forms of the 1,500 most frequent English verbs (lemminflect, wordfreq).", verbs),
+        ("givenNames", "The 750 most common male and 750 most common female given names of the US census (names).", given),
+        ("chinesePredicateStarts", "The 400 most frequent one- and two-character Chinese verbs, adverbs and prepositions (jieba tags v, d, p).", zh_predicates),
         ("koreanTopicParticles", "Korean topic particles (kiwipiepy JX).", particles["topic"]),
         ("koreanSubjectParticles", "Korean subject and complement particles (kiwipiepy JKS, JKC).", particles["subject"]),
         ("koreanObjectParticles", "Korean object particles (kiwipiepy JKO).", particles["object"]),

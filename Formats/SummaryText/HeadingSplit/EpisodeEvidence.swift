@@ -7,16 +7,16 @@ struct EpisodeEvidence {
     let names: NameIndex
     /// How often each word (by `SplitToken.openerKey`) opens a sentence somewhere in the episode:
     /// in the overview, or after the first sentence end of a chapter's text (the part no split decides).
-    let openers: [String: Int]
+    let openers: [UInt64: Int]
     /// Whether the episode writes Latin headings in title case, measured across its chapters.
     let titleCase: Bool
     /// The language group the learned model has weights for.
     let language: HeadingModel.Language
     /// Pairs of consecutive words in the episode's prose (the overview, and chapter text after its first
     /// sentence end), by `proseKey`: a body that opens with a phrase its prose uses ("Moderator Jan").
-    let proseBigrams: Set<Int>
+    let proseBigrams: Set<UInt64>
     /// Words the prose writes in lowercase: capitalized at a boundary, such a word opens a sentence.
-    let lowercaseProseWords: Set<String>
+    let lowercaseProseWords: Set<UInt64>
 
     /// Bytes of each text scanned for sentence openers: names recur early, and the scan stays cheap.
     static let openerScanBytes = 1200
@@ -24,52 +24,62 @@ struct EpisodeEvidence {
     init(names: [(name: String, isPerson: Bool)], overview: Substring, chapterTexts: [Substring]) {
         self.names = NameIndex(names, overview: overview)
         titleCase = Self.looksTitleCased(chapterTexts)
-        var openers: [String: Int] = [:]
+        var openers: [UInt64: Int] = [:]
         Self.countOpeners(in: overview, skippingFirstSentence: false, into: &openers)
         for text in chapterTexts { Self.countOpeners(in: text, skippingFirstSentence: true, into: &openers) }
         self.openers = openers
-        var bigrams: Set<Int> = [], lowercase: Set<String> = []
+        var bigrams: Set<UInt64> = [], lowercase: Set<UInt64> = []
         Self.collectProse(overview, skippingFirstSentence: false, bigrams: &bigrams, lowercase: &lowercase)
         for text in chapterTexts { Self.collectProse(text, skippingFirstSentence: true, bigrams: &bigrams, lowercase: &lowercase) }
         proseBigrams = bigrams
         lowercaseProseWords = lowercase
-        var sample = String(overview.prefix(600))
-        for text in chapterTexts.prefix(6) { sample += " " + text.prefix(300) }
+        // Whole scalars, cut by bytes: the detector counts letters, so a few hundred of them decide.
+        var sample = String(Substring(overview.unicodeScalars.prefix(600)))
+        for text in chapterTexts.prefix(6) { sample += " " + Substring(text.unicodeScalars.prefix(300)) }
         language = HeadingModel.Language(detected: LanguageDetector.detect(sample))
     }
 
-    func openerCount(_ token: SplitToken) -> Int { openers[token.openerKey] ?? 0 }
+    func openerCount(_ token: SplitToken) -> Int { openers[token.key] ?? 0 }
 
     func proseHasBigram(_ first: SplitToken, _ second: SplitToken) -> Bool {
-        proseBigrams.contains(Self.bigramKey(first.proseKey, second.proseKey))
+        proseBigrams.contains(Self.bigramKey(first.key, second.key))
     }
 
-    private static func bigramKey(_ first: String, _ second: String) -> Int {
-        var hasher = Hasher()
-        hasher.combine(first)
-        hasher.combine(second)
-        return hasher.finalize()
+    func proseHasLowercase(_ token: SplitToken) -> Bool { lowercaseProseWords.contains(token.key) }
+
+    private static func bigramKey(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        (first &* 0x9E37_79B9_7F4A_7C15) ^ (second &+ 0x632B_E59B_D9B4_E019)
     }
 
-    private static func collectProse(_ text: Substring, skippingFirstSentence: Bool, bigrams: inout Set<Int>, lowercase: inout Set<String>) {
-        let end = text.utf8.index(text.startIndex, offsetBy: openerScanBytes, limitedBy: text.endIndex) ?? text.endIndex
-        var start = text.startIndex
+    /// Bytes of each chapter's prose read for word pairs, after its first sentence: the phrases a body
+    /// opens with recur early.
+    static let proseScanBytes = 600
+
+    private static func collectProse(_ text: Substring, skippingFirstSentence: Bool, bigrams: inout Set<UInt64>, lowercase: inout Set<UInt64>) {
+        let utf8 = text.utf8
+        let limit = skippingFirstSentence ? proseScanBytes : openerScanBytes
+        var start = utf8.startIndex
         if skippingFirstSentence {
-            guard let sentenceEnd = text[..<end].firstIndex(where: { ".!?。！？".contains($0) }) else { return }
-            start = text.index(after: sentenceEnd)
+            // The first sentence end: `.!?` or the first byte of `。！？` (E3 80 82, EF BC 81/9F).
+            guard let end = utf8.firstIndex(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0xE3 || $0 == 0xEF }) else { return }
+            start = utf8.index(after: end)
         }
-        var previous: String?
-        for word in text[start..<end].split(separator: " ") {
-            let key = SplitToken.proseKey(of: word)
-            if let previous, !key.isEmpty { bigrams.insert(bigramKey(previous, key)) }
-            previous = key.isEmpty ? nil : key
-            if let first = word.unicodeScalars.first, first.properties.isLowercase { lowercase.insert(key) }
+        let end = utf8.index(start, offsetBy: limit, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        var previous: UInt64?
+        for bytes in text.utf8[start..<end].split(separator: 0x20) {
+            let word = Substring(bytes)
+            let key = WordKey.of(word)
+            if let previous, key != 0 { bigrams.insert(bigramKey(previous, key)) }
+            previous = key == 0 ? nil : key
+            if let first = word.utf8.first, first >= 0x61 && first <= 0x7A || first >= 0x80 && word.unicodeScalars.first!.properties.isLowercase {
+                lowercase.insert(key)
+            }
         }
     }
 
     /// Words that follow a sentence end: after `. ! ?` and a space in Latin text; after `。！？` in
     /// Chinese and Japanese, with or without one.
-    private static func countOpeners(in text: Substring, skippingFirstSentence: Bool, into openers: inout [String: Int]) {
+    private static func countOpeners(in text: Substring, skippingFirstSentence: Bool, into openers: inout [UInt64: Int]) {
         let utf8 = text.utf8
         var index = utf8.startIndex
         let end = utf8.index(index, offsetBy: openerScanBytes, limitedBy: utf8.endIndex) ?? utf8.endIndex
@@ -107,7 +117,7 @@ struct EpisodeEvidence {
     }
 
     private static func recordOpener(
-        at start: String.Index, in text: Substring, end: String.Index, skipped: inout Bool, into openers: inout [String: Int]
+        at start: String.Index, in text: Substring, end: String.Index, skipped: inout Bool, into openers: inout [UInt64: Int]
     ) {
         guard skipped else {
             skipped = true
@@ -115,14 +125,8 @@ struct EpisodeEvidence {
         }
         let rest = text[start..<end]
         let word = rest.prefix { $0 != " " }
-        guard !word.isEmpty else { return }
-        let token = SplitToken(word)
-        var key = token.openerKey
-        // A CJK sentence often opens with a Latin name glued to Chinese (`Oriol把…`): the name is the opener.
-        if token.isCJK, let latin = word.unicodeScalars.firstIndex(where: { $0.value >= 0x1100 }), latin > word.unicodeScalars.startIndex {
-            key = String(word.unicodeScalars[..<latin])
-        }
-        guard !key.isEmpty else { return }
+        let key = WordKey.of(word)
+        guard key != 0 else { return }
         openers[key, default: 0] += 1
     }
 
@@ -165,8 +169,9 @@ struct NameIndex {
 
     init(_ names: [(name: String, isPerson: Bool)], overview: Substring) {
         var previous: SplitToken?
-        for word in overview.split(separator: " ") where word.first?.isUppercase ?? false {
-            let token = SplitToken(word)
+        for bytes in overview.utf8.split(separator: 0x20) where bytes.first.map { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ?? false {
+            let token = SplitToken(Substring(bytes))
+            guard token.startsUppercase else { continue }
             defer { previous = token }
             guard token.startsUppercase && !token.isCapitalizedFunctionWord && token.core.count >= 2 else { continue }
             overviewTerms.insert(token.strippingParticle ?? token.core)

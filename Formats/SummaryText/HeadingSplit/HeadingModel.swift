@@ -40,36 +40,80 @@ struct HeadingModel: Sendable {
     private let named: [[Double]]
     private let shapes: [[Int: Double]]
 
-    /// Reads `language feature weight` lines; `shared` is the language of the weights every group adds.
-    init(table: String) {
-        var shared = [Double](repeating: 0, count: SplitFeature.allCases.count)
-        var sharedShapes: [Int: Double] = [:]
-        var own = [[Double]](repeating: [Double](repeating: 0, count: SplitFeature.allCases.count), count: Language.allCases.count)
-        var ownShapes = [[Int: Double]](repeating: [:], count: Language.allCases.count)
-        let namedIndex = Dictionary(uniqueKeysWithValues: SplitFeature.allCases.map { ($0.name, $0.rawValue) })
-        for line in table.split(separator: "\n") {
-            let fields = line.split(separator: " ")
-            guard fields.count == 3, let weight = Double(fields[2]) else { continue }
-            let group = fields[0] == "shared" ? nil : Language.allCases.first { $0.key == fields[0] }
-            if fields[0] != "shared" && group == nil { continue }
-            if let index = namedIndex[String(fields[1])] {
-                if let group { own[group.rawValue][index] = weight } else { shared[index] = weight }
-            } else if let slot = SlotFeatures.slot(named: fields[1]) {
-                if let group { ownShapes[group.rawValue][slot] = weight } else { sharedShapes[slot] = weight }
+    /// Reads the weights table: lines of `group slot weight name`, where `group` is `shared` or a
+    /// language key, `slot` the feature's place (named features first, then `SlotFeatures`), `weight` a
+    /// decimal with four places, and `name` the feature's name for readers (not parsed). The table is
+    /// written for one feature layout (`layout`); a table for another layout is ignored, and a test
+    /// keeps the two in step.
+    init(table: String, layout: String) {
+        let slotCount = SplitFeature.allCases.count + SlotFeatures.slotCount
+        var shared: [Int: Double] = [:]
+        var own = [[Int: Double]](repeating: [:], count: Language.allCases.count)
+        if layout == Self.layout {
+            let groups = Dictionary(uniqueKeysWithValues: Language.allCases.map { (Array($0.key.utf8), $0.rawValue) })
+            for line in table.utf8.split(separator: UInt8(ascii: "\n")) {
+                let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 3)
+                guard fields.count >= 3, let slot = Self.integer(fields[1]), slot < slotCount, let weight = Self.decimal(fields[2]) else { continue }
+                if fields[0].elementsEqual("shared".utf8) {
+                    shared[slot] = weight
+                } else if let group = groups[Array(fields[0])] {
+                    own[group][slot] = weight
+                }
             }
         }
-        named = own.map { row in zip(shared, row).map(+) }
-        shapes = ownShapes.map { row in sharedShapes.merging(row, uniquingKeysWith: +) }
+        let namedCount = SplitFeature.allCases.count
+        named = own.map { row in (0..<namedCount).map { (shared[$0] ?? 0) + (row[$0] ?? 0) } }
+        let sharedSlots = shared.filter { $0.key >= namedCount }
+        shapes = own.map { row in sharedSlots.merging(row.filter { $0.key >= namedCount }, uniquingKeysWith: +) }
     }
 
-    static let trained = HeadingModel(table: HeadingModelWeights.table)
+    /// The feature layout the weights are written for: the named features and the size of each slot family.
+    static var layout: String {
+        "named=\(SplitFeature.allCases.count) " + SlotFeatures.Family.allCases.map { "\($0.name)=\(SlotFeatures.size(of: $0))" }.joined(separator: " ")
+    }
+
+    /// The global slot of a feature or slot name, as the weights table numbers them.
+    static func slot(named name: String) -> Int? {
+        if let feature = SplitFeature.allCases.first(where: { $0.name == name }) { return feature.rawValue }
+        return SlotFeatures.slot(named: Substring(name)).map { SplitFeature.allCases.count + $0 }
+    }
+
+    private static func integer(_ bytes: some Collection<UInt8>) -> Int? {
+        var value = 0
+        for byte in bytes {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return bytes.isEmpty ? nil : value
+    }
+
+    /// `-1.2345`: sign, digits, a point, digits.
+    private static func decimal(_ bytes: some Collection<UInt8>) -> Double? {
+        var negative = false, value = 0, scale = 1, afterPoint = false, digits = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "-") where digits == 0 && !negative: negative = true
+            case UInt8(ascii: "."): afterPoint = true
+            case 0x30...0x39:
+                value = value * 10 + Int(byte - 0x30)
+                digits += 1
+                if afterPoint { scale *= 10 }
+            default: return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        return Double(negative ? -value : value) / Double(scale)
+    }
+
+    static let trained = HeadingModel(table: HeadingModelWeights.table, layout: HeadingModelWeights.layout)
 
     func score(_ features: CandidateFeatures, language: Language) -> Double {
         let row = named[language.rawValue]
         var sum = 0.0
         for index in features.named.indices where features.named[index] != 0 { sum += features.named[index] * row[index] }
         let shapeWeights = shapes[language.rawValue]
-        for slot in features.shapes { sum += shapeWeights[slot] ?? 0 }
+        let namedCount = row.count
+        for slot in features.shapes { sum += shapeWeights[namedCount + slot] ?? 0 }
         return sum
     }
 }

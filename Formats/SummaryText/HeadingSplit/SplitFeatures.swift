@@ -159,6 +159,27 @@ enum SplitFeature: Int, CaseIterable {
     case boundaryPairSeenInProse
     /// The body's first word is capitalized here but lowercase in the prose: a sentence's first word.
     case firstCapitalizedButLowercaseInProse
+    /// The body's first two words repeat two consecutive words of the heading (`… Reality Labs Down Again Reality Labs lost …`).
+    case firstPairRepeatsHeadingPair
+    /// The heading would end on a given name and the body start with a capitalized word: a name split in two.
+    case boundaryAfterGivenName
+    /// The heading would end on a Korean sentence-final form with no period: a headline (`… 돌아왔다`).
+    case lastIsBareKoreanSentenceFinal
+    /// The body's first sentence holds a Korean sentence-final form with no period: a headline, so the
+    /// heading runs on past this boundary.
+    case bareKoreanSentenceFinalInFirstSentence
+    /// The body's first word is a common given name.
+    case firstIsGivenName
+    /// A finite English verb one to three words into the body: its first words are a subject.
+    case verbSoonAfterBoundary
+    /// The body would start with a finite verb: the sentence began earlier.
+    case firstIsFiniteVerb
+    /// A Latin word, then Chinese that starts with a verb or adverb (`Jacob 先问`): a subject and its predicate.
+    case firstIsLatinBeforeCJKPredicate
+    /// The body's first word is a capitalized possessive (`DeepMind's`): a sentence's subject.
+    case firstIsPossessive
+    /// The heading would end on a possessive, which needs its noun.
+    case lastIsPossessive
     /// One word after the heading's last colon: a subtitle barely begun.
     case oneWordAfterColon
     /// Two or three words after the heading's last colon.
@@ -179,6 +200,16 @@ struct SplitFeatureExtractor {
     private var inside: [[Double]]
     private var sentenceEnd: [Int]
     private var midOpeners: [Int]
+    /// Per word: the earlier words it repeats (same word, or a Korean stem with another particle).
+    private var earlierRepeats: [[Int]]
+    /// Per word: whether an earlier word of five letters or more shares its first five (`Scraping`, `Scraped`).
+    private var sharesStemWithEarlier: [Bool]
+    /// Per word: the entity or overview name that starts there, if any.
+    private var nameMatches: [NameIndex.Match?]
+    /// Prefix counts over words `0..<j`: CJK words, Chinese and Japanese characters; the last colon before `j`.
+    private var cjkWords: [Int]
+    private var cjkCharacters: [Int]
+    private var lastColon: [Int]
 
     /// The heading-internal features, in the order `inside` keeps them.
     private static let insideFeatures: [SplitFeature] = [
@@ -196,7 +227,8 @@ struct SplitFeatureExtractor {
         inside = [[Double](repeating: 0, count: count)]
         midOpeners = [0]
         var latinWords = 0
-        for (offset, token) in tokens.enumerated() {
+        // Heading-internal features are read only for candidate headings.
+        for (offset, token) in tokens.prefix(HeadingSplitter.maximumHeadingWords).enumerated() {
             var row = inside[offset]
             let previous = offset > 0 ? tokens[offset - 1] : nil
             let next = offset + 1 < tokens.count ? tokens[offset + 1] : nil
@@ -222,8 +254,35 @@ struct SplitFeatureExtractor {
             if let previous, previous.isHangul, previous.koreanEnding.contains(.sentenceFinal), token.isHangul { row[11] += 1 }
             if !token.isCJK { latinWords += 1 }
             inside.append(row)
-            let midOpener = previous.map { token.isCapitalizedFunctionWord && !$0.endsClause } ?? false
+        }
+        for (offset, token) in tokens.enumerated() {
+            let midOpener = offset > 0 && token.isCapitalizedFunctionWord && !tokens[offset - 1].endsClause
             midOpeners.append(midOpeners[offset] + (midOpener ? 1 : 0))
+        }
+        // Repeats and names look only as far as a candidate's body can reach.
+        let reach = min(tokens.count, HeadingSplitter.maximumHeadingWords + 3)
+        var keyIDs: [String: Int] = [:]
+        let ids = tokens.prefix(reach).map { token in token.repeatKey.map { key in keyIDs[key] ?? { keyIDs[key] = keyIDs.count; return keyIDs.count - 1 }() } }
+        earlierRepeats = (0..<tokens.count).map { index in
+            guard index < reach, let id = ids[index] else { return [] }
+            return (0..<index).filter { earlier in
+                ids[earlier] == id || tokens[index].isHangul && tokens[earlier].isHangul && tokens[index].repeats(tokens[earlier])
+            }
+        }
+        let stems = tokens.prefix(reach).map { $0.core.count >= 5 && !$0.isCJK ? String($0.lowercasedCore.prefix(5)) : nil }
+        sharesStemWithEarlier = stems.indices.map { index in
+            guard index < reach, let stem = stems[index] else { return false }
+            return stems[0..<index].contains(stem)
+        }
+        nameMatches = (0..<tokens.count).map { index in index < reach ? evidence.names.match(tokens, at: index) : nil }
+        cjkWords = [0]
+        cjkCharacters = [0]
+        lastColon = [-1]
+        for (index, token) in tokens.enumerated() {
+            cjkWords.append(cjkWords[index] + (token.isCJK ? 1 : 0))
+            cjkCharacters.append(cjkCharacters[index] + (token.isCJK && !token.isHangul ? token.core.unicodeScalars.count : 0))
+            let colon = token.text.utf8.last == UInt8(ascii: ":") || token.text.hasSuffix("：")
+            lastColon.append(colon ? index : lastColon[index])
         }
         sentenceEnd = Array(repeating: tokens.count, count: tokens.count)
         var nextEnd = tokens.count
@@ -256,9 +315,7 @@ struct SplitFeatureExtractor {
             set(k == 1 ? .latinLength1 : k == 2 ? .latinLength2 : k <= 4 ? .latinLength3to4 : k <= 7 ? .latinLength5to7
                 : k <= 11 ? .latinLength8to11 : .latinLength12Plus)
         }
-        var cjkCharacters = 0
-        for token in tokens[0..<k] where token.isCJK && !token.isHangul { cjkCharacters += token.core.count }
-        set(.cjkCharactersPerTen, Double(cjkCharacters) / 10)
+        set(.cjkCharactersPerTen, Double(cjkCharacters[k]) / 10)
 
         // Inside: words 1..<k for word properties; sentence ends of words 0..<k-1.
         let row = inside[k], start = inside[0]
@@ -282,7 +339,7 @@ struct SplitFeatureExtractor {
         set(.lastIsPageOpener, if: k > 1 && evidence.openerCount(last) > 0 && (last.startsUppercase || last.isCJK))
 
         // The body's start.
-        let headingIsLatin = tokens[0..<k].allSatisfy { !$0.isCJK }
+        let headingIsLatin = cjkWords[k] == 0
         set(.firstIsCapitalizedFunctionWord, if: body.isCapitalizedFunctionWord)
         set(.firstIsCapitalizedFunctionWordThenLowercase, if: body.isCapitalizedFunctionWord && next?.isLowercaseLatin == true)
         let capitalThenLowercase = body.startsUppercase && !body.isFunctionWord && !body.isAcronym
@@ -309,7 +366,7 @@ struct SplitFeatureExtractor {
         set(.firstIsPageOpener, if: openerCount > 0)
         if openerCount > 0 { set(.firstPageOpenerCount, Double(min(openerCount, 5))) }
 
-        if let match = evidence.names.match(tokens, at: k) {
+        if let match = nameMatches[k] {
             if match.fromOverview {
                 set(.firstIsOverviewName)
             } else {
@@ -326,7 +383,7 @@ struct SplitFeatureExtractor {
             }
         } else {
             for offset in 1...2 where k + offset < tokens.count {
-                if let later = evidence.names.match(tokens, at: k + offset), !later.fromOverview {
+                if let later = nameMatches[k + offset], !later.fromOverview {
                     set(.nameFollowsFirst)
                     break
                 }
@@ -335,24 +392,38 @@ struct SplitFeatureExtractor {
         set(.boundaryInsideName, if: nameInterior.contains(k))
 
         if k <= 8 {
-            if body.repeats(first) || body.repeats(last) {
+            if earlierRepeats[k].contains(0) || earlierRepeats[k].contains(k - 1) {
                 set(.firstRepeatsHeadingWord)
-            } else if tokens[(k + 1)..<min(k + 3, tokens.count)].contains(where: { $0.repeats(first) }) {
+            } else if ((k + 1)..<min(k + 3, tokens.count)).contains(where: { earlierRepeats[$0].contains(0) }) {
                 set(.headingWordRepeatedSoon)
             }
         }
 
-        if body.repeatKey != nil, k >= 3, !(body.repeats(first) || body.repeats(last)),
-           tokens[1..<(k - 1)].contains(where: { body.repeats($0) }) {
+        let repeated = earlierRepeats[k]
+        if k >= 3, !repeated.contains(0), !repeated.contains(k - 1), repeated.contains(where: { $0 >= 1 && $0 <= k - 2 }) {
             set(.firstRepeatsInnerHeadingWord)
         }
-        if body.core.count >= 5, !body.isCJK, tokens[0..<k].contains(where: { $0.core.count >= 5 && !$0.isCJK && $0.lowercasedCore.prefix(5) == body.lowercasedCore.prefix(5) }) {
-            set(.firstSharesStemWithHeadingWord)
-        }
+        set(.firstSharesStemWithHeadingWord, if: sharesStemWithEarlier[k])
         if let next { set(.firstPairSeenInProse, if: evidence.proseHasBigram(body, next)) }
         set(.boundaryPairSeenInProse, if: evidence.proseHasBigram(last, body))
-        set(.firstCapitalizedButLowercaseInProse, if: body.startsUppercase && !body.isAcronym && evidence.lowercaseProseWords.contains(body.proseKey))
-        if let colon = tokens[0..<k].lastIndex(where: { $0.text.hasSuffix(":") || $0.text.hasSuffix("：") }) {
+        set(.firstCapitalizedButLowercaseInProse, if: body.startsUppercase && !body.isAcronym && evidence.proseHasLowercase(body))
+        set(.firstIsGivenName, if: body.isGivenName && !body.isFunctionWord)
+        set(.lastIsBareKoreanSentenceFinal, if: last.isHangul && last.koreanEnding.contains(.sentenceFinal) && last.shapeEnd == .plain)
+        let firstSentence = tokens[k..<min(sentenceEnd[k], tokens.count)]
+        set(.bareKoreanSentenceFinalInFirstSentence, if: firstSentence.dropLast().contains { $0.isHangul && $0.koreanEnding.contains(.sentenceFinal) && $0.shapeEnd == .plain })
+        if k >= 2, k + 1 < tokens.count, repeated.contains(where: { $0 <= k - 2 && earlierRepeats[k + 1].contains($0 + 1) }) {
+            set(.firstPairRepeatsHeadingPair)
+        }
+        set(.boundaryAfterGivenName, if: last.isGivenName && body.startsUppercase && !body.isFunctionWord)
+        if let verb = tokens[(k + 1)..<min(k + 4, tokens.count)].firstIndex(where: \.isFiniteVerb),
+           !tokens[k..<verb].contains(where: \.endsClause) {
+            set(.verbSoonAfterBoundary)
+        }
+        set(.firstIsFiniteVerb, if: body.isFiniteVerb)
+        set(.firstIsLatinBeforeCJKPredicate, if: body.script == .latin && !body.isCJK && (next?.cjkStartsWithPredicate ?? false))
+        set(.firstIsPossessive, if: body.isPossessive && body.startsUppercase)
+        set(.lastIsPossessive, if: last.isPossessive)
+        if case let colon = lastColon[k], colon >= 0 {
             let after = k - 1 - colon
             set(.oneWordAfterColon, if: after == 1)
             set(.fewWordsAfterColon, if: after == 2 || after == 3)
@@ -383,6 +454,9 @@ enum SlotFeatures {
         case head2
         /// The episode's heading style, the body's first word (class and end) and its second (class, or none).
         case body2
+        /// Each word inside the heading after the first, by its shape between its neighbours' classes, in the
+        /// episode's heading style: counted over the heading, so a heading is scored as a phrase.
+        case headWord
         /// The body's first word, when frequent.
         case wordFirst
         /// The body's second word, when frequent.
@@ -409,6 +483,7 @@ enum SlotFeatures {
         case .end3: shapeCount * classCount * (classCount + 1)
         case .head2: (shapeCount + 1) * shapeCount
         case .body2: 2 * shapeCount * (classCount + 1)
+        case .headWord: 2 * (classCount + 1) * shapeCount * (classCount + 1)
         case .wordFirst, .wordNext, .wordInside, .wordLast: frequentWords.count
         }
     }
@@ -433,6 +508,11 @@ enum SlotFeatures {
             offsets[Family.head2.rawValue] + previous * shapeCount + last,
             offsets[Family.body2.rawValue] + ((titleCase ? 1 : 0) * shapeCount + shape(first)) * (classCount + 1) + next,
         ]
+        let style = titleCase ? 1 : 0
+        for index in 1..<k {
+            let before = tokens[index - 1].shapeClass.rawValue, after = tokens[index + 1].shapeClass.rawValue
+            slots.append(offsets[Family.headWord.rawValue] + ((style * (classCount + 1) + before) * shapeCount + shape(tokens[index])) * (classCount + 1) + after)
+        }
         if let word = first.frequentWord { slots.append(offsets[Family.wordFirst.rawValue] + word) }
         if k + 1 < tokens.count, let word = tokens[k + 1].frequentWord { slots.append(offsets[Family.wordNext.rawValue] + word) }
         if let word = tokens[k - 1].frequentWord { slots.append(offsets[Family.wordLast.rawValue] + word) }
@@ -441,15 +521,18 @@ enum SlotFeatures {
     }
 
     /// The slot a name from the weights file stands for, if it names one.
+    private static let familiesByName = Dictionary(uniqueKeysWithValues: Family.allCases.map { ($0.name, $0) })
+    private static let classesByCode = Dictionary(uniqueKeysWithValues: SplitToken.Shape.Class.allCases.map { ($0.code, $0.rawValue) })
+
     static func slot(named name: Substring) -> Int? {
-        guard let colon = name.firstIndex(of: ":"), let family = Family.allCases.first(where: { $0.name == name[..<colon] }) else { return nil }
+        guard let colon = name.firstIndex(of: ":"), let family = familiesByName[String(name[..<colon])] else { return nil }
         if family.isLexical {
             return frequentWordIndex[String(name[name.index(after: colon)...])].map { offset(of: family) + $0 }
         }
         let parts = name[name.index(after: colon)...].split(separator: "|", omittingEmptySubsequences: false)
         guard parts.count == 3 || family == .head2 && parts.count == 2 else { return nil }
         func classIndex(_ code: Substring) -> Int? {
-            code == "-" ? classCount : SplitToken.Shape.Class.allCases.first { $0.code == code }?.rawValue
+            code == "-" ? classCount : classesByCode[String(code)]
         }
         func shapeIndex(_ code: Substring) -> Int? {
             if code == "-" { return shapeCount }
@@ -460,6 +543,12 @@ enum SlotFeatures {
         switch family {
         case .wordFirst, .wordNext, .wordInside, .wordLast:
             return nil
+        case .headWord:
+            guard parts.count == 3, let styleEnd = parts[0].firstIndex(of: "/") else { return nil }
+            let style = parts[0][..<styleEnd], beforeCode = parts[0][parts[0].index(after: styleEnd)...]
+            guard ["title", "sentence"].contains(style), let before = classIndex(beforeCode), let word = shapeIndex(parts[1]), word < shapeCount,
+                  let after = classIndex(parts[2]) else { return nil }
+            return offset(of: .headWord) + (((style == "title" ? 1 : 0) * (classCount + 1) + before) * shapeCount + word) * (classCount + 1) + after
         case .end3:
             guard let last = shapeIndex(parts[0]), last < shapeCount, let first = classIndex(parts[1]), first < classCount,
                   let next = classIndex(parts[2]) else { return nil }
@@ -486,6 +575,11 @@ enum SlotFeatures {
             switch family {
             case .wordFirst, .wordNext, .wordInside, .wordLast:
                 return "\(family.name):\(frequentWords[index])"
+            case .headWord:
+                let after = index % (classCount + 1), rest = index / (classCount + 1)
+                let word = rest % shapeCount, styleBefore = rest / shapeCount
+                let style = styleBefore / (classCount + 1) == 1 ? "title" : "sentence"
+                return "headWord:\(style)/\(classCode(styleBefore % (classCount + 1)))|\(shapeCode(word))|\(classCode(after))"
             case .end3:
                 let next = index % (classCount + 1), rest = index / (classCount + 1)
                 return "end3:\(shapeCode(rest / classCount))|\(classCode(rest % classCount))|\(classCode(next))"

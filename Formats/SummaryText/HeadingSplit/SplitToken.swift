@@ -32,19 +32,27 @@ struct SplitToken {
     let strippingParticle: String?
     let koreanEnding: KoreanEnding
     let cjkStart: CJKStart
-    /// The key under which page statistics count this word as a sentence opener.
-    let openerKey: String
+    /// How the episode's statistics know this word (`WordKey`).
+    let key: UInt64
     /// The word's shape: its class (`Shape.Class`) and how it ends (`Shape.End`), for the shape features.
     let shapeClass: Shape.Class
     let shapeEnd: Shape.End
     /// The word's place among the frequent Latin-script words, if it is one.
     let frequentWord: Int?
+    /// An English verb in a finite form ("explains", "went").
+    let isFiniteVerb: Bool
+    /// A common given name ("Aisha", "Eddie").
+    let isGivenName: Bool
+    /// A possessive (`DeepMind's`, `Korea’s`).
+    let isPossessive: Bool
+    /// A Chinese word that starts with a verb, adverb or preposition (`先问`, `把`).
+    let cjkStartsWithPredicate: Bool
 
     /// A word reduced to what its form says, whatever the language: the shape features learn
     /// which sequences of shapes make a heading's end, with no word list.
     enum Shape {
         enum Class: Int, CaseIterable {
-            case capitalizedFunctionWord, lowercaseFunctionWord, capitalized, acronym, lowercase, number
+            case capitalizedFunctionWord, lowercaseFunctionWord, capitalized, capitalizedPossessive, acronym, lowercase, number
             case hangul, hangulSubject, hangulParticle, hangulAdnominal, hangulSentenceFinal, hangulDependentNoun
             case cjk, cjkParticleStart, cjkOpenerStart, cjkEarlyTopic
             case openingQuote, editorialNote, punctuation
@@ -54,6 +62,7 @@ struct SplitToken {
                 case .capitalizedFunctionWord: "F"
                 case .lowercaseFunctionWord: "f"
                 case .capitalized: "C"
+                case .capitalizedPossessive: "Cs"
                 case .acronym: "A"
                 case .lowercase: "l"
                 case .number: "N"
@@ -135,7 +144,9 @@ struct SplitToken {
         startsUppercase = firstIsLetter && Self.isUppercase(first!)
         isLowercaseLatin = firstIsLetter && !isCJK && Self.isLowercase(first!)
         script = firstCore.map { Self.isHangulScalar($0) ? .hangul : Self.isCJKScalar($0) ? .cjk : Self.isLetter($0) ? .latin : .other } ?? .other
-        isFunctionWord = !isCJK && LanguageTables.latinFunctionWords.contains(lowercasedCore)
+        // One look-up answers every word-list question about a Latin word.
+        let lexicon = isCJK || coreText.isEmpty ? nil : Self.latinLexicon[lowercasedCore]
+        isFunctionWord = lexicon?.isFunctionWord ?? false
         let coreLength = coreText.unicodeScalars.count
         isAcronym = coreLength >= 2 && coreText.unicodeScalars.allSatisfy { !Self.isLowercase($0) && !Self.isCJKScalar($0) }
         isBareWord = coreLength == scalars.count - (last == "," ? 1 : 0)
@@ -151,7 +162,8 @@ struct SplitToken {
         endsSentence = last.map(CharacterClass.sentenceEnds) ?? false && !(last == "." && isAbbreviation)
         endsClause = endsSentence || last.map(CharacterClass.clauseEnds) ?? false
         endsWithContinuation = last.map(CharacterClass.continuations) ?? false
-        isDashOrBar = ["—", "–", "-", "|", "&", "/"].contains(text)
+        // Connectors between two parts of a title: a dash, a bar, `&`, `/`, `vs.`, `x`.
+        isDashOrBar = ["—", "–", "-", "|", "&", "/", "+", "x", "×"].contains(text) || ["vs", "vs.", "v.", "versus"].contains(lowercasedCore + (last == "." ? "." : ""))
 
         if isHangul, let firstCore, Self.isHangulScalar(firstCore) {
             let stem = Self.hangulStem(core)
@@ -159,13 +171,23 @@ struct SplitToken {
         } else {
             strippingParticle = isCJK ? Self.latinBase(of: core) : nil
         }
-        koreanEnding = isHangul ? Self.koreanEnding(of: core, latinBase: strippingParticle != nil && !(firstCore.map(Self.isHangulScalar) ?? false)) : []
+        koreanEnding = isHangul ? Self.koreanEnding(of: core) : []
         cjkStart = isCJK && !isHangul ? Self.cjkStart(of: coreText) : .none
-        openerKey = Self.openerKey(core: core, strippingParticle: strippingParticle, isHangul: isHangul, isCJK: isCJK)
-        frequentWord = isCJK || core.isEmpty ? nil : SlotFeatures.frequentWordIndex[lowercasedCore]
+        key = WordKey.of(text)
+        frequentWord = lexicon?.frequentWord
+        isFiniteVerb = isLowercaseLatin && lexicon?.isFiniteVerb == true
+        isGivenName = startsUppercase && !isCJK && (nameKey == core ? lexicon?.isGivenName == true : LanguageTables.givenNames.contains(nameKey))
+        isPossessive = possessive
+        if isCJK && !isHangul {
+            let characters = Array(coreText.prefix(2))
+            cjkStartsWithPredicate = characters.count == 2 && LanguageTables.chinesePredicateStarts.contains(String(characters))
+                || characters.first.map { LanguageTables.chinesePredicateStarts.contains(String($0)) } ?? false
+        } else {
+            cjkStartsWithPredicate = false
+        }
         shapeEnd = endsWithQuestionOrExclamation ? .questionOrExclamation : endsSentence ? .sentence
             : endsWithContinuation || isDashOrBar ? .continuation : .plain
-        shapeClass = Self.shapeClass(
+        shapeClass = possessive && startsUppercase ? .capitalizedPossessive : Self.shapeClass(
             isEditorialNote: isEditorialNote, startsWithOpeningQuote: startsWithOpeningQuote, isHangul: isHangul, isCJK: isCJK,
             koreanEnding: koreanEnding, cjkStart: cjkStart, startsWithDigit: startsWithDigit, isFunctionWord: isFunctionWord,
             startsUppercase: startsUppercase, isAcronym: isAcronym, isLowercaseLatin: isLowercaseLatin, isBareWord: isBareWord)
@@ -202,6 +224,24 @@ struct SplitToken {
         return .punctuation
     }
 
+    /// What the word lists say about a lowercased Latin word.
+    struct LexiconEntry {
+        var isFunctionWord = false
+        var isFiniteVerb = false
+        var isGivenName = false
+        var frequentWord: Int?
+    }
+
+    static let latinLexicon: [String: LexiconEntry] = {
+        var lexicon: [String: LexiconEntry] = [:]
+        for word in LanguageTables.latinFunctionWords { lexicon[word, default: LexiconEntry()].isFunctionWord = true }
+        for word in LanguageTables.englishFiniteVerbs { lexicon[word, default: LexiconEntry()].isFiniteVerb = true }
+        // Names are capitalized; a name's entry is found by its lowercased spelling and checked for case by the caller.
+        for name in LanguageTables.givenNames { lexicon[name.lowercased(), default: LexiconEntry()].isGivenName = true }
+        for (index, word) in SlotFeatures.frequentWords.enumerated() { lexicon[word, default: LexiconEntry()].frequentWord = index }
+        return lexicon
+    }()
+
     var isLowercaseFunctionWord: Bool { isLowercaseLatin && isFunctionWord || text == "&" }
     var isLowercaseContentWord: Bool { isLowercaseLatin && !isFunctionWord }
     var isCapitalizedFunctionWord: Bool { startsUppercase && isFunctionWord && isBareWord }
@@ -210,12 +250,13 @@ struct SplitToken {
     /// What counts as the same word when a body repeats its heading's word.
     var repeatKey: String? { core.unicodeScalars.count >= 2 && !isFunctionWord ? lowercasedCore : nil }
 
-    /// `자기대국은` repeats `자기대국`, `아파트가` repeats `아파트로`: the same stem, other particles.
+    /// `자기대국은` repeats `자기대국`, `아파트가` repeats `아파트로`, `모델은` repeats `모델인가`: the same
+    /// stem, with other particles or endings.
     func repeats(_ other: SplitToken) -> Bool {
         guard let key = repeatKey, let otherKey = other.repeatKey else { return false }
         if key == otherKey { return true }
         let stem = strippingParticle ?? core, otherStem = other.strippingParticle ?? other.core
-        return isHangul && other.isHangul && stem.count >= 2 && stem == otherStem
+        return isHangul && other.isHangul && stem.count >= 2 && (stem == otherStem || otherStem.hasPrefix(stem))
     }
 
     // MARK: Scripts
@@ -257,28 +298,43 @@ struct SplitToken {
 
     // MARK: Korean
 
-    /// The particles a Hangul word may end with, longest first.
-    private static let koreanParticles: [(String, KoreanEnding)] = {
-        var particles: [(String, KoreanEnding)] = []
+    /// The particles a Hangul word may end with, by their text; the longest is three syllables.
+    private static let koreanParticles: [String: KoreanEnding] = {
+        var particles: [String: KoreanEnding] = [:]
         for (table, ending) in [
-            (LanguageTables.koreanTopicParticles, KoreanEnding.topic), (LanguageTables.koreanSubjectParticles, .subject),
-            (LanguageTables.koreanObjectParticles, .object), (LanguageTables.koreanGenitiveParticles, .genitive),
-            (LanguageTables.koreanAdverbialParticles, .adverbial),
+            (LanguageTables.koreanAdverbialParticles, KoreanEnding.adverbial), (LanguageTables.koreanGenitiveParticles, .genitive),
+            (LanguageTables.koreanObjectParticles, .object), (LanguageTables.koreanSubjectParticles, .subject),
+            (LanguageTables.koreanTopicParticles, .topic),
         ] {
-            for particle in table { particles.append((particle, ending)) }
+            for particle in table { particles[particle] = ending }
         }
-        return particles.sorted { $0.0.count > $1.0.count }
+        return particles
     }()
+
+    /// The longest particle `word` ends with, leaving at least `minimumStem` scalars: its length in scalars and kind.
+    private static func trailingParticle(of word: String, minimumStem: Int) -> (length: Int, kind: KoreanEnding)? {
+        let scalars = word.unicodeScalars
+        let count = scalars.count
+        let longest = min(3, count - minimumStem)
+        guard longest >= 1, let last = scalars.last, isHangulScalar(last) else { return nil }
+        var suffix = String.UnicodeScalarView()
+        var found: (Int, KoreanEnding)?
+        var index = scalars.endIndex
+        for length in 1...longest {
+            index = scalars.index(before: index)
+            suffix.insert(scalars[index], at: suffix.startIndex)
+            if let kind = koreanParticles[String(suffix)] { found = (length, kind) }
+        }
+        return found
+    }
 
     /// A Hangul word without a trailing particle, when what is left is still a word of two syllables or more.
     static func hangulStem(_ word: String) -> String {
-        for (particle, _) in koreanParticles where word.hasSuffix(particle) && word.count >= particle.count + 2 {
-            return String(word.dropLast(particle.count))
-        }
-        return word
+        guard let (length, _) = trailingParticle(of: word, minimumStem: 2) else { return word }
+        return String(String.UnicodeScalarView(word.unicodeScalars.dropLast(length)))
     }
 
-    private static func koreanEnding(of core: String, latinBase: Bool) -> KoreanEnding {
+    private static func koreanEnding(of core: String) -> KoreanEnding {
         var ending: KoreanEnding = []
         if LanguageTables.koreanDependentNouns.contains(core) { ending.insert(.dependentNoun) }
         if LanguageTables.koreanDeterminers.contains(core) { ending.insert(.determiner) }
@@ -286,11 +342,8 @@ struct SplitToken {
             && LanguageTables.koreanDependentNouns.contains(String(core.prefix(2))) {
             ending.insert(.startsWithDependentNoun)
         }
-        // A particle needs a host: a Latin word (`Yann은`) or a stem of two syllables or more.
-        for (particle, kind) in koreanParticles where core.hasSuffix(particle) && (latinBase || core.count >= particle.count + 1) {
-            ending.insert(kind)
-            break
-        }
+        // A particle needs a host: a Latin word (`Yann은`) or a stem of one syllable or more.
+        if let (_, kind) = trailingParticle(of: core, minimumStem: 1) { ending.insert(kind) }
         if let last = core.last, core.count >= 2 {
             if LanguageTables.koreanAdnominalFinals.contains(String(last)) { ending.insert(.adnominal) }
             if LanguageTables.koreanSentenceFinals.contains(String(last)) { ending.insert(.sentenceFinal) }
@@ -328,27 +381,6 @@ struct SplitToken {
         return .plain
     }
 
-    // MARK: Page statistics
-
-    /// How the episode's prose statistics know a word: lowercased, without edge punctuation; a Hangul word by its stem.
-    var proseKey: String { isHangul ? strippingParticle ?? lowercasedCore : lowercasedCore }
-
-    /// `proseKey` of a word read from prose, computed without the rest of a token's properties.
-    static func proseKey(of word: Substring) -> String {
-        let scalars = word.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !CharacterClass.edgePunctuation($0) }),
-              let last = scalars.lastIndex(where: { !CharacterClass.edgePunctuation($0) }) else { return "" }
-        let core = String(word[start...last])
-        if core.unicodeScalars.contains(where: isHangulScalar) { return hangulStem(core) }
-        return core.utf8.allSatisfy { $0 < 0x80 } ? asciiLowercased(Substring(core)) : core.lowercased()
-    }
-
-    /// Latin words by their core; Hangul words by their stem; Chinese and Japanese by their first two characters.
-    static func openerKey(core: String, strippingParticle: String?, isHangul: Bool, isCJK: Bool) -> String {
-        if let base = strippingParticle { return base }
-        if isCJK && !isHangul { return String(core.prefix(2)) }
-        return core
-    }
 }
 
 /// Character classes the features ask about, as `switch`es: unlike shared `Set`s they have no

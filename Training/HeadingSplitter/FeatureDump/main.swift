@@ -16,6 +16,7 @@ do {
     var lines = [try JSONSerialization.data(withJSONObject: [
         "features": HeadingSplitTraining.featureNames, "languages": HeadingSplitTraining.languageKeys,
         "shapes": (0..<HeadingSplitTraining.shapeSlotCount).map(HeadingSplitTraining.shapeSlotName),
+        "layout": HeadingSplitTraining.layout,
     ] as [String: Any])]
     for split in splits {
         lines.append(try JSONSerialization.data(withJSONObject: [
