@@ -38,6 +38,9 @@ struct FormatOptions: ParsableArguments {
     @Option(name: .customLong("group-by"), help: "EPUB: 'channel' makes channels the top level of the table of contents.")
     var groupBy: String?
 
+    @Option(name: .customLong("split-hints"), help: ArgumentHelp("Summary text (page form): a file of corrected heading splits (docs/heading-guideline.md).", valueName: "file"))
+    var splitHints: String?
+
     @Option(name: .customLong("option"), help: ArgumentHelp("A setting for a format, as KEY=VALUE (repeatable).", valueName: "key=value"))
     var rawOptions: [String] = []
 
@@ -59,7 +62,7 @@ struct FormatOptions: ParsableArguments {
         }
         let named: [(String, String?)] = [
             ("opml", opml), ("entities", entities), ("template", template), ("author", author), ("cover", cover),
-            ("order", order), ("group-by", groupBy),
+            ("order", order), ("group-by", groupBy), ("split-hints", splitHints),
             ("front-matter", frontMatter ? "true" : nil), ("split", split ? "true" : nil), ("unsafe-html", unsafeHTML ? "true" : nil),
             ("no-timeline", noTimeline ? "true" : nil),
         ]

@@ -11,6 +11,8 @@ public struct GroundTruth: Sendable {
         public var entities: [Entity]
         /// The episode's language, when the truth names it (the heading corpus does); scores are also given per language.
         public var language: String?
+        /// Where the episode came from, when the truth names it (the heading corpus: `folder/file.txt`).
+        public var file: String?
         /// Per chapter, other headings a careful reader could honestly have chosen (`acceptable_titles`); they count as exact.
         public var acceptableTitles: [[String]]
     }
@@ -45,7 +47,7 @@ public struct GroundTruth: Sendable {
             let acceptable = (episode["chapters"] as? [[String: Any]] ?? []).map { $0["acceptable_titles"] as? [String] ?? [] }
             return Episode(
                 index: index, title: title, summary: episode["summary"] as? String ?? "", chapters: chapters, entities: entities,
-                language: episode["language"] as? String, acceptableTitles: acceptable)
+                language: episode["language"] as? String, file: episode["file"] as? String, acceptableTitles: acceptable)
         }
     }
 }

@@ -273,11 +273,12 @@ private func episodeTitles(_ json: String) throws -> [String] {
     @Test func inferredSplitsAreListedWhenUncertain() {
         let result = quire(["convert", examplePage, "--to", "json", "--verbose"])
         #expect(result.error.contains("note: page form: the heading/body split of 33 chapters was inferred from run-in text"))
-        // Each uncertain split the summary counts is named with its place and the heading chosen.
+        // Each uncertain split the summary counts is named with its place, the heading chosen, its
+        // probability and the next best heading: `page.txt:5:1: note: uncertain: [01:36] 'A' (62%); next best 'A B' (30%)`.
         let uncertain = result.error.split(separator: "\n").filter { $0.contains(": note: uncertain: [") }
         let counted = result.error.firstRange(of: /, (\d+) of them uncertain/).map { Int(result.error[$0].split(separator: " ")[1])! }
         #expect(counted == uncertain.count)
-        #expect(uncertain.allSatisfy { $0.hasPrefix("\(examplePage):") && $0.contains("'") })
+        #expect(uncertain.allSatisfy { $0.hasPrefix("\(examplePage):") && $0.contains(/: note: uncertain: \[[0-9:]+\] '.+' \(\d+%\); next best '.+' \(\d+%\)$/) })
     }
 }
 
