@@ -12,7 +12,7 @@ struct HeadingCorpusTests {
     /// Exact headings on the held-out part, overall and in every language: the figures of the trained
     /// model (docs/heading-splitter.md), less a point. Issue 15's target is 97% and 94%, not yet met.
     static let heldOutFloor = 83.0
-    static let heldOutLanguageFloor = 68.0
+    static let heldOutLanguageFloor = 66.0
 
     static let parts = ["train", "heldout"]
 

@@ -35,10 +35,11 @@ struct HeadingModel: Sendable {
         }
     }
 
-    /// Per language group: the named features' weights (shared plus the group's own), and the shape
-    /// slots that have a weight.
+    /// Per language group, the named features' weights (shared plus the group's own); the slot features'
+    /// weights by `group * slotCount + slot`, group 0 being the shared weights and group `1 + g` language `g`'s.
     private let named: [[Double]]
-    private let shapes: [[Int: Double]]
+    private let slots: [Int: Double]
+    private static let slotCount = SlotFeatures.slotCount
 
     /// Reads the weights table: lines of `group slot weight name`, where `group` is `shared` or a
     /// language key, `slot` the feature's place (named features first, then `SlotFeatures`), `weight` a
@@ -46,25 +47,52 @@ struct HeadingModel: Sendable {
     /// written for one feature layout (`layout`); a table for another layout is ignored, and a test
     /// keeps the two in step.
     init(table: String, layout: String) {
-        let slotCount = SplitFeature.allCases.count + SlotFeatures.slotCount
-        var shared: [Int: Double] = [:]
-        var own = [[Int: Double]](repeating: [:], count: Language.allCases.count)
+        let namedCount = SplitFeature.allCases.count
+        var named = [[Double]](repeating: [Double](repeating: 0, count: namedCount), count: 1 + Language.allCases.count)
+        var slots: [Int: Double] = [:]
         if layout == Self.layout {
-            let groups = Dictionary(uniqueKeysWithValues: Language.allCases.map { (Array($0.key.utf8), $0.rawValue) })
-            for line in table.utf8.split(separator: UInt8(ascii: "\n")) {
-                let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 3)
-                guard fields.count >= 3, let slot = Self.integer(fields[1]), slot < slotCount, let weight = Self.decimal(fields[2]) else { continue }
-                if fields[0].elementsEqual("shared".utf8) {
-                    shared[slot] = weight
-                } else if let group = groups[Array(fields[0])] {
-                    own[group][slot] = weight
+            slots.reserveCapacity(table.utf8.count / 40)
+            var text = table
+            text.withUTF8 { bytes in
+                var start = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                    if let (group, slot, weight) = Self.entry(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                        if slot < namedCount {
+                            named[group][slot] = weight
+                        } else if slot - namedCount < Self.slotCount {
+                            slots[group * Self.slotCount + slot - namedCount] = weight
+                        }
+                    }
+                    start = end + 1
                 }
             }
         }
-        let namedCount = SplitFeature.allCases.count
-        named = own.map { row in (0..<namedCount).map { (shared[$0] ?? 0) + (row[$0] ?? 0) } }
-        let sharedSlots = shared.filter { $0.key >= namedCount }
-        shapes = own.map { row in sharedSlots.merging(row.filter { $0.key >= namedCount }, uniquingKeysWith: +) }
+        self.named = Language.allCases.map { language in zip(named[0], named[1 + language.rawValue]).map(+) }
+        self.slots = slots
+    }
+
+    /// One line of the table, `  group slot weight name`: its group (0 shared, `1 + g` language `g`), slot and weight.
+    private static func entry(_ line: UnsafeBufferPointer<UInt8>) -> (Int, Int, Double)? {
+        var index = 0
+        func field() -> UnsafeBufferPointer<UInt8> {
+            while index < line.count && line[index] == UInt8(ascii: " ") { index += 1 }
+            let start = index
+            while index < line.count && line[index] != UInt8(ascii: " ") { index += 1 }
+            return UnsafeBufferPointer(rebasing: line[start..<index])
+        }
+        let groupField = field(), slotField = field(), weightField = field()
+        let group: Int
+        if groupField.elementsEqual("shared".utf8) {
+            group = 0
+        } else if let language = Language.allCases.first(where: { groupField.elementsEqual($0.key.utf8) }) {
+            group = 1 + language.rawValue
+        } else {
+            return nil
+        }
+        guard let slot = integer(slotField), let weight = decimal(weightField) else { return nil }
+        return (group, slot, weight)
     }
 
     /// The feature layout the weights are written for: the named features and the size of each slot family.
@@ -78,7 +106,7 @@ struct HeadingModel: Sendable {
         return SlotFeatures.slot(named: Substring(name)).map { SplitFeature.allCases.count + $0 }
     }
 
-    private static func integer(_ bytes: some Collection<UInt8>) -> Int? {
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var value = 0
         for byte in bytes {
             guard byte >= 0x30 && byte <= 0x39 else { return nil }
@@ -88,7 +116,7 @@ struct HeadingModel: Sendable {
     }
 
     /// `-1.2345`: sign, digits, a point, digits.
-    private static func decimal(_ bytes: some Collection<UInt8>) -> Double? {
+    private static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var negative = false, value = 0, scale = 1, afterPoint = false, digits = 0
         for byte in bytes {
             switch byte {
@@ -111,9 +139,8 @@ struct HeadingModel: Sendable {
         let row = named[language.rawValue]
         var sum = 0.0
         for index in features.named.indices where features.named[index] != 0 { sum += features.named[index] * row[index] }
-        let shapeWeights = shapes[language.rawValue]
-        let namedCount = row.count
-        for slot in features.shapes { sum += shapeWeights[namedCount + slot] ?? 0 }
+        let own = (1 + language.rawValue) * Self.slotCount
+        for slot in features.shapes { sum += (slots[slot] ?? 0) + (slots[own + slot] ?? 0) }
         return sum
     }
 }

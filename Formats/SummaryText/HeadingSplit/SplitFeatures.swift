@@ -263,11 +263,19 @@ struct SplitFeatureExtractor {
         let reach = min(tokens.count, HeadingSplitter.maximumHeadingWords + 3)
         var keyIDs: [String: Int] = [:]
         let ids = tokens.prefix(reach).map { token in token.repeatKey.map { key in keyIDs[key] ?? { keyIDs[key] = keyIDs.count; return keyIDs.count - 1 }() } }
-        earlierRepeats = (0..<tokens.count).map { index in
-            guard index < reach, let id = ids[index] else { return [] }
-            return (0..<index).filter { earlier in
-                ids[earlier] == id || tokens[index].isHangul && tokens[earlier].isHangul && tokens[index].repeats(tokens[earlier])
+        // Same word: the positions seen so far under its key; Korean stems: pairs of Hangul words only.
+        var positions = [[Int]](repeating: [], count: keyIDs.count)
+        var hangul: [Int] = []
+        earlierRepeats = [[Int]](repeating: [], count: tokens.count)
+        for index in 0..<reach {
+            guard let id = ids[index] else { continue }
+            var earlier = positions[id]
+            if tokens[index].isHangul {
+                for other in hangul where ids[other] != id && tokens[index].repeats(tokens[other]) { earlier.append(other) }
+                hangul.append(index)
             }
+            earlierRepeats[index] = earlier
+            positions[id].append(index)
         }
         let stems = tokens.prefix(reach).map { $0.core.count >= 5 && !$0.isCJK ? String($0.lowercasedCore.prefix(5)) : nil }
         sharesStemWithEarlier = stems.indices.map { index in

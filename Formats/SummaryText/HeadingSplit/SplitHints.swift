@@ -75,8 +75,6 @@ struct SplitHints: Sendable {
 
     static func key(episode: String, timestamp: some StringProtocol) -> String { episode + "\u{0}" + timestamp }
 
-    var count: Int { hints.values.reduce(0) { $0 + $1.count } }
-
     /// What a hint made of one chapter.
     enum Outcome {
         /// The hint split the text.

@@ -148,7 +148,8 @@ struct SplitToken {
         let lexicon = isCJK || coreText.isEmpty ? nil : Self.latinLexicon[lowercasedCore]
         isFunctionWord = lexicon?.isFunctionWord ?? false
         let coreLength = coreText.unicodeScalars.count
-        isAcronym = coreLength >= 2 && coreText.unicodeScalars.allSatisfy { !Self.isLowercase($0) && !Self.isCJKScalar($0) }
+        // ASCII without lowercase letters: `AI`, `GPU`, `S-1`, `2023` (a long CJK word is never looked at letter by letter).
+        isAcronym = coreLength >= 2 && coreLength <= 12 && coreText.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x61 && $0 <= 0x7A) }
         isBareWord = coreLength == scalars.count - (last == "," ? 1 : 0)
         startsWithDigit = first.map { ("0"..."9").contains($0) || $0 == "$" || !$0.isASCII && $0.properties.numericType != nil } ?? false
         startsWithOpeningQuote = first.map(CharacterClass.openingQuotes) ?? false
@@ -163,7 +164,7 @@ struct SplitToken {
         endsClause = endsSentence || last.map(CharacterClass.clauseEnds) ?? false
         endsWithContinuation = last.map(CharacterClass.continuations) ?? false
         // Connectors between two parts of a title: a dash, a bar, `&`, `/`, `vs.`, `x`.
-        isDashOrBar = ["—", "–", "-", "|", "&", "/", "+", "x", "×"].contains(text) || ["vs", "vs.", "v.", "versus"].contains(lowercasedCore + (last == "." ? "." : ""))
+        isDashOrBar = Self.isConnector(text, lowercasedCore: lowercasedCore, endsWithPeriod: last == ".")
 
         if isHangul, let firstCore, Self.isHangulScalar(firstCore) {
             let stem = Self.hangulStem(core)
@@ -222,6 +223,22 @@ struct SplitToken {
         if startsUppercase { return .capitalized }
         if isLowercaseLatin { return .lowercase }
         return .punctuation
+    }
+
+    /// `—`, `–`, `-`, `|`, `&`, `/`, `+`, `x`, `×`, `vs`, `vs.`, `v.`, `versus`: a word that joins two parts of a title.
+    private static func isConnector(_ text: Substring, lowercasedCore: String, endsWithPeriod: Bool) -> Bool {
+        let bytes = text.utf8
+        if bytes.count == 1 {
+            switch bytes.first! {
+            case 0x2D, 0x7C, 0x26, 0x2F, 0x2B, 0x78: return true
+            default: return false
+            }
+        }
+        // — (E2 80 94), – (E2 80 93), × (C3 97).
+        if bytes.count == 3, bytes.starts(with: [0xE2, 0x80]), bytes.last == 0x93 || bytes.last == 0x94 { return true }
+        if bytes.count == 2, bytes.first == 0xC3, bytes.last == 0x97 { return true }
+        guard bytes.count <= 7 else { return false }
+        return lowercasedCore == "vs" || lowercasedCore == "versus" || lowercasedCore == "v" && endsWithPeriod
     }
 
     /// What the word lists say about a lowercased Latin word.
@@ -353,6 +370,7 @@ struct SplitToken {
 
     /// A Latin word with a Hangul or kana particle glued on (`Yann은`, `LLM이`): the Latin part.
     private static func latinBase(of core: String) -> String? {
+        guard let first = core.unicodeScalars.first, !isCJKScalar(first) else { return nil }
         let scalars = Array(core.unicodeScalars)
         guard let split = scalars.firstIndex(where: isCJKScalar), split > 0,
               scalars[..<split].allSatisfy({ !isCJKScalar($0) }), scalars.count - split <= 3
@@ -365,10 +383,10 @@ struct SplitToken {
     // MARK: Chinese and Japanese
 
     private static func cjkStart(of core: Substring) -> CJKStart {
-        let characters = Array(core.prefix(8))
+        let characters = Array(core.unicodeScalars.prefix(8))
         guard let first = characters.first else { return .none }
         for length in stride(from: min(3, characters.count), through: 1, by: -1) {
-            let prefix = String(characters[0..<length])
+            let prefix = String(String.UnicodeScalarView(characters[0..<length]))
             if LanguageTables.chineseSentenceOpeners.contains(prefix) || LanguageTables.japaneseSentenceOpeners.contains(prefix) {
                 return .opener
             }
