@@ -55,6 +55,9 @@ enum SplitFeature: Int, CaseIterable {
     case openingQuoteInside
     /// A Chinese or Japanese word after Latin words: an English heading running into its body.
     case cjkAfterLatinInside
+    /// A Chinese or Japanese word after three Latin words or more: an English heading running into its body
+    /// (a CJK heading may start with a Latin term or two: `Agent 的记忆问题`).
+    case cjkAfterManyLatinInside
     /// A Korean topic- or subject-marked word after the first: a sentence's subject.
     case koreanSubjectInside
     /// A Korean sentence-final verb form before the last word.
@@ -65,6 +68,8 @@ enum SplitFeature: Int, CaseIterable {
     // MARK: How the heading ends
     /// A lowercase function word ("of", "the", "y", "der") never ends a heading.
     case lastIsLowercaseFunctionWord
+    /// A Chinese or Japanese word ending in a particle (`发布的`, `AI の`) needs what follows.
+    case lastCJKEndsWithParticle
     /// A comma, colon, dash or slash asks for more.
     case lastEndsWithContinuation
     /// A lone dash, bar, ampersand or slash.
@@ -216,6 +221,7 @@ struct SplitFeatureExtractor {
         .sentenceEndInside, .questionOrExclamationInside, .cjkPunctuationInside, .editorialInside, .lowercaseContentInTitleCase,
         .capitalAfterLowercaseInSentenceCase, .capitalizedFunctionWordInside, .capitalizedFunctionWordThenLowercaseInside,
         .openingQuoteInside, .cjkAfterLatinInside, .koreanSubjectInside, .koreanSentenceFinalInside, .pageOpenersInside,
+        .cjkAfterManyLatinInside,
     ]
 
     init(tokens: [SplitToken], evidence: EpisodeEvidence) {
@@ -248,6 +254,7 @@ struct SplitFeatureExtractor {
                 }
                 if token.startsWithOpeningQuote && latinHeading { row[8] += 1 }
                 if token.isCJK && !token.isHangul && latinWords >= 1 { row[9] += 1 }
+                if token.isCJK && !token.isHangul && latinWords >= 3 { row[13] += 1 }
                 if token.koreanEnding.marksSubject { row[10] += 1 }
                 if evidence.openerCount(token) > 0 && (token.startsUppercase || token.isCJK) { row[12] += 1 }
             }
@@ -331,6 +338,7 @@ struct SplitFeatureExtractor {
 
         // The heading's end.
         set(.lastIsLowercaseFunctionWord, if: last.isLowercaseFunctionWord)
+        set(.lastCJKEndsWithParticle, if: last.endsWithCJKParticle)
         set(.lastEndsWithContinuation, if: last.endsWithContinuation && !last.isDashOrBar)
         set(.lastIsDashOrBar, if: last.isDashOrBar)
         set(.lastEndsSentence, if: last.endsSentence && !last.endsWithQuestionOrExclamation)

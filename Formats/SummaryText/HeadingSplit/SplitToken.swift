@@ -47,6 +47,8 @@ struct SplitToken {
     let isPossessive: Bool
     /// A Chinese word that starts with a verb, adverb or preposition (`先问`, `把`).
     let cjkStartsWithPredicate: Bool
+    /// A Chinese or Japanese word that ends in a particle (`发布的`, `の`).
+    let endsWithCJKParticle: Bool
 
     /// A word reduced to what its form says, whatever the language: the shape features learn
     /// which sequences of shapes make a heading's end, with no word list.
@@ -179,6 +181,11 @@ struct SplitToken {
         isFiniteVerb = isLowercaseLatin && lexicon?.isFiniteVerb == true
         isGivenName = startsUppercase && !isCJK && (nameKey == core ? lexicon?.isGivenName == true : LanguageTables.givenNames.contains(nameKey))
         isPossessive = possessive
+        if isCJK && !isHangul, let final = coreText.unicodeScalars.last {
+            endsWithCJKParticle = LanguageTables.chineseParticles.contains(String(final)) || LanguageTables.japaneseParticles.contains(String(final))
+        } else {
+            endsWithCJKParticle = false
+        }
         if isCJK && !isHangul {
             let characters = Array(coreText.prefix(2))
             cjkStartsWithPredicate = characters.count == 2 && LanguageTables.chinesePredicateStarts.contains(String(characters))
