@@ -227,10 +227,10 @@ struct PageFormReader {
                 .warning("summary.hints.stale", "the chapter's text no longer starts with the hinted heading '\(hint.heading)'; the split was inferred",
                          at: hint.location))
         }
-        let stale = Set(staleHints.map { "\($0.location.line ?? 0)" })
+        let staleLines = Set(staleHints.compactMap(\.location.line))
         for (episode, chapters) in splitHints.hints.sorted(by: { $0.key < $1.key }) {
             for (timestamp, hint) in chapters.sorted(by: { $0.key < $1.key })
-            where !appliedHints.contains(SplitHints.key(episode: episode, timestamp: timestamp)) && !stale.contains("\(hint.location.line ?? 0)") {
+            where !appliedHints.contains(SplitHints.key(episode: episode, timestamp: timestamp)) && !staleLines.contains(hint.location.line ?? 0) {
                 diagnostics.report(
                     .warning("summary.hints.unmatched", "no chapter [\(timestamp)] in an episode titled '\(episode)'; the hint was not used",
                              at: hint.location))

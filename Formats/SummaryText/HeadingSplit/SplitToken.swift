@@ -269,7 +269,9 @@ struct SplitToken {
     var isLowercaseFunctionWord: Bool { isLowercaseLatin && isFunctionWord || text == "&" }
     var isLowercaseContentWord: Bool { isLowercaseLatin && !isFunctionWord }
     var isCapitalizedFunctionWord: Bool { startsUppercase && isFunctionWord && isBareWord }
-    var isConjunction: Bool { text == "&" || ["and", "or", "y", "o", "und", "oder", "et", "ou", "e"].contains(lowercasedCore) }
+    var isConjunction: Bool { text == "&" || Self.conjunctions.contains(lowercasedCore) }
+    /// Asked per candidate boundary, so kept in one set rather than built at each call.
+    private static let conjunctions: Set<String> = ["and", "or", "y", "o", "und", "oder", "et", "ou", "e"]
     var isPossessiveOrComma: Bool { text.hasPrefix("'s") || text.hasPrefix("’s") || text == "," || text.hasPrefix("(") }
     /// What counts as the same word when a body repeats its heading's word.
     var repeatKey: String? { core.unicodeScalars.count >= 2 && !isFunctionWord ? lowercasedCore : nil }
@@ -405,7 +407,6 @@ struct SplitToken {
         if characters.dropFirst().contains(where: { $0 == "は" || $0 == "が" }) { return .topicEarly }
         return .plain
     }
-
 }
 
 /// Character classes the features ask about, as `switch`es: unlike shared `Set`s they have no
