@@ -7,16 +7,16 @@ struct EpisodeEvidence {
     let names: NameIndex
     /// How often each word (by `SplitToken.openerKey`) opens a sentence somewhere in the episode:
     /// in the overview, or after the first sentence end of a chapter's text (the part no split decides).
-    let openers: [UInt64: Int]
+    let openers: WordKeyTable
     /// Whether the episode writes Latin headings in title case, measured across its chapters.
     let titleCase: Bool
     /// The language group the learned model has weights for.
     let language: HeadingModel.Language
     /// Pairs of consecutive words in the episode's prose (the overview, and chapter text after its first
     /// sentence end), by `proseKey`: a body that opens with a phrase its prose uses ("Moderator Jan").
-    let proseBigrams: Set<UInt64>
+    let proseBigrams: WordKeyTable
     /// Words the prose writes in lowercase: capitalized at a boundary, such a word opens a sentence.
-    let lowercaseProseWords: Set<UInt64>
+    let lowercaseProseWords: WordKeyTable
 
     /// Bytes of each text scanned for sentence openers: names recur early, and the scan stays cheap.
     static let openerScanBytes = 1200
@@ -24,22 +24,21 @@ struct EpisodeEvidence {
     init(names: [(name: String, isPerson: Bool)], overview: Substring, chapterTexts: [Substring]) {
         self.names = NameIndex(names, overview: overview)
         titleCase = Self.looksTitleCased(chapterTexts)
-        var openers: [UInt64: Int] = [:]
+        var openers = WordKeyTable()
         Self.countOpeners(in: overview, skippingFirstSentence: false, into: &openers)
         for text in chapterTexts { Self.countOpeners(in: text, skippingFirstSentence: true, into: &openers) }
         self.openers = openers
-        var bigrams: Set<UInt64> = [], lowercase: Set<UInt64> = []
+        var bigrams = WordKeyTable(), lowercase = WordKeyTable()
         Self.collectProse(overview, skippingFirstSentence: false, bigrams: &bigrams, lowercase: &lowercase)
         for text in chapterTexts { Self.collectProse(text, skippingFirstSentence: true, bigrams: &bigrams, lowercase: &lowercase) }
         proseBigrams = bigrams
         lowercaseProseWords = lowercase
         // Whole scalars, cut by bytes: the detector counts letters, so a few hundred of them decide.
-        var sample = String(Substring(overview.unicodeScalars.prefix(600)))
-        for text in chapterTexts.prefix(6) { sample += " " + Substring(text.unicodeScalars.prefix(300)) }
-        language = HeadingModel.Language(detected: LanguageDetector.detect(sample))
+        let sample = [Substring(overview.unicodeScalars.prefix(600))] + chapterTexts.prefix(6).map { Substring($0.unicodeScalars.prefix(300)) }
+        language = HeadingModel.Language(detected: LanguageDetector.detect(pieces: sample))
     }
 
-    func openerCount(_ token: SplitToken) -> Int { openers[token.key] ?? 0 }
+    func openerCount(_ token: SplitToken) -> Int { openers.count(of: token.key) }
 
     func proseHasBigram(_ first: SplitToken, _ second: SplitToken) -> Bool {
         proseBigrams.contains(Self.bigramKey(first.key, second.key))
@@ -55,7 +54,7 @@ struct EpisodeEvidence {
     /// opens with recur early.
     static let proseScanBytes = 600
 
-    private static func collectProse(_ text: Substring, skippingFirstSentence: Bool, bigrams: inout Set<UInt64>, lowercase: inout Set<UInt64>) {
+    private static func collectProse(_ text: Substring, skippingFirstSentence: Bool, bigrams: inout WordKeyTable, lowercase: inout WordKeyTable) {
         let utf8 = text.utf8
         let limit = skippingFirstSentence ? proseScanBytes : openerScanBytes
         var start = utf8.startIndex
@@ -66,20 +65,25 @@ struct EpisodeEvidence {
         }
         let end = utf8.index(start, offsetBy: limit, limitedBy: utf8.endIndex) ?? utf8.endIndex
         var previous: UInt64?
-        for bytes in text.utf8[start..<end].split(separator: 0x20) {
-            let word = Substring(bytes)
+        var wordStart = start
+        while wordStart < end {
+            // The next word: up to the next space (runs of spaces make empty words, which have key 0).
+            let wordEnd = utf8[wordStart..<end].firstIndex(of: 0x20) ?? end
+            let word = text[wordStart..<wordEnd]
+            wordStart = wordEnd < end ? utf8.index(after: wordEnd) : end
+            guard !word.isEmpty else { continue }
             let key = WordKey.of(word)
-            if let previous, key != 0 { bigrams.insert(bigramKey(previous, key)) }
+            if let previous, key != 0 { bigrams.add(bigramKey(previous, key)) }
             previous = key == 0 ? nil : key
             if let first = word.utf8.first, first >= 0x61 && first <= 0x7A || first >= 0x80 && word.unicodeScalars.first!.properties.isLowercase {
-                lowercase.insert(key)
+                lowercase.add(key)
             }
         }
     }
 
     /// Words that follow a sentence end: after `. ! ?` and a space in Latin text; after `。！？` in
     /// Chinese and Japanese, with or without one.
-    private static func countOpeners(in text: Substring, skippingFirstSentence: Bool, into openers: inout [UInt64: Int]) {
+    private static func countOpeners(in text: Substring, skippingFirstSentence: Bool, into openers: inout WordKeyTable) {
         let utf8 = text.utf8
         var index = utf8.startIndex
         let end = utf8.index(index, offsetBy: openerScanBytes, limitedBy: utf8.endIndex) ?? utf8.endIndex
@@ -117,7 +121,7 @@ struct EpisodeEvidence {
     }
 
     private static func recordOpener(
-        at start: String.Index, in text: Substring, end: String.Index, skipped: inout Bool, into openers: inout [UInt64: Int]
+        at start: String.Index, in text: Substring, end: String.Index, skipped: inout Bool, into openers: inout WordKeyTable
     ) {
         guard skipped else {
             skipped = true
@@ -127,7 +131,7 @@ struct EpisodeEvidence {
         let word = rest.prefix { $0 != " " }
         let key = WordKey.of(word)
         guard key != 0 else { return }
-        openers[key, default: 0] += 1
+        openers.add(key)
     }
 
     /// Title case when, across the episode's chapters, the words right after a heading's first word
@@ -150,14 +154,16 @@ struct EpisodeEvidence {
     }
 }
 
-/// The episode's entity names, to recognize a body that opens with its subject.
+/// The episode's entity names, to recognize a body that opens with its subject. Words are known by
+/// their hash (`TextHash`), as `SplitToken.nameHash` gives it.
 struct NameIndex {
-    private var singles: Set<String> = []
+    private var singles: Set<UInt64> = []
     /// Latin words the overview capitalizes inside its sentences: names and terms the bodies go on using.
-    private var overviewTerms: Set<String> = []
-    private var entityNamesByFirstWord: [String: [[String]]] = [:]
+    private var overviewTerms: Set<UInt64> = []
+    /// Multi-word and single-word entity names by their first word, longest first.
+    private var entityNamesByFirstWord: [UInt64: [[UInt64]]] = [:]
     /// Two-word capitalized names from the overview, weaker evidence than the entity list.
-    private var overviewNamesByFirstWord: [String: [[String]]] = [:]
+    private var overviewNamesByFirstWord: [UInt64: [[UInt64]]] = [:]
 
     struct Match {
         var length: Int
@@ -173,24 +179,24 @@ struct NameIndex {
             let token = SplitToken(Substring(bytes))
             guard token.startsUppercase else { continue }
             defer { previous = token }
-            guard token.startsUppercase && !token.isCapitalizedFunctionWord && token.core.count >= 2 else { continue }
-            overviewTerms.insert(token.strippingParticle ?? token.core)
+            guard token.startsUppercase && !token.isCapitalizedFunctionWord && token.coreHasCharacters(atLeast: 2) else { continue }
+            overviewTerms.insert(token.stemHash ?? token.coreHash)
             // Two capitalized words in a row inside a sentence are a name ("… with Ivan Burazin, CEO …").
             if let previous, previous.startsUppercase, !previous.isCapitalizedFunctionWord, !previous.endsClause, !token.isAcronym,
-               previous.core.count >= 2 {
-                overviewNamesByFirstWord[previous.nameKey, default: []].append([previous.nameKey, token.nameKey])
+               previous.coreHasCharacters(atLeast: 2) {
+                overviewNamesByFirstWord[previous.nameHash, default: []].append([previous.nameHash, token.nameHash])
             }
         }
-        var sequences: [[String]] = []
+        var sequences: [[UInt64]] = []
         for (name, isPerson) in names {
-            let tokens = name.split(whereSeparator: \.isWhitespace).map(String.init)
+            let tokens = name.split(whereSeparator: \.isWhitespace)
             guard let first = tokens.first, first.count >= 2 else { continue }
-            sequences.append(tokens)
+            sequences.append(tokens.map(TextHash.of))
             // People are also called by one part of their name ("Jake", "Cooper"); a product's parts
             // ("Code" of "Claude Code") are ordinary words.
             guard isPerson else { continue }
-            for token in tokens where token.count >= 2 && (token.first?.isUppercase ?? false || SplitToken.hasCJK(Substring(token))) {
-                singles.insert(token)
+            for token in tokens where token.count >= 2 && (token.first?.isUppercase ?? false || SplitToken.hasCJK(token)) {
+                singles.insert(TextHash.of(token))
             }
         }
         sequences.sort { $0.count > $1.count }
@@ -198,54 +204,58 @@ struct NameIndex {
     }
 
     func contains(_ token: SplitToken) -> Bool {
-        singles.contains(token.nameKey) || entityNamesByFirstWord[token.nameKey] != nil
+        singles.contains(token.nameHash) || entityNamesByFirstWord[token.nameHash] != nil
     }
 
     /// The boundaries (word indices) that fall inside a multi-word name.
     func interiorBoundaries(in tokens: [SplitToken]) -> Set<Int> {
         var boundaries: Set<Int> = []
-        for (start, token) in tokens.enumerated() {
-            let candidates = (entityNamesByFirstWord[token.nameKey] ?? []) + (overviewNamesByFirstWord[token.nameKey] ?? [])
-            for sequence in candidates where sequence.count > 1 && start + sequence.count <= tokens.count {
+        func mark(_ sequences: [[UInt64]]?, at start: Int) {
+            for sequence in sequences ?? [] where sequence.count > 1 && start + sequence.count <= tokens.count {
                 if Self.ending(matching: sequence, in: tokens, at: start) != nil {
                     for boundary in (start + 1)..<(start + sequence.count) { boundaries.insert(boundary) }
                 }
             }
+        }
+        for start in tokens.indices {
+            mark(entityNamesByFirstWord[tokens[start].nameHash], at: start)
+            mark(overviewNamesByFirstWord[tokens[start].nameHash], at: start)
         }
         return boundaries
     }
 
     func match(_ tokens: [SplitToken], at index: Int) -> Match? {
         let token = tokens[index]
-        var candidates = entityNamesByFirstWord[token.nameKey] ?? []
-        if let base = token.strippingParticle, let withParticle = entityNamesByFirstWord[base] {
-            candidates += withParticle.filter { $0.count == 1 }
-        }
-        for sequence in candidates.sorted(by: { $0.count > $1.count }) where index + sequence.count <= tokens.count {
+        // Entity names longest first, then a one-word name with a particle glued on (`Yann은`).
+        for sequence in entityNamesByFirstWord[token.nameHash] ?? [] where index + sequence.count <= tokens.count {
             if let ending = Self.ending(matching: sequence, in: tokens, at: index) {
                 return Match(length: sequence.count, ending: ending)
             }
         }
-        for sequence in overviewNamesByFirstWord[token.nameKey] ?? [] where index + 2 <= tokens.count {
+        if let stem = token.stemHash, stem != token.nameHash, entityNamesByFirstWord[stem]?.contains([stem]) == true,
+           let ending = Self.ending(matching: [stem], in: tokens, at: index) {
+            return Match(length: 1, ending: ending)
+        }
+        for sequence in overviewNamesByFirstWord[token.nameHash] ?? [] where index + 2 <= tokens.count {
             if let ending = Self.ending(matching: sequence, in: tokens, at: index) {
                 return Match(length: 2, ending: ending, fromOverview: true)
             }
         }
-        if singles.contains(token.nameKey) { return Match(length: 1, ending: nil) }
-        if let base = token.strippingParticle, singles.contains(base) || entityNamesByFirstWord[base]?.contains([base]) == true {
+        if singles.contains(token.nameHash) { return Match(length: 1, ending: nil) }
+        if let stem = token.stemHash, singles.contains(stem) || entityNamesByFirstWord[stem]?.contains([stem]) == true {
             return Match(length: 1, ending: token.koreanEnding)
         }
-        if overviewTerms.contains(token.nameKey) { return Match(length: 1, ending: nil, fromOverview: true) }
+        if overviewTerms.contains(token.nameHash) { return Match(length: 1, ending: nil, fromOverview: true) }
         return nil
     }
 
     /// Whether `sequence` stands at `start`, and with which particle glued to its last word.
-    private static func ending(matching sequence: [String], in tokens: [SplitToken], at start: Int) -> SplitToken.KoreanEnding?? {
+    private static func ending(matching sequence: [UInt64], in tokens: [SplitToken], at start: Int) -> SplitToken.KoreanEnding?? {
         var ending: SplitToken.KoreanEnding?
         for (offset, name) in sequence.enumerated() {
             let token = tokens[start + offset]
-            if token.nameKey == name { continue }
-            guard offset == sequence.count - 1, token.strippingParticle == name else { return nil }
+            if token.nameHash == name { continue }
+            guard offset == sequence.count - 1, token.stemHash == name else { return nil }
             ending = token.koreanEnding
         }
         return .some(ending)

@@ -35,10 +35,9 @@ struct HeadingModel: Sendable {
         }
     }
 
-    /// Per language group, the named features' weights (shared plus the group's own); the slot features'
-    /// weights by `group * slotCount + slot`, group 0 being the shared weights and group `1 + g` language `g`'s.
+    /// Per language group, the named features' weights (shared plus the group's own), and the slot features'.
     private let named: [[Double]]
-    private let slots: [Int: Double]
+    private let slots: SlotWeights
     private static let slotCount = SlotFeatures.slotCount
 
     /// Reads the weights table: lines of `group slot weight name`, where `group` is `shared` or a
@@ -49,6 +48,7 @@ struct HeadingModel: Sendable {
     init(table: String, layout: String) {
         let namedCount = SplitFeature.allCases.count
         var named = [[Double]](repeating: [Double](repeating: 0, count: namedCount), count: 1 + Language.allCases.count)
+        // By `group * slotCount + slot`, group 0 being the shared weights and group `1 + g` language `g`'s.
         var slots: [Int: Double] = [:]
         if layout == Self.layout {
             slots.reserveCapacity(table.utf8.count / 40)
@@ -70,7 +70,7 @@ struct HeadingModel: Sendable {
             }
         }
         self.named = Language.allCases.map { language in zip(named[0], named[1 + language.rawValue]).map(+) }
-        self.slots = slots
+        self.slots = SlotWeights(slots, slotCount: Self.slotCount)
     }
 
     /// One line of the table, `  group slot weight name`: its group (0 shared, `1 + g` language `g`), slot and weight.
@@ -139,8 +139,57 @@ struct HeadingModel: Sendable {
         let row = named[language.rawValue]
         var sum = 0.0
         for index in features.named.indices where features.named[index] != 0 { sum += features.named[index] * row[index] }
-        let own = (1 + language.rawValue) * Self.slotCount
-        for slot in features.shapes { sum += (slots[slot] ?? 0) + (slots[own + slot] ?? 0) }
+        for slot in features.shapes { sum += slots.weight(slot, language: language.rawValue) }
         return sum
+    }
+}
+
+/// The slot features' weights, each the shared weight plus the language group's own, in an
+/// open-addressing table: a few thousand of the hundred thousand slots have weights, and every
+/// candidate asks for ten or more.
+private struct SlotWeights {
+    /// Slot per table position, -1 where empty; a power of two long, at most half full.
+    private var keys: [Int32]
+    /// The row of each position's weights in `weights`.
+    private var rows: [Int32]
+    /// One row per weighted slot: its weight for each language group.
+    private var weights: [Double]
+    private let shift: UInt64
+    private static let languageCount = HeadingModel.Language.allCases.count
+
+    /// From weights by `group * slotCount + slot` (group 0 shared, `1 + g` language `g`).
+    init(_ grouped: [Int: Double], slotCount: Int) {
+        let weighted = Set(grouped.keys.map { $0 % slotCount }).sorted()
+        var bits = 4
+        while 1 << bits < 2 * weighted.count { bits += 1 }
+        keys = [Int32](repeating: -1, count: 1 << bits)
+        rows = [Int32](repeating: 0, count: 1 << bits)
+        weights = []
+        weights.reserveCapacity(weighted.count * Self.languageCount)
+        shift = UInt64(64 - bits)
+        for (row, slot) in weighted.enumerated() {
+            var position = Self.position(slot, shift: shift)
+            while keys[position] >= 0 { position = (position + 1) & (keys.count - 1) }
+            keys[position] = Int32(slot)
+            rows[position] = Int32(row)
+            for language in 0..<Self.languageCount {
+                // The same sum, in the same order, as adding the two weights at each look-up.
+                weights.append((grouped[slot] ?? 0) + (grouped[(1 + language) * slotCount + slot] ?? 0))
+            }
+        }
+    }
+
+    private static func position(_ slot: Int, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: slot) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    func weight(_ slot: Int, language: Int) -> Double {
+        var position = Self.position(slot, shift: shift)
+        while true {
+            let key = keys[position]
+            if key == Int32(truncatingIfNeeded: slot) { return weights[Int(rows[position]) * Self.languageCount + language] }
+            if key < 0 { return 0 }
+            position = (position + 1) & (keys.count - 1)
+        }
     }
 }

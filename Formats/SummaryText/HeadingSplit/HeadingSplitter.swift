@@ -43,20 +43,30 @@ struct HeadingSplitter {
     }
 
     func candidates(_ text: Substring) -> Candidates? {
+        guard let extractor = extractor(text) else { return nil }
+        return Candidates(tokens: extractor.tokens, features: extractor.boundaries.map(extractor.features))
+    }
+
+    /// The features of `text`'s candidate boundaries; `nil` when the text is a heading on its own.
+    private func extractor(_ text: Substring) -> SplitFeatureExtractor? {
         let tokens = Self.tokens(of: text)
         // A body is prose and ends its sentences; text with no sentence end is a heading on its own
         // (the trailing heading-only chapters of a page).
         guard tokens.count > 1, Self.hasSentenceEnd(text) else { return nil }
-        let extractor = SplitFeatureExtractor(tokens: tokens, evidence: evidence)
-        let features = (1..<min(tokens.count, Self.maximumHeadingWords + 1)).map(extractor.features)
-        return Candidates(tokens: tokens, features: features)
+        return SplitFeatureExtractor(tokens: tokens, evidence: evidence)
     }
 
     func split(_ text: Substring) -> Split {
-        guard let candidates = candidates(text) else {
+        guard let extractor = extractor(text) else {
             return Split(heading: Substring(text.trimmingWhitespace()), body: text[text.endIndex...], probability: 1, runnerUp: nil, runnerUpProbability: 0)
         }
-        let scores = candidates.features.map { model.score($0, language: evidence.language) }
+        let candidates = Candidates(tokens: extractor.tokens, features: [])
+        // One buffer for every candidate's features: only their scores are kept.
+        var features = CandidateFeatures()
+        let scores = extractor.boundaries.map { k in
+            extractor.write(k, into: &features)
+            return model.score(features, language: evidence.language)
+        }
         // Equal scores go to the longer heading: its words are all phrase-like up to its end.
         var best = 0, second: Int?
         for index in scores.indices.dropFirst() {

@@ -268,7 +268,7 @@ struct SplitFeatureExtractor {
         }
         // Repeats and names look only as far as a candidate's body can reach.
         let reach = min(tokens.count, HeadingSplitter.maximumHeadingWords + 3)
-        var keyIDs: [String: Int] = [:]
+        var keyIDs: [UInt64: Int] = [:]
         let ids = tokens.prefix(reach).map { token in token.repeatKey.map { key in keyIDs[key] ?? { keyIDs[key] = keyIDs.count; return keyIDs.count - 1 }() } }
         // Same word: the positions seen so far under its key; Korean stems: pairs of Hangul words only.
         var positions = [[Int]](repeating: [], count: keyIDs.count)
@@ -284,7 +284,7 @@ struct SplitFeatureExtractor {
             earlierRepeats[index] = earlier
             positions[id].append(index)
         }
-        let stems = tokens.prefix(reach).map { $0.core.count >= 5 && !$0.isCJK ? String($0.lowercasedCore.prefix(5)) : nil }
+        let stems = tokens.prefix(reach).map { $0.coreHasCharacters(atLeast: 5) && !$0.isCJK ? TextHash.of($0.lowercasedCore.prefix(5)) : nil }
         sharesStemWithEarlier = stems.indices.map { index in
             guard index < reach, let stem = stems[index] else { return false }
             return stems[0..<index].contains(stem)
@@ -295,8 +295,10 @@ struct SplitFeatureExtractor {
         lastColon = [-1]
         for (index, token) in tokens.enumerated() {
             cjkWords.append(cjkWords[index] + (token.isCJK ? 1 : 0))
-            cjkCharacters.append(cjkCharacters[index] + (token.isCJK && !token.isHangul ? token.core.unicodeScalars.count : 0))
-            let colon = token.text.utf8.last == UInt8(ascii: ":") || token.text.hasSuffix("：")
+            cjkCharacters.append(cjkCharacters[index] + (token.isCJK && !token.isHangul ? token.coreScalarCount : 0))
+            // `:` or `：` (EF BC 9A).
+            let bytes = token.text.utf8
+            let colon = bytes.last == UInt8(ascii: ":") || bytes.count >= 3 && bytes.suffix(3).elementsEqual([0xEF, 0xBC, 0x9A])
             lastColon.append(colon ? index : lastColon[index])
         }
         sentenceEnd = Array(repeating: tokens.count, count: tokens.count)
@@ -307,13 +309,25 @@ struct SplitFeatureExtractor {
         }
     }
 
+    /// The candidate boundaries: before word `k` for a heading of `k` words, up to the longest heading.
+    var boundaries: Range<Int> { 1..<min(tokens.count, HeadingSplitter.maximumHeadingWords + 1) }
+
     /// The features of the boundary before word `k` (a heading of words `0..<k`).
     func features(_ k: Int) -> CandidateFeatures {
-        CandidateFeatures(named: namedFeatures(k), shapes: SlotFeatures.slots(tokens, k, titleCase: evidence.titleCase))
+        var features = CandidateFeatures()
+        write(k, into: &features)
+        return features
     }
 
-    private func namedFeatures(_ k: Int) -> [Double] {
-        var x = [Double](repeating: 0, count: SplitFeature.allCases.count)
+    /// Writes the features of the boundary before word `k` over `features`, reusing its storage: the
+    /// splitter scores every candidate of every chapter through one buffer.
+    func write(_ k: Int, into features: inout CandidateFeatures) {
+        namedFeatures(k, into: &features.named)
+        SlotFeatures.slots(tokens, k, titleCase: evidence.titleCase, into: &features.shapes)
+    }
+
+    private func namedFeatures(_ k: Int, into x: inout [Double]) {
+        x.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         func set(_ feature: SplitFeature, _ value: Double = 1) { x[feature.rawValue] = value }
         func set(_ feature: SplitFeature, if condition: Bool) { if condition { x[feature.rawValue] = 1 } }
 
@@ -447,14 +461,13 @@ struct SplitFeatureExtractor {
 
         let end = min(sentenceEnd[k], k + 23, tokens.count - 1)
         if end > k { set(.firstSentenceMidOpeners, Double(min(midOpeners[end + 1] - midOpeners[k + 1], 3))) }
-        return x
     }
 }
 
 /// A candidate boundary's features: the named ones, and one slot in each shape family.
 struct CandidateFeatures {
-    var named: [Double]
-    var shapes: [Int]
+    var named = [Double](repeating: 0, count: SplitFeature.allCases.count)
+    var shapes: [Int] = []
 }
 
 /// Features that are one slot out of many, worth 1 each: sequences of word shapes around a boundary
@@ -515,15 +528,14 @@ enum SlotFeatures {
     private static let offsets: [Int] = Family.allCases.map(offset(of:))
 
     /// The slots of the boundary before word `k`: one per shape family, and one per frequent word.
-    static func slots(_ tokens: [SplitToken], _ k: Int, titleCase: Bool) -> [Int] {
+    static func slots(_ tokens: [SplitToken], _ k: Int, titleCase: Bool, into slots: inout [Int]) {
         let last = shape(tokens[k - 1]), first = tokens[k]
         let next = k + 1 < tokens.count ? tokens[k + 1].shapeClass.rawValue : classCount
         let previous = k >= 2 ? shape(tokens[k - 2]) : shapeCount
-        var slots = [
-            offsets[Family.end3.rawValue] + (last * classCount + first.shapeClass.rawValue) * (classCount + 1) + next,
-            offsets[Family.head2.rawValue] + previous * shapeCount + last,
-            offsets[Family.body2.rawValue] + ((titleCase ? 1 : 0) * shapeCount + shape(first)) * (classCount + 1) + next,
-        ]
+        slots.removeAll(keepingCapacity: true)
+        slots.append(offsets[Family.end3.rawValue] + (last * classCount + first.shapeClass.rawValue) * (classCount + 1) + next)
+        slots.append(offsets[Family.head2.rawValue] + previous * shapeCount + last)
+        slots.append(offsets[Family.body2.rawValue] + ((titleCase ? 1 : 0) * shapeCount + shape(first)) * (classCount + 1) + next)
         let style = titleCase ? 1 : 0
         for index in 1..<k {
             let before = tokens[index - 1].shapeClass.rawValue, after = tokens[index + 1].shapeClass.rawValue
@@ -533,7 +545,6 @@ enum SlotFeatures {
         if k + 1 < tokens.count, let word = tokens[k + 1].frequentWord { slots.append(offsets[Family.wordNext.rawValue] + word) }
         if let word = tokens[k - 1].frequentWord { slots.append(offsets[Family.wordLast.rawValue] + word) }
         for token in tokens[1..<k] { if let word = token.frequentWord { slots.append(offsets[Family.wordInside.rawValue] + word) } }
-        return slots
     }
 
     /// The slot a name from the weights file stands for, if it names one.

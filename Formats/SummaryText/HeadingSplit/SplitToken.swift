@@ -7,8 +7,13 @@ struct SplitToken {
     /// The word without edge punctuation (quotes, brackets, commas, sentence ends).
     let core: String
     let lowercasedCore: String
-    /// The core without a possessive (`Railway's` → `Railway`): how names are matched.
-    let nameKey: String
+    /// The core's hash, and that of the core without a possessive (`Railway's` → `Railway`): how names are matched.
+    let coreHash: UInt64
+    let nameHash: UInt64
+    /// The hash of the lowercased core: how a body's repeat of a heading word is found.
+    let lowercasedHash: UInt64
+    /// The core's length in Unicode scalars.
+    let coreScalarCount: Int
     let script: Script
     let isCJK: Bool
     let isHangul: Bool
@@ -28,8 +33,9 @@ struct SplitToken {
     let endsClause: Bool
     let endsWithContinuation: Bool
     let isDashOrBar: Bool
-    /// The stem of a Hangul word without its particle, or the Latin part of `Yann은`.
+    /// The stem of a Hangul word without its particle, or the Latin part of `Yann은`, and its hash.
     let strippingParticle: String?
+    let stemHash: UInt64?
     let koreanEnding: KoreanEnding
     let cjkStart: CJKStart
     /// How the episode's statistics know this word (`WordKey`).
@@ -45,6 +51,8 @@ struct SplitToken {
     let isGivenName: Bool
     /// A possessive (`DeepMind's`, `Korea’s`).
     let isPossessive: Bool
+    /// `and`, `or`, `&` and their kin in the other Latin-script languages.
+    let isConjunction: Bool
     /// A Chinese word that starts with a verb, adverb or preposition (`先问`, `把`).
     let cjkStartsWithPredicate: Bool
     /// A Chinese or Japanese word that ends in a particle (`发布的`, `の`).
@@ -127,10 +135,13 @@ struct SplitToken {
         core = String(coreText)
         let isASCII = coreText.utf8.allSatisfy { $0 < 0x80 }
         lowercasedCore = isASCII ? Self.asciiLowercased(coreText) : core.lowercased()
+        lowercasedHash = TextHash.of(lowercasedCore)
         let coreBytes = coreText.utf8
         let possessive = coreBytes.count > 2
-            && (coreBytes.reversed().starts(with: "s'".utf8) || coreBytes.reversed().starts(with: [0x73, 0x99, 0x80, 0xE2]))
-        nameKey = possessive ? String(core.dropLast(2)) : core
+            && (coreBytes.suffix(2).elementsEqual("'s".utf8) || coreBytes.suffix(4).elementsEqual([0xE2, 0x80, 0x99, 0x73]))
+        coreHash = TextHash.of(coreText)
+        let nameText = possessive ? coreText.dropLast(2) : coreText
+        nameHash = possessive ? TextHash.of(nameText) : coreHash
         var isCJK = false, isHangul = false, hasCJKPunctuation = false
         for scalar in scalars where scalar.value >= 0x1100 {
             if Self.isCJKScalar(scalar) { isCJK = true }
@@ -147,9 +158,10 @@ struct SplitToken {
         isLowercaseLatin = firstIsLetter && !isCJK && Self.isLowercase(first!)
         script = firstCore.map { Self.isHangulScalar($0) ? .hangul : Self.isCJKScalar($0) ? .cjk : Self.isLetter($0) ? .latin : .other } ?? .other
         // One look-up answers every word-list question about a Latin word.
-        let lexicon = isCJK || coreText.isEmpty ? nil : Self.latinLexicon[lowercasedCore]
+        let lexicon = isCJK || coreText.isEmpty ? nil : Self.latinLexicon[lowercasedHash]
         isFunctionWord = lexicon?.isFunctionWord ?? false
         let coreLength = coreText.unicodeScalars.count
+        coreScalarCount = coreLength
         // ASCII without lowercase letters: `AI`, `GPU`, `S-1`, `2023` (a long CJK word is never looked at letter by letter).
         isAcronym = coreLength >= 2 && coreLength <= 12 && coreText.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x61 && $0 <= 0x7A) }
         isBareWord = coreLength == scalars.count - (last == "," ? 1 : 0)
@@ -169,27 +181,34 @@ struct SplitToken {
         isDashOrBar = Self.isConnector(text, lowercasedCore: lowercasedCore, endsWithPeriod: last == ".")
 
         if isHangul, let firstCore, Self.isHangulScalar(firstCore) {
-            let stem = Self.hangulStem(core)
-            strippingParticle = stem == core ? nil : stem
+            let particle = Self.trailingParticle(of: coreText, scalarCount: coreLength, minimumStem: 2)
+            strippingParticle = particle.map { String(Substring(coreText.unicodeScalars.dropLast($0.length))) }
+            koreanEnding = Self.koreanEnding(of: coreText, scalarCount: coreLength)
         } else {
-            strippingParticle = isCJK ? Self.latinBase(of: core) : nil
+            strippingParticle = isCJK ? Self.latinBase(of: coreText) : nil
+            koreanEnding = isHangul ? Self.koreanEnding(of: coreText, scalarCount: coreLength) : []
         }
-        koreanEnding = isHangul ? Self.koreanEnding(of: core) : []
+        stemHash = strippingParticle.map(TextHash.of)
         cjkStart = isCJK && !isHangul ? Self.cjkStart(of: coreText) : .none
-        key = WordKey.of(text)
+        key = WordKey.of(core: coreText)
         frequentWord = lexicon?.frequentWord
         isFiniteVerb = isLowercaseLatin && lexicon?.isFiniteVerb == true
-        isGivenName = startsUppercase && !isCJK && (nameKey == core ? lexicon?.isGivenName == true : LanguageTables.givenNames.contains(nameKey))
+        isGivenName = startsUppercase && !isCJK
+            && (possessive ? LanguageTables.givenNames.contains(String(nameText)) : lexicon?.isGivenName == true)
         isPossessive = possessive
+        isConjunction = text == "&" || lexicon?.isConjunction == true
         if isCJK && !isHangul, let final = coreText.unicodeScalars.last {
-            endsWithCJKParticle = LanguageTables.chineseParticles.contains(String(final)) || LanguageTables.japaneseParticles.contains(String(final))
+            endsWithCJKParticle = Self.cjkParticles.contains(final.value)
         } else {
             endsWithCJKParticle = false
         }
         if isCJK && !isHangul {
-            let characters = Array(coreText.prefix(2))
-            cjkStartsWithPredicate = characters.count == 2 && LanguageTables.chinesePredicateStarts.contains(String(characters))
-                || characters.first.map { LanguageTables.chinesePredicateStarts.contains(String($0)) } ?? false
+            // The first two characters, or the first alone.
+            let two = coreText.prefix(2)
+            let firstTwo = two.count == 2 ? ScalarKey.of(two.unicodeScalars) : nil
+            let first = two.first.flatMap { ScalarKey.of($0.unicodeScalars) }
+            cjkStartsWithPredicate = firstTwo.map(Self.chinesePredicateStarts.contains) ?? false
+                || first.map(Self.chinesePredicateStarts.contains) ?? false
         } else {
             cjkStartsWithPredicate = false
         }
@@ -253,28 +272,37 @@ struct SplitToken {
         var isFunctionWord = false
         var isFiniteVerb = false
         var isGivenName = false
+        var isConjunction = false
         var frequentWord: Int?
     }
 
-    static let latinLexicon: [String: LexiconEntry] = {
-        var lexicon: [String: LexiconEntry] = [:]
-        for word in LanguageTables.latinFunctionWords { lexicon[word, default: LexiconEntry()].isFunctionWord = true }
-        for word in LanguageTables.englishFiniteVerbs { lexicon[word, default: LexiconEntry()].isFiniteVerb = true }
+    /// By the hash of the lowercased word (`TextHash`).
+    static let latinLexicon: [UInt64: LexiconEntry] = {
+        var lexicon: [UInt64: LexiconEntry] = [:]
+        for word in LanguageTables.latinFunctionWords { lexicon[TextHash.of(word), default: LexiconEntry()].isFunctionWord = true }
+        for word in LanguageTables.englishFiniteVerbs { lexicon[TextHash.of(word), default: LexiconEntry()].isFiniteVerb = true }
         // Names are capitalized; a name's entry is found by its lowercased spelling and checked for case by the caller.
-        for name in LanguageTables.givenNames { lexicon[name.lowercased(), default: LexiconEntry()].isGivenName = true }
-        for (index, word) in SlotFeatures.frequentWords.enumerated() { lexicon[word, default: LexiconEntry()].frequentWord = index }
+        for name in LanguageTables.givenNames { lexicon[TextHash.of(name.lowercased()), default: LexiconEntry()].isGivenName = true }
+        for word in conjunctions { lexicon[TextHash.of(word), default: LexiconEntry()].isConjunction = true }
+        for (index, word) in SlotFeatures.frequentWords.enumerated() { lexicon[TextHash.of(word), default: LexiconEntry()].frequentWord = index }
         return lexicon
     }()
+
+    private static let conjunctions = ["and", "or", "y", "o", "und", "oder", "et", "ou", "e"]
 
     var isLowercaseFunctionWord: Bool { isLowercaseLatin && isFunctionWord || text == "&" }
     var isLowercaseContentWord: Bool { isLowercaseLatin && !isFunctionWord }
     var isCapitalizedFunctionWord: Bool { startsUppercase && isFunctionWord && isBareWord }
-    var isConjunction: Bool { text == "&" || Self.conjunctions.contains(lowercasedCore) }
-    /// Asked per candidate boundary, so kept in one set rather than built at each call.
-    private static let conjunctions: Set<String> = ["and", "or", "y", "o", "und", "oder", "et", "ou", "e"]
     var isPossessiveOrComma: Bool { text.hasPrefix("'s") || text.hasPrefix("’s") || text == "," || text.hasPrefix("(") }
-    /// What counts as the same word when a body repeats its heading's word.
-    var repeatKey: String? { core.unicodeScalars.count >= 2 && !isFunctionWord ? lowercasedCore : nil }
+    /// What counts as the same word when a body repeats its heading's word: its lowercased hash.
+    var repeatKey: UInt64? { coreScalarCount >= 2 && !isFunctionWord ? lowercasedHash : nil }
+
+    /// At least `count` characters in the core, counted without grapheme breaking when the bytes decide it.
+    func coreHasCharacters(atLeast count: Int) -> Bool {
+        let bytes = core.utf8.count
+        if bytes < count { return false }
+        return coreScalarCount == bytes || core.count >= count
+    }
 
     /// `자기대국은` repeats `자기대국`, `아파트가` repeats `아파트로`, `모델은` repeats `모델인가`: the same
     /// stem, with other particles or endings.
@@ -324,87 +352,91 @@ struct SplitToken {
 
     // MARK: Korean
 
-    /// The particles a Hangul word may end with, by their text; the longest is three syllables.
-    private static let koreanParticles: [String: KoreanEnding] = {
-        var particles: [String: KoreanEnding] = [:]
+    /// The particles a Hangul word may end with, by their scalars (`ScalarKey`); the longest is three syllables.
+    private static let koreanParticles: [UInt64: KoreanEnding] = {
+        var particles: [UInt64: KoreanEnding] = [:]
         for (table, ending) in [
             (LanguageTables.koreanAdverbialParticles, KoreanEnding.adverbial), (LanguageTables.koreanGenitiveParticles, .genitive),
             (LanguageTables.koreanObjectParticles, .object), (LanguageTables.koreanSubjectParticles, .subject),
             (LanguageTables.koreanTopicParticles, .topic),
         ] {
-            for particle in table { particles[particle] = ending }
+            for particle in table { if let key = ScalarKey.of(particle.unicodeScalars) { particles[key] = ending } }
         }
         return particles
     }()
 
+    private static let koreanDependentNouns = ScalarKey.set(LanguageTables.koreanDependentNouns)
+    private static let koreanDeterminers = ScalarKey.set(LanguageTables.koreanDeterminers)
+    private static let koreanAdnominalFinals = ScalarKey.set(LanguageTables.koreanAdnominalFinals)
+    private static let koreanSentenceFinals = ScalarKey.set(LanguageTables.koreanSentenceFinals)
+
     /// The longest particle `word` ends with, leaving at least `minimumStem` scalars: its length in scalars and kind.
-    private static func trailingParticle(of word: String, minimumStem: Int) -> (length: Int, kind: KoreanEnding)? {
+    private static func trailingParticle(of word: Substring, scalarCount: Int, minimumStem: Int) -> (length: Int, kind: KoreanEnding)? {
         let scalars = word.unicodeScalars
-        let count = scalars.count
-        let longest = min(3, count - minimumStem)
+        let longest = min(ScalarKey.maximumLength, scalarCount - minimumStem)
         guard longest >= 1, let last = scalars.last, isHangulScalar(last) else { return nil }
-        var suffix = String.UnicodeScalarView()
+        var suffix: UInt64 = 0
         var found: (Int, KoreanEnding)?
         var index = scalars.endIndex
         for length in 1...longest {
             index = scalars.index(before: index)
-            suffix.insert(scalars[index], at: suffix.startIndex)
-            if let kind = koreanParticles[String(suffix)] { found = (length, kind) }
+            // The suffix's scalars in reading order: shift the ones read so far up by one place.
+            suffix = suffix << 21 | UInt64(scalars[index].value)
+            if let kind = koreanParticles[suffix] { found = (length, kind) }
         }
         return found
     }
 
-    /// A Hangul word without a trailing particle, when what is left is still a word of two syllables or more.
-    static func hangulStem(_ word: String) -> String {
-        guard let (length, _) = trailingParticle(of: word, minimumStem: 2) else { return word }
-        return String(String.UnicodeScalarView(word.unicodeScalars.dropLast(length)))
-    }
-
-    private static func koreanEnding(of core: String) -> KoreanEnding {
+    private static func koreanEnding(of core: Substring, scalarCount: Int) -> KoreanEnding {
         var ending: KoreanEnding = []
-        if LanguageTables.koreanDependentNouns.contains(core) { ending.insert(.dependentNoun) }
-        if LanguageTables.koreanDeterminers.contains(core) { ending.insert(.determiner) }
-        if let first = core.first, LanguageTables.koreanDependentNouns.contains(String(first)) || core.count >= 2
-            && LanguageTables.koreanDependentNouns.contains(String(core.prefix(2))) {
-            ending.insert(.startsWithDependentNoun)
+        let scalars = core.unicodeScalars
+        if scalarCount <= ScalarKey.maximumLength, let key = ScalarKey.of(scalars) {
+            if koreanDependentNouns.contains(key) { ending.insert(.dependentNoun) }
+            if koreanDeterminers.contains(key) { ending.insert(.determiner) }
+        }
+        if let first = scalars.first {
+            var firstTwo = scalars.dropFirst().first.map { UInt64(first.value) | UInt64($0.value) << 21 }
+            if scalarCount < 2 { firstTwo = nil }
+            if koreanDependentNouns.contains(UInt64(first.value)) || firstTwo.map(koreanDependentNouns.contains) == true {
+                ending.insert(.startsWithDependentNoun)
+            }
         }
         // A particle needs a host: a Latin word (`Yann은`) or a stem of one syllable or more.
-        if let (_, kind) = trailingParticle(of: core, minimumStem: 1) { ending.insert(kind) }
-        if let last = core.last, core.count >= 2 {
-            if LanguageTables.koreanAdnominalFinals.contains(String(last)) { ending.insert(.adnominal) }
-            if LanguageTables.koreanSentenceFinals.contains(String(last)) { ending.insert(.sentenceFinal) }
+        if let (_, kind) = trailingParticle(of: core, scalarCount: scalarCount, minimumStem: 1) { ending.insert(kind) }
+        if let last = scalars.last, scalarCount >= 2 {
+            if koreanAdnominalFinals.contains(UInt64(last.value)) { ending.insert(.adnominal) }
+            if koreanSentenceFinals.contains(UInt64(last.value)) { ending.insert(.sentenceFinal) }
         }
         return ending
     }
 
     /// A Latin word with a Hangul or kana particle glued on (`Yann은`, `LLM이`): the Latin part.
-    private static func latinBase(of core: String) -> String? {
-        guard let first = core.unicodeScalars.first, !isCJKScalar(first) else { return nil }
-        let scalars = Array(core.unicodeScalars)
-        guard let split = scalars.firstIndex(where: isCJKScalar), split > 0,
-              scalars[..<split].allSatisfy({ !isCJKScalar($0) }), scalars.count - split <= 3
+    private static func latinBase(of core: Substring) -> String? {
+        let scalars = core.unicodeScalars
+        guard let first = scalars.first, !isCJKScalar(first), let split = scalars.firstIndex(where: isCJKScalar),
+              scalars[split...].count <= 3
         else { return nil }
-        var base = String.UnicodeScalarView()
-        base.append(contentsOf: scalars[..<split])
-        return String(base)
+        return String(Substring(scalars[..<split]))
     }
 
     // MARK: Chinese and Japanese
 
+    private static let cjkParticles: Set<UInt32> = Set(
+        LanguageTables.chineseParticles.union(LanguageTables.japaneseParticles).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first!.value : nil })
+    private static let cjkSentenceOpeners = ScalarKey.set(LanguageTables.chineseSentenceOpeners.union(LanguageTables.japaneseSentenceOpeners))
+    private static let chinesePredicateStarts = ScalarKey.set(LanguageTables.chinesePredicateStarts)
+
     private static func cjkStart(of core: Substring) -> CJKStart {
-        let characters = Array(core.unicodeScalars.prefix(8))
-        guard let first = characters.first else { return .none }
-        for length in stride(from: min(3, characters.count), through: 1, by: -1) {
-            let prefix = String(String.UnicodeScalarView(characters[0..<length]))
-            if LanguageTables.chineseSentenceOpeners.contains(prefix) || LanguageTables.japaneseSentenceOpeners.contains(prefix) {
-                return .opener
-            }
+        let scalars = core.unicodeScalars
+        guard let first = scalars.first else { return .none }
+        var key: UInt64 = 0
+        for (length, scalar) in scalars.prefix(ScalarKey.maximumLength).enumerated() {
+            key |= UInt64(scalar.value) << (21 * length)
+            if cjkSentenceOpeners.contains(key) { return .opener }
         }
-        if LanguageTables.chineseParticles.contains(String(first)) || LanguageTables.japaneseParticles.contains(String(first)) {
-            return .particle
-        }
+        if cjkParticles.contains(first.value) { return .particle }
         // `山田氏は…`, `Karpathy が…`: a Japanese topic or subject marker a few characters in.
-        if characters.dropFirst().contains(where: { $0 == "は" || $0 == "が" }) { return .topicEarly }
+        if scalars.prefix(8).dropFirst().contains(where: { $0 == "は" || $0 == "が" }) { return .topicEarly }
         return .plain
     }
 }

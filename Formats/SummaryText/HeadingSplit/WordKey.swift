@@ -11,25 +11,48 @@ enum WordKey {
         while start < end, let length = edgePunctuationLength(bytes, at: start, end: end) { start = bytes.index(start, offsetBy: length) }
         while start < end, let length = trailingPunctuationLength(bytes, start: start, end: end) { end = bytes.index(end, offsetBy: -length) }
         guard start < end else { return 0 }
-        let core = word[start..<end]
+        return of(core: word[start..<end])
+    }
+
+    /// The key of a word already without its edge punctuation (`SplitToken.core`).
+    static func of(core: Substring) -> UInt64 {
+        let bytes = core.utf8
+        guard let firstByte = bytes.first else { return 0 }
+        if firstByte < 0x80 || core.unicodeScalars.first!.value < 0x1100 {
+            // Latin (or digits) then CJK: the Latin part. A scalar from U+1100 on starts with a byte
+            // from E1 on, so only such bytes are decoded.
+            var hash = seed
+            var index = bytes.startIndex
+            while index < bytes.endIndex {
+                let byte = bytes[index]
+                if byte >= 0xE1, let scalar = core.unicodeScalars[index...].first, scalar.value >= 0x1100 && SplitToken.isCJKScalar(scalar) {
+                    break
+                }
+                hash = adding(byte, to: hash)
+                index = bytes.index(after: index)
+            }
+            return hash
+        }
         let scalars = core.unicodeScalars
         let first = scalars.first!
         var keyEnd = core.endIndex
-        if first.value < 0x1100 {
-            // Latin (or digits) then CJK: the Latin part.
-            if let cjk = scalars.firstIndex(where: { $0.value >= 0x1100 && SplitToken.isCJKScalar($0) }) { keyEnd = cjk }
-        } else if SplitToken.isHangulScalar(first) {
+        if SplitToken.isHangulScalar(first) {
             keyEnd = stemEnd(of: core)
         } else if SplitToken.isCJKScalar(first) {
             var index = scalars.startIndex
             for _ in 0..<2 where index < scalars.endIndex { index = scalars.index(after: index) }
             keyEnd = index
         }
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in core[..<keyEnd].utf8 {
-            hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)) &* 0x0000_0100_0000_01B3
-        }
+        var hash = seed
+        for byte in core[..<keyEnd].utf8 { hash = adding(byte, to: hash) }
         return hash
+    }
+
+    private static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// FNV-1a, with ASCII lowercased.
+    private static func adding(_ byte: UInt8, to hash: UInt64) -> UInt64 {
+        (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)) &* 0x0000_0100_0000_01B3
     }
 
     /// Where a Hangul word's stem ends: before a particle of one or two syllables, when two remain.
@@ -71,6 +94,63 @@ enum WordKey {
         switch byte {
         case 0x21, 0x22, 0x27, 0x28, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x5B, 0x5D, 0x7B, 0x7D: true
         default: false
+        }
+    }
+}
+
+/// Counts by word key (`WordKey`, or a pair of them), in an open-addressing table: the keys are hashes
+/// already, so no hashing beyond a multiply places them, where a `Dictionary` or `Set` would hash each
+/// of an episode's thousands of words again.
+struct WordKeyTable {
+    /// 0 where empty (a key of 0 is stored as 1: a collision of two 64-bit hashes, never seen).
+    private var keys: [UInt64]
+    private var counts: [Int32]
+    private var shift: UInt64
+    private var stored = 0
+
+    init() {
+        keys = [UInt64](repeating: 0, count: 256)
+        counts = [Int32](repeating: 0, count: 256)
+        shift = 64 - 8
+    }
+
+    func count(of key: UInt64) -> Int {
+        let key = key == 0 ? 1 : key
+        var position = position(of: key)
+        while true {
+            let stored = keys[position]
+            if stored == key { return Int(counts[position]) }
+            if stored == 0 { return 0 }
+            position = (position + 1) & (keys.count - 1)
+        }
+    }
+
+    func contains(_ key: UInt64) -> Bool { count(of: key) > 0 }
+
+    mutating func add(_ key: UInt64) {
+        if 2 * (stored + 1) > keys.count { grow() }
+        let key = key == 0 ? 1 : key
+        var position = position(of: key)
+        while keys[position] != 0 && keys[position] != key { position = (position + 1) & (keys.count - 1) }
+        if keys[position] == 0 {
+            keys[position] = key
+            stored += 1
+        }
+        counts[position] += 1
+    }
+
+    private func position(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldCounts = counts
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        counts = [Int32](repeating: 0, count: oldKeys.count * 2)
+        shift -= 1
+        for (key, count) in zip(oldKeys, oldCounts) where key != 0 {
+            var position = position(of: key)
+            while keys[position] != 0 { position = (position + 1) & (keys.count - 1) }
+            keys[position] = key
+            counts[position] = count
         }
     }
 }

@@ -15,19 +15,34 @@ public enum LanguageDetector {
                 "das", "como", "mas", "ao", "ele", "ela", "seu", "sua", "são"]),
     ]
 
-    /// For each function word, the languages (indices into `functionWords`) it belongs to.
-    private static let languagesByWord: [String: [Int]] = {
-        var table: [String: [Int]] = [:]
+    /// For each function word, by the FNV-1a hash of its bytes, the languages it belongs to (bit `i` for
+    /// `functionWords[i]`): the words of a sample are hashed as they are read, with no `String` made.
+    private static let languagesByWord: [UInt64: UInt8] = {
+        var table: [UInt64: UInt8] = [:]
         for (index, language) in functionWords.enumerated() {
-            for word in language.words { table[String(word), default: []].append(index) }
+            for word in language.words { table[WordHash.of(word.utf8), default: 0] |= 1 << index }
         }
         return table
     }()
 
+    private enum WordHash {
+        static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+        static func adding(_ byte: UInt8, to hash: UInt64) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        static func of(_ bytes: some Sequence<UInt8>) -> UInt64 { bytes.reduce(seed) { adding($1, to: $0) } }
+    }
+
     public static func detect(_ text: some StringProtocol) -> String? {
         var counts = ScriptCounts()
         counts.add(text)
-        return counts.language(latinSample: text)
+        return counts.language(latinSample: latinLanguage(text.utf8))
+    }
+
+    /// The language of several pieces of prose read as one text, each joined to the next by a space,
+    /// without joining them.
+    public static func detect(pieces: [Substring]) -> String? {
+        var counts = ScriptCounts()
+        for piece in pieces where !counts.isEnough { counts.add(piece) }
+        return counts.language(latinSample: latinLanguage(pieces.lazy.map(\.utf8).joined(separator: CollectionOfOne(0x20))))
     }
 
     /// Letters by script; a few thousand decide it.
@@ -49,13 +64,13 @@ public enum LanguageDetector {
             }
         }
 
-        func language(latinSample: @autoclosure () -> some StringProtocol) -> String? {
+        func language(latinSample: @autoclosure () -> String?) -> String? {
             guard letters >= 12 else { return nil }
             // One CJK character carries about as much as a Latin word, so CJK counts are weighted up.
             if hangul * 3 >= letters / 5 && hangul > kana { return "ko" }
             if kana * 3 >= letters / 10 { return "ja" }
             if han * 3 >= letters / 5 { return "zh" }
-            return LanguageDetector.latinLanguage(latinSample())
+            return latinSample()
         }
     }
 
@@ -75,32 +90,33 @@ public enum LanguageDetector {
                 sample += chapter.title + "\n" + chapter.quotes.map(\.text).joined(separator: "\n")
             }
         }
-        return counts.language(latinSample: sample)
+        return counts.language(latinSample: latinLanguage(sample.utf8))
     }
 
-    private static func latinLanguage(_ text: some StringProtocol) -> String? {
+    private static func latinLanguage(_ bytes: some Sequence<UInt8>) -> String? {
         var counts = [Int](repeating: 0, count: functionWords.count)
         var words = 0
         // A few hundred words decide it. Words are runs of letters; ASCII is lowercased by hand, and
         // bytes of other letters (á, ç, ã) are kept, which is all the function-word lists need.
-        var word: [UInt8] = []
+        var hash = WordHash.seed, length = 0
         func finishWord() {
-            guard !word.isEmpty else { return }
+            guard length > 0 else { return }
             words += 1
             // Function words are short; longer words need no look-up.
-            guard word.count <= 8 else {
-                word.removeAll(keepingCapacity: true)
-                return
+            if length <= 8, let languages = languagesByWord[hash] {
+                for index in counts.indices where languages & 1 << index != 0 { counts[index] += 1 }
             }
-            if let languages = languagesByWord[String(decoding: word, as: UTF8.self)] {
-                for index in languages { counts[index] += 1 }
-            }
-            word.removeAll(keepingCapacity: true)
+            hash = WordHash.seed
+            length = 0
         }
-        for byte in text.utf8.prefix(1500) {
+        for byte in bytes.prefix(1500) {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...0xFF: word.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...0xFF:
+                hash = WordHash.adding(byte, to: hash)
+                length += 1
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                hash = WordHash.adding(byte + 0x20, to: hash)
+                length += 1
             default: finishWord()
             }
         }
