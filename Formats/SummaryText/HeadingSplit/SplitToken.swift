@@ -134,7 +134,7 @@ struct SplitToken {
         let coreText = text[coreStart..<coreEnd]
         core = String(coreText)
         let isASCII = coreText.utf8.allSatisfy { $0 < 0x80 }
-        lowercasedCore = isASCII ? Self.asciiLowercased(coreText) : core.lowercased()
+        lowercasedCore = isASCII ? Self.asciiLowercased(coreText) : Self.hasCase(coreText) ? core.lowercased() : core
         lowercasedHash = TextHash.of(lowercasedCore)
         let coreBytes = coreText.utf8
         let possessive = coreBytes.count > 2
@@ -164,12 +164,18 @@ struct SplitToken {
         coreScalarCount = coreLength
         // ASCII without lowercase letters: `AI`, `GPU`, `S-1`, `2023` (a long CJK word is never looked at letter by letter).
         isAcronym = coreLength >= 2 && coreLength <= 12 && coreText.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x61 && $0 <= 0x7A) }
-        isBareWord = coreLength == scalars.count - (last == "," ? 1 : 0)
+        // The word's scalars are the core's and its edge punctuation's.
+        let edgeScalars = scalars[..<coreStart].count + scalars[coreEnd...].count
+        isBareWord = edgeScalars == (last == "," ? 1 : 0)
         startsWithDigit = first.map { ("0"..."9").contains($0) || $0 == "$" || !$0.isASCII && $0.properties.numericType != nil } ?? false
         startsWithOpeningQuote = first.map(CharacterClass.openingQuotes) ?? false
         startsWithClosingPunctuation = first.map(CharacterClass.closingPunctuation) ?? false
         let bytes = text.utf8
-        isEditorialNote = bytes.starts(with: "--".utf8) || bytes.starts(with: "_Note".utf8) || bytes.starts(with: "*Note".utf8)
+        switch bytes.first {
+        case UInt8(ascii: "-"): isEditorialNote = bytes.starts(with: "--".utf8)
+        case UInt8(ascii: "_"), UInt8(ascii: "*"): isEditorialNote = bytes.dropFirst().starts(with: "Note".utf8)
+        default: isEditorialNote = false
+        }
         endsWithQuestionOrExclamation = last.map(CharacterClass.questionOrExclamation) ?? false
         // "vs.", "Dr.", "U.S." and single initials are not sentence ends.
         let isAbbreviation = coreLength <= 2 || coreBytes.contains(UInt8(ascii: ".")) || coreLength <= 3 && !isCJK && last == "."
@@ -196,7 +202,7 @@ struct SplitToken {
         isGivenName = startsUppercase && !isCJK
             && (possessive ? LanguageTables.givenNames.contains(String(nameText)) : lexicon?.isGivenName == true)
         isPossessive = possessive
-        isConjunction = text == "&" || lexicon?.isConjunction == true
+        isConjunction = bytes.elementsEqual(CollectionOfOne(UInt8(ascii: "&"))) || lexicon?.isConjunction == true
         if isCJK && !isHangul, let final = coreText.unicodeScalars.last {
             endsWithCJKParticle = Self.cjkParticles.contains(final.value)
         } else {
@@ -309,8 +315,10 @@ struct SplitToken {
     func repeats(_ other: SplitToken) -> Bool {
         guard let key = repeatKey, let otherKey = other.repeatKey else { return false }
         if key == otherKey { return true }
+        guard isHangul && other.isHangul else { return false }
         let stem = strippingParticle ?? core, otherStem = other.strippingParticle ?? other.core
-        return isHangul && other.isHangul && stem.count >= 2 && (stem == otherStem || otherStem.hasPrefix(stem))
+        // Compared by bytes: Hangul syllables are whole characters.
+        return stem.count >= 2 && otherStem.utf8.starts(with: stem.utf8)
     }
 
     // MARK: Scripts
@@ -340,6 +348,11 @@ struct SplitToken {
 
     private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? ("a"..."z").contains(scalar) : scalar.properties.isLowercase
+    }
+
+    /// Whether lowercasing could change the word: it holds a scalar outside ASCII lowercase and the caseless CJK scripts.
+    private static func hasCase(_ text: Substring) -> Bool {
+        text.unicodeScalars.contains { $0.isASCII ? ("A"..."Z").contains($0) : !isCJKScalar($0) }
     }
 
     private static func asciiLowercased(_ text: Substring) -> String {
