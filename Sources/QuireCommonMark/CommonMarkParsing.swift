@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 import QuireCore
 
 /// The one place a cmark-gfm parser is set up: extensions attached, options chosen, handles freed.
@@ -16,6 +17,12 @@ enum CommonMarkParsing {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
+
+    /// cmark-gfm (0.29) marks an extension's characters (`~`, `|`, …) as special in one table for the
+    /// whole process while it parses a document's inlines, and unmarks them when done: a parse ending on
+    /// one thread would make another thread's parse miss its strikethrough or table cells. So the
+    /// parses that attach extensions take turns.
+    private static let extensionTableLock = NSLock()
 
     static func options(unsafe: Bool, validating: Bool = true) -> Int32 {
         // Table alignment as `style="text-align: …"`: HTML5 made the `align` attribute obsolete.
@@ -42,12 +49,14 @@ enum CommonMarkParsing {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
+        if !extensions.isEmpty { extensionTableLock.lock() }
         if let base = bytes.baseAddress, !bytes.isEmpty {
             base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                 cmark_parser_feed(parser, $0, bytes.count)
             }
         }
         let root = cmark_parser_finish(parser)!
+        if !extensions.isEmpty { extensionTableLock.unlock() }
         defer { cmark_node_free(root) }
         return body(root, cmark_parser_get_syntax_extensions(parser), options)
     }
