@@ -153,6 +153,33 @@ def korean_tables():
     return particles, dependent, determiners, adnominal, sentence_finals
 
 
+def korean_frequent_words():
+    """The 1,500 most frequent Korean nouns, pronouns, numerals, determiners and adverbs: words whose
+    identity at a boundary the model may learn (a role noun opens a body, a counter ends a phrase)."""
+    from kiwipiepy import Kiwi
+    kiwi = Kiwi()
+    words = []
+    for word in wordfreq.top_n_list("ko", 30000):
+        tokens = kiwi.tokenize(word)
+        if len(tokens) == 1 and tokens[0].form == word and tokens[0].tag in ("NNG", "NNB", "NP", "NR", "MM", "MAG"):
+            words.append(word)
+            if len(words) == 1500:
+                break
+    return set(words)
+
+
+def korean_final_syllables():
+    """The 400 syllables that most often end a frequent Korean word (by word frequency): how a word
+    ends tells a noun that closes a heading from a verb form or particle that does not."""
+    counts = {}
+    frequencies = wordfreq.get_frequency_dict("ko")
+    for word in wordfreq.top_n_list("ko", 30000):
+        last = word[-1]
+        if "\uac00" <= last <= "\ud7a3":
+            counts[last] = counts.get(last, 0) + frequencies.get(word, 0)
+    return {s for s, _ in sorted(counts.items(), key=lambda item: -item[1])[:400]}
+
+
 def chinese_tables():
     import jieba
     import jieba.posseg
@@ -212,6 +239,8 @@ def main():
     given = given_names()
     zh_predicates = chinese_predicate_starts()
     particles, dependent, determiners, adnominal, sentence_finals = korean_tables()
+    korean_frequent = korean_frequent_words()
+    korean_finals = korean_final_syllables()
     zh_openers, zh_particles = chinese_tables()
     ja_particles, ja_openers = japanese_tables()
     tables = [
@@ -229,6 +258,8 @@ def main():
         ("koreanDeterminers", "Korean determiners and native numerals (kiwipiepy MM, NR) that need a following noun.", determiners),
         ("koreanAdnominalFinals", "Final syllables of adnominal verb forms (kiwipiepy: 400 frequent stems joined with ETM endings), kept where nouns rarely end so.", adnominal),
         ("koreanSentenceFinals", "Final syllables of sentence-final verb forms (kiwipiepy EF), kept where nouns rarely end so.", sentence_finals),
+        ("koreanFrequentWords", "The 1,500 most frequent Korean nouns, pronouns, numerals, determiners and adverbs (wordfreq, tagged by kiwipiepy).", korean_frequent),
+        ("koreanFinalSyllables", "The 400 syllables that most often end a frequent Korean word, weighted by the word's frequency (wordfreq).", korean_finals),
         ("chineseSentenceOpeners", "Chinese pronouns and conjunctions (jieba dictionary tags r, c), the most frequent 120.", zh_openers),
         ("chineseParticles", "Chinese structural, aspect and modal particles (jieba tags u*, y), which never open a sentence.", zh_particles),
         ("japaneseParticles", "Japanese particles and auxiliaries (UniDic 助詞, 助動詞 via fugashi) among the 5,000 most frequent words.", ja_particles),

@@ -71,7 +71,7 @@ class Model:
         # Slot families left out (QUIRE_TRAIN_EXCLUDE=wordFirst,end3), to measure what each is worth.
         self.excluded = {i for i, name in enumerate(slot_names) if excluded and name.split(":")[0] in excluded}
         # Word identities are many and each is seen rarely: they are shrunk harder than shapes.
-        lexical = np.array([named_count + i for i, name in enumerate(slot_names) if name.startswith("word")], dtype=int)
+        lexical = np.array([named_count + i for i, name in enumerate(slot_names) if name.startswith(("word", "syllable"))], dtype=int)
         self.lexical = np.concatenate([lexical + self.d * b for b in range(1 + len(groups))]) if len(lexical) else lexical
 
     def size(self):

@@ -473,8 +473,9 @@ struct CandidateFeatures {
 /// Features that are one slot out of many, worth 1 each: sequences of word shapes around a boundary
 /// (`SplitToken.Shape`): "a capitalized word ending in `?`, then a capitalized function word, then a
 /// lowercase word" is learned once and holds in every language that writes so; and the identity of
-/// frequent words (`LanguageTables.latinFrequentWords`) at the body's start and inside the heading,
-/// common enough to hold on any topic ("is", "ist", "says", "explica").
+/// frequent words (`LanguageTables.latinFrequentWords`, `koreanFrequentWords`) at the body's start
+/// and inside the heading, common enough to hold on any topic ("is", "ist", "says", "explica", "진행자"),
+/// and of the syllable a Korean word ends on (a noun that closes a heading, a verb form that does not).
 enum SlotFeatures {
     enum Family: Int, CaseIterable {
         /// The heading's last word (class and end), the body's first word (class), the body's second (class, or none).
@@ -494,14 +495,27 @@ enum SlotFeatures {
         case wordInside
         /// The heading's last word, when frequent.
         case wordLast
+        /// The syllable the heading's last word ends on, when it is Hangul.
+        case syllableLast
+        /// The syllable the body's first word ends on, when it is Hangul.
+        case syllableFirst
 
         var name: String { String(describing: self) }
         var isLexical: Bool { rawValue >= Family.wordFirst.rawValue }
+        var isSyllable: Bool { rawValue >= Family.syllableLast.rawValue }
     }
 
-    /// The frequent words in a fixed order: a word's slot is its place here.
-    static let frequentWords: [String] = LanguageTables.latinFrequentWords.sorted()
+    /// The frequent words in a fixed order: a word's slot is its place here. A Korean word is known by
+    /// its stem (`SplitToken.strippingParticle`).
+    static let frequentWords: [String] = LanguageTables.latinFrequentWords.union(LanguageTables.koreanFrequentWords).sorted()
     static let frequentWordIndex: [String: Int] = Dictionary(uniqueKeysWithValues: frequentWords.enumerated().map { ($1, $0) })
+    /// The Korean frequent words' places, by the hash of the word (`TextHash`).
+    static let koreanWordIndex: [UInt64: Int] = Dictionary(
+        uniqueKeysWithValues: LanguageTables.koreanFrequentWords.map { (TextHash.of($0), frequentWordIndex[$0]!) })
+    /// Final syllables in a fixed order, and their places by scalar value.
+    static let finalSyllables: [String] = LanguageTables.koreanFinalSyllables.sorted()
+    static let finalSyllableIndex: [UInt32: Int] = Dictionary(
+        uniqueKeysWithValues: finalSyllables.enumerated().map { ($1.unicodeScalars.first!.value, $0) })
 
     static let classCount = SplitToken.Shape.Class.allCases.count
     static let endCount = SplitToken.Shape.End.allCases.count
@@ -514,6 +528,7 @@ enum SlotFeatures {
         case .body2: 2 * shapeCount * (classCount + 1)
         case .headWord: 2 * (classCount + 1) * shapeCount * (classCount + 1)
         case .wordFirst, .wordNext, .wordInside, .wordLast: frequentWords.count
+        case .syllableLast, .syllableFirst: finalSyllables.count
         }
     }
 
@@ -545,6 +560,8 @@ enum SlotFeatures {
         if k + 1 < tokens.count, let word = tokens[k + 1].frequentWord { slots.append(offsets[Family.wordNext.rawValue] + word) }
         if let word = tokens[k - 1].frequentWord { slots.append(offsets[Family.wordLast.rawValue] + word) }
         for token in tokens[1..<k] { if let word = token.frequentWord { slots.append(offsets[Family.wordInside.rawValue] + word) } }
+        if let syllable = tokens[k - 1].finalSyllable { slots.append(offsets[Family.syllableLast.rawValue] + syllable) }
+        if let syllable = first.finalSyllable { slots.append(offsets[Family.syllableFirst.rawValue] + syllable) }
     }
 
     /// The slot a name from the weights file stands for, if it names one.
@@ -553,6 +570,11 @@ enum SlotFeatures {
 
     static func slot(named name: Substring) -> Int? {
         guard let colon = name.firstIndex(of: ":"), let family = familiesByName[String(name[..<colon])] else { return nil }
+        if family.isSyllable {
+            let syllable = name[name.index(after: colon)...]
+            guard syllable.unicodeScalars.count == 1 else { return nil }
+            return finalSyllableIndex[syllable.unicodeScalars.first!.value].map { offset(of: family) + $0 }
+        }
         if family.isLexical {
             return frequentWordIndex[String(name[name.index(after: colon)...])].map { offset(of: family) + $0 }
         }
@@ -568,7 +590,7 @@ enum SlotFeatures {
             return value * endCount + end.rawValue
         }
         switch family {
-        case .wordFirst, .wordNext, .wordInside, .wordLast:
+        case .wordFirst, .wordNext, .wordInside, .wordLast, .syllableLast, .syllableFirst:
             return nil
         case .headWord:
             guard parts.count == 3, let styleEnd = parts[0].firstIndex(of: "/") else { return nil }
@@ -602,6 +624,8 @@ enum SlotFeatures {
             switch family {
             case .wordFirst, .wordNext, .wordInside, .wordLast:
                 return "\(family.name):\(frequentWords[index])"
+            case .syllableLast, .syllableFirst:
+                return "\(family.name):\(finalSyllables[index])"
             case .headWord:
                 let after = index % (classCount + 1), rest = index / (classCount + 1)
                 let word = rest % shapeCount, styleBefore = rest / shapeCount

@@ -43,8 +43,10 @@ struct SplitToken {
     /// The word's shape: its class (`Shape.Class`) and how it ends (`Shape.End`), for the shape features.
     let shapeClass: Shape.Class
     let shapeEnd: Shape.End
-    /// The word's place among the frequent Latin-script words, if it is one.
+    /// The word's place among the frequent words (`SlotFeatures.frequentWords`), if it is one.
     let frequentWord: Int?
+    /// The place of the syllable a Hangul word ends on among the frequent final syllables, if it is one.
+    let finalSyllable: Int?
     /// An English verb in a finite form ("explains", "went").
     let isFiniteVerb: Bool
     /// A common given name ("Aisha", "Eddie").
@@ -197,7 +199,13 @@ struct SplitToken {
         stemHash = strippingParticle.map(TextHash.of)
         cjkStart = isCJK && !isHangul ? Self.cjkStart(of: coreText) : .none
         key = WordKey.of(core: coreText)
-        frequentWord = lexicon?.frequentWord
+        if script == .hangul {
+            frequentWord = SlotFeatures.koreanWordIndex[stemHash ?? coreHash]
+            finalSyllable = coreText.unicodeScalars.last.flatMap { SlotFeatures.finalSyllableIndex[$0.value] }
+        } else {
+            frequentWord = lexicon?.frequentWord
+            finalSyllable = nil
+        }
         isFiniteVerb = isLowercaseLatin && lexicon?.isFiniteVerb == true
         isGivenName = startsUppercase && !isCJK
             && (possessive ? LanguageTables.givenNames.contains(String(nameText)) : lexicon?.isGivenName == true)
@@ -290,7 +298,7 @@ struct SplitToken {
         // Names are capitalized; a name's entry is found by its lowercased spelling and checked for case by the caller.
         for name in LanguageTables.givenNames { lexicon[TextHash.of(name.lowercased()), default: LexiconEntry()].isGivenName = true }
         for word in conjunctions { lexicon[TextHash.of(word), default: LexiconEntry()].isConjunction = true }
-        for (index, word) in SlotFeatures.frequentWords.enumerated() { lexicon[TextHash.of(word), default: LexiconEntry()].frequentWord = index }
+        for word in LanguageTables.latinFrequentWords { lexicon[TextHash.of(word), default: LexiconEntry()].frequentWord = SlotFeatures.frequentWordIndex[word] }
         return lexicon
     }()
 
