@@ -29,6 +29,22 @@ struct HeadingModelTests {
 
     /// Every named feature has a one-line reason in the code and a distinct name; the shape and word
     /// slots round-trip through their names.
+    /// Particles, dependent nouns, determiners, final syllables and predicate starts are found by their
+    /// packed scalars (`ScalarKey`), which hold three at most: a longer entry would never match.
+    @Test func tablesLookedUpByPackedScalarsFitThePacking() {
+        let tables = [
+            LanguageTables.koreanTopicParticles, LanguageTables.koreanSubjectParticles, LanguageTables.koreanObjectParticles,
+            LanguageTables.koreanGenitiveParticles, LanguageTables.koreanAdverbialParticles, LanguageTables.koreanDependentNouns,
+            LanguageTables.koreanDeterminers, LanguageTables.koreanAdnominalFinals, LanguageTables.koreanSentenceFinals,
+            LanguageTables.chinesePredicateStarts,
+        ]
+        for table in tables {
+            #expect(!table.isEmpty)
+            #expect(table.filter { $0.unicodeScalars.count > ScalarKey.maximumLength }.isEmpty)
+            #expect(ScalarKey.set(table).count == table.count)
+        }
+    }
+
     @Test func slotNamesRoundTrip() {
         for slot in stride(from: 0, to: SlotFeatures.slotCount, by: 97) {
             #expect(SlotFeatures.slot(named: Substring(SlotFeatures.name(of: slot))) == slot)

@@ -7,16 +7,16 @@ struct EpisodeEvidence {
     let names: NameIndex
     /// How often each word (by `SplitToken.openerKey`) opens a sentence somewhere in the episode:
     /// in the overview, or after the first sentence end of a chapter's text (the part no split decides).
-    let openers: WordKeyTable
+    let openers: KeyedTable<Int32>
     /// Whether the episode writes Latin headings in title case, measured across its chapters.
     let titleCase: Bool
     /// The language group the learned model has weights for.
     let language: HeadingModel.Language
     /// Pairs of consecutive words in the episode's prose (the overview, and chapter text after its first
     /// sentence end), by `proseKey`: a body that opens with a phrase its prose uses ("Moderator Jan").
-    let proseBigrams: WordKeyTable
+    let proseBigrams: KeyedTable<Bool>
     /// Words the prose writes in lowercase: capitalized at a boundary, such a word opens a sentence.
-    let lowercaseProseWords: WordKeyTable
+    let lowercaseProseWords: KeyedTable<Bool>
 
     /// Bytes of each text scanned for sentence openers: names recur early, and the scan stays cheap.
     static let openerScanBytes = 1200
@@ -24,11 +24,11 @@ struct EpisodeEvidence {
     init(names: [(name: String, isPerson: Bool)], overview: Substring, chapterTexts: [Substring]) {
         self.names = NameIndex(names, overview: overview)
         titleCase = Self.looksTitleCased(chapterTexts)
-        var openers = WordKeyTable()
+        var openers = KeyedTable<Int32>(absent: 0)
         Self.countOpeners(in: overview, skippingFirstSentence: false, into: &openers)
         for text in chapterTexts { Self.countOpeners(in: text, skippingFirstSentence: true, into: &openers) }
         self.openers = openers
-        var bigrams = WordKeyTable(), lowercase = WordKeyTable()
+        var bigrams = KeyedTable(absent: false), lowercase = KeyedTable(absent: false)
         Self.collectProse(overview, skippingFirstSentence: false, bigrams: &bigrams, lowercase: &lowercase)
         for text in chapterTexts { Self.collectProse(text, skippingFirstSentence: true, bigrams: &bigrams, lowercase: &lowercase) }
         proseBigrams = bigrams
@@ -38,13 +38,13 @@ struct EpisodeEvidence {
         language = HeadingModel.Language(detected: LanguageDetector.detect(pieces: sample))
     }
 
-    func openerCount(_ token: SplitToken) -> Int { openers.count(of: token.key) }
+    func openerCount(_ token: SplitToken) -> Int { Int(openers[token.key]) }
 
     func proseHasBigram(_ first: SplitToken, _ second: SplitToken) -> Bool {
-        proseBigrams.contains(Self.bigramKey(first.key, second.key))
+        proseBigrams[Self.bigramKey(first.key, second.key)]
     }
 
-    func proseHasLowercase(_ token: SplitToken) -> Bool { lowercaseProseWords.contains(token.key) }
+    func proseHasLowercase(_ token: SplitToken) -> Bool { lowercaseProseWords[token.key] }
 
     private static func bigramKey(_ first: UInt64, _ second: UInt64) -> UInt64 {
         (first &* 0x9E37_79B9_7F4A_7C15) ^ (second &+ 0x632B_E59B_D9B4_E019)
@@ -54,7 +54,7 @@ struct EpisodeEvidence {
     /// opens with recur early.
     static let proseScanBytes = 600
 
-    private static func collectProse(_ text: Substring, skippingFirstSentence: Bool, bigrams: inout WordKeyTable, lowercase: inout WordKeyTable) {
+    private static func collectProse(_ text: Substring, skippingFirstSentence: Bool, bigrams: inout KeyedTable<Bool>, lowercase: inout KeyedTable<Bool>) {
         let utf8 = text.utf8
         let limit = skippingFirstSentence ? proseScanBytes : openerScanBytes
         var start = utf8.startIndex
@@ -73,17 +73,17 @@ struct EpisodeEvidence {
             wordStart = wordEnd < end ? utf8.index(after: wordEnd) : end
             guard !word.isEmpty else { continue }
             let key = WordKey.of(word)
-            if let previous, key != 0 { bigrams.add(bigramKey(previous, key)) }
+            if let previous, key != 0 { bigrams.update(bigramKey(previous, key)) { $0 = true } }
             previous = key == 0 ? nil : key
             if let first = word.utf8.first, first >= 0x61 && first <= 0x7A || first >= 0x80 && word.unicodeScalars.first!.properties.isLowercase {
-                lowercase.add(key)
+                lowercase.update(key) { $0 = true }
             }
         }
     }
 
     /// Words that follow a sentence end: after `. ! ?` and a space in Latin text; after `。！？` in
     /// Chinese and Japanese, with or without one.
-    private static func countOpeners(in text: Substring, skippingFirstSentence: Bool, into openers: inout WordKeyTable) {
+    private static func countOpeners(in text: Substring, skippingFirstSentence: Bool, into openers: inout KeyedTable<Int32>) {
         let utf8 = text.utf8
         var index = utf8.startIndex
         let end = utf8.index(index, offsetBy: openerScanBytes, limitedBy: utf8.endIndex) ?? utf8.endIndex
@@ -121,7 +121,7 @@ struct EpisodeEvidence {
     }
 
     private static func recordOpener(
-        at start: String.Index, in text: Substring, end: String.Index, skipped: inout Bool, into openers: inout WordKeyTable
+        at start: String.Index, in text: Substring, end: String.Index, skipped: inout Bool, into openers: inout KeyedTable<Int32>
     ) {
         guard skipped else {
             skipped = true
@@ -131,7 +131,7 @@ struct EpisodeEvidence {
         let word = rest.prefix { $0 != " " }
         let key = WordKey.of(word)
         guard key != 0 else { return }
-        openers.add(key)
+        openers.update(key) { $0 += 1 }
     }
 
     /// Title case when, across the episode's chapters, the words right after a heading's first word

@@ -144,34 +144,23 @@ struct HeadingModel: Sendable {
     }
 }
 
-/// The slot features' weights, each the shared weight plus the language group's own, in an
-/// open-addressing table: a few thousand of the hundred thousand slots have weights, and every
-/// candidate asks for ten or more.
-private struct SlotWeights {
-    /// Slot per table position, -1 where empty; a power of two long, at most half full.
-    private var keys: [Int32]
-    /// The row of each position's weights in `weights`.
-    private var rows: [Int32]
+/// The slot features' weights, each the shared weight plus the language group's own: a few thousand
+/// of the hundred thousand slots have weights, and every candidate asks for ten or more.
+private struct SlotWeights: Sendable {
+    /// The row of each weighted slot's weights in `weights`, plus one (0: the slot has none).
+    private var rows: KeyedTable<Int32>
     /// One row per weighted slot: its weight for each language group.
     private var weights: [Double]
-    private let shift: UInt64
     private static let languageCount = HeadingModel.Language.allCases.count
 
     /// From weights by `group * slotCount + slot` (group 0 shared, `1 + g` language `g`).
     init(_ grouped: [Int: Double], slotCount: Int) {
         let weighted = Set(grouped.keys.map { $0 % slotCount }).sorted()
-        var bits = 4
-        while 1 << bits < 2 * weighted.count { bits += 1 }
-        keys = [Int32](repeating: -1, count: 1 << bits)
-        rows = [Int32](repeating: 0, count: 1 << bits)
+        rows = KeyedTable(absent: 0, capacity: weighted.count)
         weights = []
         weights.reserveCapacity(weighted.count * Self.languageCount)
-        shift = UInt64(64 - bits)
         for (row, slot) in weighted.enumerated() {
-            var position = Self.position(slot, shift: shift)
-            while keys[position] >= 0 { position = (position + 1) & (keys.count - 1) }
-            keys[position] = Int32(slot)
-            rows[position] = Int32(row)
+            rows.update(UInt64(slot)) { $0 = Int32(row + 1) }
             for language in 0..<Self.languageCount {
                 // The same sum, in the same order, as adding the two weights at each look-up.
                 weights.append((grouped[slot] ?? 0) + (grouped[(1 + language) * slotCount + slot] ?? 0))
@@ -179,17 +168,8 @@ private struct SlotWeights {
         }
     }
 
-    private static func position(_ slot: Int, shift: UInt64) -> Int {
-        Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: slot) &* 0x9E37_79B9_7F4A_7C15) >> shift)
-    }
-
     func weight(_ slot: Int, language: Int) -> Double {
-        var position = Self.position(slot, shift: shift)
-        while true {
-            let key = keys[position]
-            if key == Int32(truncatingIfNeeded: slot) { return weights[Int(rows[position]) * Self.languageCount + language] }
-            if key < 0 { return 0 }
-            position = (position + 1) & (keys.count - 1)
-        }
+        let row = Int(rows[UInt64(slot)])
+        return row == 0 ? 0 : weights[(row - 1) * Self.languageCount + language]
     }
 }

@@ -37,9 +37,12 @@ struct HeadingSplitter {
         /// `features[k - 1]` describes the boundary before word `k`.
         var features: [CandidateFeatures]
 
-        func heading(_ k: Int, in text: Substring) -> Substring {
-            text[tokens[0].text.startIndex..<tokens[k - 1].text.endIndex]
-        }
+        func heading(_ k: Int, in text: Substring) -> Substring { HeadingSplitter.heading(k, of: tokens, in: text) }
+    }
+
+    /// The heading of the first `k` words of `tokens`, as `text` spells it.
+    static func heading(_ k: Int, of tokens: [SplitToken], in text: Substring) -> Substring {
+        text[tokens[0].text.startIndex..<tokens[k - 1].text.endIndex]
     }
 
     func candidates(_ text: Substring) -> Candidates? {
@@ -60,7 +63,7 @@ struct HeadingSplitter {
         guard let extractor = extractor(text) else {
             return Split(heading: Substring(text.trimmingWhitespace()), body: text[text.endIndex...], probability: 1, runnerUp: nil, runnerUpProbability: 0)
         }
-        let candidates = Candidates(tokens: extractor.tokens, features: [])
+        let tokens = extractor.tokens
         // One buffer for every candidate's features: only their scores are kept.
         var features = CandidateFeatures()
         let scores = extractor.boundaries.map { k in
@@ -81,10 +84,10 @@ struct HeadingSplitter {
         let total = scores.reduce(0.0) { $0 + Self.exp($1 - top) }
         let k = best + 1
         return Split(
-            heading: candidates.heading(k, in: text),
-            body: text[candidates.tokens[k].text.startIndex...],
+            heading: Self.heading(k, of: tokens, in: text),
+            body: text[tokens[k].text.startIndex...],
             probability: 1 / total,
-            runnerUp: second.map { candidates.heading($0 + 1, in: text) },
+            runnerUp: second.map { Self.heading($0 + 1, of: tokens, in: text) },
             runnerUpProbability: second.map { Self.exp(scores[$0] - top) / total } ?? 0)
     }
 

@@ -1,3 +1,5 @@
+import QuireCore
+
 /// Integer keys for the splitter's look-ups. Every word of every chapter is looked up in several
 /// tables, so the look-ups hash a word's bytes or scalars where they stand instead of making a
 /// `String` for each.
@@ -6,8 +8,8 @@
 /// thousand words an episode holds are vanishingly rare, and would cost one feature of one candidate).
 enum TextHash {
     static func of(_ text: some StringProtocol) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        var hash = FNV1a.seed
+        for byte in text.utf8 { hash = FNV1a.adding(byte, to: hash) }
         return hash
     }
 }
@@ -28,8 +30,9 @@ enum ScalarKey {
         return key
     }
 
-    /// The keys of a table's entries. An entry longer than three scalars could never be asked for:
-    /// a test keeps the tables looked up this way within the limit.
+    /// The keys of a table's entries; an entry longer than three scalars has none. The tables whole words
+    /// are looked up in are kept within the limit by a test (`HeadingModelTests`); sentence openers are
+    /// only ever asked for by their first three scalars.
     static func set(_ words: Set<String>) -> Set<UInt64> {
         Set(words.compactMap { of($0.unicodeScalars) })
     }

@@ -1,3 +1,5 @@
+import QuireCore
+
 /// How the episode's statistics know a word, as a 64-bit hash computed straight from its UTF-8 bytes
 /// (the statistics read every word of an episode's prose, so no `String` is made for one):
 /// - edge punctuation (quotes, brackets, commas, sentence ends) is dropped and ASCII is lowercased;
@@ -48,11 +50,11 @@ enum WordKey {
         return hash
     }
 
-    private static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let seed = FNV1a.seed
 
     /// FNV-1a, with ASCII lowercased.
     private static func adding(_ byte: UInt8, to hash: UInt64) -> UInt64 {
-        (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)) &* 0x0000_0100_0000_01B3
+        FNV1a.adding(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte, to: hash)
     }
 
     /// Where a Hangul word's stem ends: before a particle of one or two syllables, when two remain.
@@ -98,59 +100,3 @@ enum WordKey {
     }
 }
 
-/// Counts by word key (`WordKey`, or a pair of them), in an open-addressing table: the keys are hashes
-/// already, so no hashing beyond a multiply places them, where a `Dictionary` or `Set` would hash each
-/// of an episode's thousands of words again.
-struct WordKeyTable {
-    /// 0 where empty (a key of 0 is stored as 1: a collision of two 64-bit hashes, never seen).
-    private var keys: [UInt64]
-    private var counts: [Int32]
-    private var shift: UInt64
-    private var stored = 0
-
-    init() {
-        keys = [UInt64](repeating: 0, count: 256)
-        counts = [Int32](repeating: 0, count: 256)
-        shift = 64 - 8
-    }
-
-    func count(of key: UInt64) -> Int {
-        let key = key == 0 ? 1 : key
-        var position = position(of: key)
-        while true {
-            let stored = keys[position]
-            if stored == key { return Int(counts[position]) }
-            if stored == 0 { return 0 }
-            position = (position + 1) & (keys.count - 1)
-        }
-    }
-
-    func contains(_ key: UInt64) -> Bool { count(of: key) > 0 }
-
-    mutating func add(_ key: UInt64) {
-        if 2 * (stored + 1) > keys.count { grow() }
-        let key = key == 0 ? 1 : key
-        var position = position(of: key)
-        while keys[position] != 0 && keys[position] != key { position = (position + 1) & (keys.count - 1) }
-        if keys[position] == 0 {
-            keys[position] = key
-            stored += 1
-        }
-        counts[position] += 1
-    }
-
-    private func position(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
-
-    private mutating func grow() {
-        let oldKeys = keys, oldCounts = counts
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        counts = [Int32](repeating: 0, count: oldKeys.count * 2)
-        shift -= 1
-        for (key, count) in zip(oldKeys, oldCounts) where key != 0 {
-            var position = position(of: key)
-            while keys[position] != 0 { position = (position + 1) & (keys.count - 1) }
-            keys[position] = key
-            counts[position] = count
-        }
-    }
-}

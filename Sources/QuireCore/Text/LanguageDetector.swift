@@ -20,16 +20,10 @@ public enum LanguageDetector {
     private static let languagesByWord: [UInt64: UInt8] = {
         var table: [UInt64: UInt8] = [:]
         for (index, language) in functionWords.enumerated() {
-            for word in language.words { table[WordHash.of(word.utf8), default: 0] |= 1 << index }
+            for word in language.words { table[FNV1a.of(word.utf8), default: 0] |= 1 << index }
         }
         return table
     }()
-
-    private enum WordHash {
-        static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
-        static func adding(_ byte: UInt8, to hash: UInt64) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        static func of(_ bytes: some Sequence<UInt8>) -> UInt64 { bytes.reduce(seed) { adding($1, to: $0) } }
-    }
 
     public static func detect(_ text: some StringProtocol) -> String? {
         var counts = ScriptCounts()
@@ -98,7 +92,7 @@ public enum LanguageDetector {
         var words = 0
         // A few hundred words decide it. Words are runs of letters; ASCII is lowercased by hand, and
         // bytes of other letters (á, ç, ã) are kept, which is all the function-word lists need.
-        var hash = WordHash.seed, length = 0
+        var hash = FNV1a.seed, length = 0
         func finishWord() {
             guard length > 0 else { return }
             words += 1
@@ -106,16 +100,16 @@ public enum LanguageDetector {
             if length <= 8, let languages = languagesByWord[hash] {
                 for index in counts.indices where languages & 1 << index != 0 { counts[index] += 1 }
             }
-            hash = WordHash.seed
+            hash = FNV1a.seed
             length = 0
         }
         for byte in bytes.prefix(1500) {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...0xFF:
-                hash = WordHash.adding(byte, to: hash)
+                hash = FNV1a.adding(byte, to: hash)
                 length += 1
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                hash = WordHash.adding(byte + 0x20, to: hash)
+                hash = FNV1a.adding(byte + 0x20, to: hash)
                 length += 1
             default: finishWord()
             }
