@@ -20,7 +20,7 @@ let package = Package(
     products: [
         .executable(name: "quire", targets: ["quire"]),
         // The in-process API: register formats, build the graph, run conversions.
-        .library(name: "Quire", targets: ["QuireCore", "QuireBuiltinFormats"]),
+        .library(name: "Quire", targets: ["Quire"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -64,9 +64,9 @@ let package = Package(
         .target(name: "QuireOPML", dependencies: ["QuireCore", "QuireXML"], path: "Formats/OPML"),
         .target(name: "QuireMarkdown", dependencies: ["QuireCore", "QuireCommonMark"], path: "Formats/Markdown"),
         .target(
-            name: "QuireHTML", dependencies: ["QuireCore", "QuireXML", "QuireXHTML"], path: "Formats/HTML",
+            name: "QuireHTML", dependencies: ["QuireCore", "QuireXML", "QuireCommonMark", "QuireXHTML"], path: "Formats/HTML",
             resources: [.embedInCode("Templates")]),
-        .target(name: "QuireEPUB", dependencies: ["QuireCore", "QuireXML", "QuireXHTML", "QuireZip"], path: "Formats/EPUB"),
+        .target(name: "QuireEPUB", dependencies: ["QuireCore", "QuireXML", "QuireCommonMark", "QuireXHTML", "QuireZip"], path: "Formats/EPUB"),
 
         .target(
             name: "QuireBuiltinFormats",
@@ -74,12 +74,16 @@ let package = Package(
             path: "Sources/QuireBuiltinFormats"),
         // Reading accuracy: a hand-checked ground truth and the scorecard `quire score` prints.
         .target(name: "QuireScoring", dependencies: ["QuireCore"], path: "Sources/QuireScoring"),
+        // The conversion API: a request in, a route run, outputs written, diagnostics to a consumer.
+        .target(name: "QuireConversion", dependencies: ["QuireCore"], path: "Sources/QuireConversion"),
+        // The library's front door: `import Quire` brings the core, the built-in formats and the conversion API.
+        .target(name: "Quire", dependencies: ["QuireCore", "QuireBuiltinFormats", "QuireConversion"], path: "Sources/Quire"),
         // Out-of-process plugins: discovery, the protocol, isolation; the graph sees them as FormatPlugins.
         .target(name: "QuirePluginHost", dependencies: ["QuireCore", "QuireJSON"], path: "Sources/QuirePluginHost"),
         .target(
             name: "QuireCommands",
             dependencies: [
-                "QuireCore", "QuireBuiltinFormats", "QuirePluginHost", "QuireScoring",
+                "QuireCore", "QuireBuiltinFormats", "QuireConversion", "QuirePluginHost", "QuireScoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/QuireCommands"),

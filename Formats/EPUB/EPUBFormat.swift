@@ -11,6 +11,7 @@ public struct EPUBFormat: FormatPlugin {
         try registry.add(
             FormatDescriptor(
                 id: Self.id, displayName: "EPUB", fileExtensions: ["epub"], mediaTypes: ["application/epub+zip"],
+                settings: EPUBSettings.all,
                 sniffer: { sample in
                     // A zip whose first entry is the stored `mimetype` naming EPUB (OCF 3.3, 4.3).
                     let signature = Array("PK\u{03}\u{04}".utf8), mimetype = Array("mimetypeapplication/epub+zip".utf8)

@@ -1,10 +1,23 @@
+import QuireCommonMark
 import QuireCore
+import QuireXHTML
+import QuireZip
 
-/// The conversion options the EPUB writer reads, checked once.
+/// The settings the EPUB writer reads, declared for the registry and checked once when read.
 struct EPUBSettings {
     enum Order: String { case input, published, channel }
+    enum Grouping: String { case channel }
 
-    var title: String?
+    static let author = FormatSetting("author", .text(valueName: "name"), help: "The book's author (dc:creator).")
+    static let cover = FormatSetting(
+        "cover", .path(valueName: "image"), help: "Cover image (JPEG, PNG, GIF or SVG); a cover is generated when none is given.")
+    static let order = FormatSetting(
+        "order", .choice(["input", "published", "channel"]), default: Order.input.rawValue, help: "Episode order.")
+    static let groupBy = FormatSetting(
+        "group-by", .choice(["channel"]), help: "'channel' makes channels the top level of the table of contents.")
+
+    static let all = [author, cover, order, groupBy, MarkupSettings.unsafeHTML, ArticleSettings.noTimeline] + ZipLimits.settings
+
     var author: String?
     var coverPath: String?
     var order: Order
@@ -13,32 +26,17 @@ struct EPUBSettings {
     var date: Int?
     var language: String?
     var unsafeHTML: Bool
-    /// Episode timelines and the overview page (`--no-timeline` leaves them out).
+    /// Episode timelines and the overview page (`no-timeline` leaves them out).
     var timeline: Bool
 
     init(_ options: ConversionOptions) throws(ConversionFailure) {
-        title = options["title"].flatMap { $0.isEmpty ? nil : $0 }
-        author = options["author"].flatMap { $0.isEmpty ? nil : $0 }
-        coverPath = options["cover"].flatMap { $0.isEmpty ? nil : $0 }
-        let orderName = options["order"] ?? "input"
-        guard let order = Order(rawValue: orderName) else {
-            throw ConversionFailure(.error("epub.option.order", "--order takes 'input', 'published' or 'channel', not '\(orderName)'"))
-        }
-        self.order = order
-        switch options["group-by"] {
-        case nil, "": groupByChannel = false
-        case "channel": groupByChannel = true
-        case let other?:
-            throw ConversionFailure(.error("epub.option.group-by", "--group-by takes 'channel', not '\(other)'"))
-        }
-        if let text = options["date"] {
-            guard let seconds = Int(text), seconds >= 0 else {
-                throw ConversionFailure(.error("epub.option.date", "the date must be seconds since 1970 (SOURCE_DATE_EPOCH), not '\(text)'"))
-            }
-            date = seconds
-        }
-        language = options["language"].flatMap { LanguageTag.isWellFormed($0) ? $0 : nil }
-        unsafeHTML = options.flag("unsafe-html")
-        timeline = !options.flag("no-timeline")
+        author = options.value(Self.author)
+        coverPath = options.value(Self.cover)
+        order = try options.choice(Self.order, as: Order.self) ?? .input
+        groupByChannel = try options.choice(Self.groupBy, as: Grouping.self) == .channel
+        date = try options.count(CommonSettings.date)
+        language = options.value(CommonSettings.language).flatMap { LanguageTag.isWellFormed($0) ? $0 : nil }
+        unsafeHTML = options.flag(MarkupSettings.unsafeHTML)
+        timeline = !options.flag(ArticleSettings.noTimeline)
     }
 }

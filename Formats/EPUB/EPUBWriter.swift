@@ -136,7 +136,7 @@ public struct EPUBWriter: FormatWriter {
     }
 
     static func displayTitle(_ collection: EpisodeCollection, settings: EPUBSettings, labels: BookLabels) -> String {
-        let candidates = [settings.title, collection.title, collection.channels.count == 1 ? collection.channels[0].title : nil,
+        let candidates = [collection.title, collection.channels.count == 1 ? collection.channels[0].title : nil,
                           collection.episodes.count == 1 ? collection.episodes[0].title : nil]
         for candidate in candidates {
             if let candidate, !TableOfContents.label(candidate, fallback: "").isEmpty { return TableOfContents.label(candidate, fallback: "") }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import QuireCore
 import QuireXHTML
 
@@ -120,9 +115,8 @@ struct ContentsOutline {
             var chunk = [UInt8](repeating: 0, count: min(wanted, length - fileOffset))
             var filled = 0
             while filled < chunk.count {
-                let read = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + filled, $0.count - filled, off_t(fileOffset + filled)) }
-                if read < 0 && errno == EINTR { continue }
-                guard read > 0 else { throw Self.damaged }
+                let read = try? System.read(descriptor, into: &chunk, from: filled, count: chunk.count - filled, at: fileOffset + filled)
+                guard let read, read > 0 else { throw Self.damaged }
                 filled += read
             }
             fileOffset += filled

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import QuireCore
 import QuireXHTML
 
@@ -103,10 +98,14 @@ final class OverviewRowSpool {
         var offset = range.lowerBound
         while offset < range.upperBound {
             let wanted = min(chunk.count, range.upperBound - offset)
-            let read = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, wanted, off_t(offset)) }
-            if read < 0 && errno == EINTR { continue }
+            let read: Int
+            do {
+                read = try System.read(descriptor, into: &chunk, count: wanted, at: offset)
+            } catch {
+                throw ConversionFailure(.error("epub.stream.scratch", "cannot read back the overview's scratch file: \(error)"))
+            }
             guard read > 0 else {
-                throw ConversionFailure(.error("epub.stream.scratch", "cannot read back the overview's scratch file: \(String(cString: strerror(errno)))"))
+                throw ConversionFailure(.error("epub.stream.scratch", "cannot read back the overview's scratch file: it ended early"))
             }
             try chunk.withUnsafeBytes { try document.append(UnsafeRawBufferPointer(rebasing: $0[0..<read])) }
             offset += read

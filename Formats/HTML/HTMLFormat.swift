@@ -11,7 +11,7 @@ public struct HTMLFormat: FormatPlugin {
         try registry.add(
             FormatDescriptor(
                 id: Self.id, displayName: "HTML", aliases: ["htm", "xhtml"], fileExtensions: ["html", "htm", "xhtml"],
-                mediaTypes: ["text/html"], sniffer: Self.sniff))
+                mediaTypes: ["text/html"], settings: HTMLSettings.all, sniffer: Self.sniff))
         try registry.addReader(HTMLReader(), for: Self.id)
         // HTML cannot hold C0 control characters, not even as references; the writer warns when it drops any.
         try registry.addWriter(HTMLWriter(), for: Self.id, loss: .lossy("control characters, which HTML cannot hold"))

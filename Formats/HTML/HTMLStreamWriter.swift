@@ -6,7 +6,7 @@ extension HTMLWriter: StreamingFormatWriter {
     /// one output) and a user's templates (`template`: a replaced `page` may use any episode's variables
     /// anywhere, so it cannot be cut into per-episode pieces); those take the whole collection.
     public func streamWriter(options: ConversionOptions, output: StreamOutput) throws -> (any EpisodeStreamWriter)? {
-        guard !options.flag("split"), options["template"] == nil else { return nil }
+        guard !options.flag(HTMLSettings.split), options.value(HTMLSettings.template) == nil else { return nil }
         return try HTMLStreamWriter(options: options, output: output)
     }
 }

@@ -29,10 +29,10 @@ enum HTMLTemplates {
         }
     }()
 
-    /// Defaults, replaced by the `*.mustache` files of `options["template"]`, when given.
+    /// Defaults, replaced by the `*.mustache` files of the `template` setting, when given.
     static func load(_ options: ConversionOptions, diagnostics: inout Diagnostics) throws -> EpisodeTemplates {
         let defaults = shipped
-        guard let folder = options["template"] else { return defaults }
+        guard let folder = options.value(HTMLSettings.template) else { return defaults }
         let (replacements, fileNames) = try read(folder)
         let known = Set(defaults.sources.keys)
         for name in replacements.keys.sorted() where !known.contains(name) {

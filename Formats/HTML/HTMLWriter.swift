@@ -18,8 +18,10 @@ public struct HTMLWriter: FolderWriter {
         return Array(try HTMLTemplates.render("page", context, with: templates).utf8)
     }
 
+    public func writesFolder(options: ConversionOptions) -> Bool { options.flag(HTMLSettings.split) }
+
     public func writeFolder(_ collection: EpisodeCollection, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [OutputFile]? {
-        guard options.flag("split") else { return nil }
+        guard writesFolder(options: options) else { return nil }
         let templates = try HTMLTemplates.load(options, diagnostics: &diagnostics)
         warnAboutUnwritableCharacters(collection, diagnostics: &diagnostics)
         let view = PageView(collection: collection, templates: templates, options: options)

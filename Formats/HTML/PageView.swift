@@ -1,3 +1,4 @@
+import QuireCommonMark
 import QuireCore
 import QuireXHTML
 
@@ -14,7 +15,8 @@ struct PageView: Sendable {
     init(header: CollectionHeader, templates: EpisodeTemplates, options: ConversionOptions) {
         self.header = header
         self.templates = templates
-        self.articleOptions = ArticleOptions(unsafeHTML: options.flag("unsafe-html"), templates: templates, timeline: !options.flag("no-timeline"))
+        self.articleOptions = ArticleOptions(
+            unsafeHTML: options.flag(MarkupSettings.unsafeHTML), templates: templates, timeline: !options.flag(ArticleSettings.noTimeline))
     }
 
     init(collection: EpisodeCollection, templates: EpisodeTemplates, options: ConversionOptions) {
@@ -94,6 +96,6 @@ struct PageLanguage {
     }
 
     func resolved(_ options: ConversionOptions) -> String {
-        isMixed ? options["language"] ?? "und" : shared ?? options["language"] ?? "und"
+        isMixed ? options.value(CommonSettings.language) ?? "und" : shared ?? options.value(CommonSettings.language) ?? "und"
     }
 }

@@ -11,15 +11,10 @@ public struct MarkdownFormat: FormatPlugin {
         try registry.add(
             FormatDescriptor(
                 id: Self.id, displayName: "Markdown (GFM)", aliases: ["md", "gfm", "commonmark"],
-                fileExtensions: ["md", "markdown"], mediaTypes: ["text/markdown"], sniffer: Self.sniff))
+                fileExtensions: ["md", "markdown"], mediaTypes: ["text/markdown"], settings: MarkdownSettings.all,
+                sniffer: Self.sniff))
         try registry.addReader(MarkdownReader(), for: Self.id)
         try registry.addWriter(MarkdownWriter(), for: Self.id)
-        // The HTML format may be absent (a registry built without it): then there is no direct edge.
-        if registry.descriptor(for: "html") != nil {
-            try registry.addConverter(
-                MarkdownHTMLConverter(), from: Self.id, to: "html", cost: 1,
-                reason: "Markdown that is not an episode file (a README, notes) renders straight through cmark-gfm")
-        }
     }
 
     /// A `# ` title first (after any front matter) is Markdown: summary text escapes such a line. Only

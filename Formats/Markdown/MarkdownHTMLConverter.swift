@@ -5,6 +5,19 @@ import QuireCore
 /// notes): a standalone HTML5 page of the document as GitHub would show it. Raw HTML is left out
 /// unless option `unsafe-html`. Episode files go through the model instead (`accepts`).
 public struct MarkdownHTMLConverter: DirectConverter {
+    /// Registers the converter as the edge `markdown → html`; both formats must be registered first
+    /// (the list of built-in formats puts it after them).
+    public struct Edge: FormatPlugin {
+        public init() {}
+        public var name: String { "built-in" }
+
+        public func register(in registry: inout FormatRegistry) throws {
+            try registry.addConverter(
+                MarkdownHTMLConverter(), from: MarkdownFormat.id, to: "html", cost: 1,
+                reason: "Markdown that is not an episode file (a README, notes) renders straight through cmark-gfm")
+        }
+    }
+
     public init() {}
 
     /// True only for documents that are not episode-shaped; looks at the headings, without parsing.
@@ -19,11 +32,11 @@ public struct MarkdownHTMLConverter: DirectConverter {
         // The same check the reader makes, so that both routes fail alike on text that is not UTF-8.
         if String(validating: input.bytes, as: UTF8.self) == nil { _ = try MarkdownSource(input) }
         // cmark skips a byte order mark itself.
-        let rendered = CommonMarkRenderer.render(utf8: input.bytes, validUTF8: true, unsafe: options.flag("unsafe-html")) { heading in
+        let rendered = CommonMarkRenderer.render(utf8: input.bytes, validUTF8: true, unsafe: options.flag(MarkupSettings.unsafeHTML)) { heading in
             // The page title: the first heading's text as a browser shows it, else the file name.
             let text = heading.map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ") }
             let title = text.flatMap { $0.isEmpty ? nil : $0 } ?? MarkdownSource.fileStem(of: input.name)
-            return StandaloneHTMLPage.enclosing(title: title, language: options["language"])
+            return StandaloneHTMLPage.enclosing(title: title, language: options.value(CommonSettings.language))
         }
         return rendered.html
     }

@@ -9,12 +9,9 @@ public struct MarkdownWriter: FormatWriter {
     public init() {}
 
     public func write(_ collection: EpisodeCollection, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [UInt8] {
-        let entityStyle = options["entities"] ?? "list"
-        guard entityStyle == "list" || entityStyle == "table" else {
-            throw ConversionFailure(.error("markdown.option.entities", "option 'entities' is '\(entityStyle)'; use 'list' or 'table'"))
-        }
+        let entityStyle = try options.choice(MarkdownSettings.entities, as: MarkdownSettings.EntityStyle.self)
         var writer = Writer(
-            collection: collection, forceFrontMatter: options.flag("front-matter"), entitiesAsTable: entityStyle == "table")
+            collection: collection, forceFrontMatter: options.flag(MarkdownSettings.frontMatter), entitiesAsTable: entityStyle == .table)
         writer.writeCollection()
         for diagnostic in writer.diagnostics { diagnostics.report(diagnostic) }
         return Array(writer.output.utf8)

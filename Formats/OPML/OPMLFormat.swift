@@ -1,11 +1,9 @@
 import QuireCore
 
 /// OPML 2.0: channel lists for podcast apps (the default) and full outlines for outliners
-/// (`--opml outline`). Reads podcast apps' exports and Quire's own outlines.
+/// (setting `opml`: `outline`). Reads podcast apps' exports and Quire's own outlines.
 public struct OPMLFormat: FormatPlugin {
     public static let id: FormatID = "opml"
-    /// `ConversionOptions` key: `channels` (default) or `outline`.
-    public static let modeOption = "opml"
 
     public init() {}
     public var name: String { "built-in" }
@@ -14,13 +12,14 @@ public struct OPMLFormat: FormatPlugin {
         try registry.add(
             FormatDescriptor(
                 id: Self.id, displayName: "OPML", fileExtensions: ["opml"], mediaTypes: ["text/x-opml", "application/xml"],
+                settings: OPMLSettings.all,
                 sniffer: { sample in
                     guard let text = sample.text?.prefix(2048).lowercased() else { return nil }
                     return text.contains("<opml") ? .certain : nil
                 }))
         try registry.addReader(OPMLReader(), for: Self.id)
-        // The default channel list keeps channels only; `--opml outline` keeps everything.
-        try registry.addWriter(OPMLWriter(), for: Self.id, loss: .lossy("episodes, unless written with --opml outline"))
+        // The default channel list keeps channels only; an outline keeps everything.
+        try registry.addWriter(OPMLWriter(), for: Self.id, loss: .lossy("episodes, unless written with \(OPMLSettings.mode.mention) outline"))
     }
 }
 

@@ -1,4 +1,3 @@
-import Glibc
 import QuireCore
 import QuireXML
 
@@ -7,21 +6,14 @@ public struct OPMLWriter: FormatWriter {
     public init() {}
 
     public func write(_ collection: EpisodeCollection, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [UInt8] {
-        let mode = options[OPMLFormat.modeOption] ?? "channels"
-        var walker: Walker
-        switch mode {
-        case "channels": walker = Walker(outline: false)
-        case "outline": walker = Walker(outline: true)
-        default:
-            throw ConversionFailure(.error("opml.mode", "--opml takes 'channels' or 'outline', not '\(mode)'"))
-        }
+        var walker = Walker(outline: try options.choice(OPMLSettings.mode, as: OPMLSettings.Mode.self) == .outline)
         walker.visitCollection(collection)
         if !walker.outline {
             if collection.channels.isEmpty {
-                diagnostics.report(.warning("opml.no-channels", "no channels to list; name one with --channel and --feed, or write --opml outline"))
+                diagnostics.report(.warning("opml.no-channels", "no channels to list; name one with \(CollectionDefaults.channelMention) and \(CollectionDefaults.feedMention), or write \(OPMLSettings.mode.mention) outline"))
             }
             for channel in collection.channels where channel.feedURL == nil {
-                diagnostics.report(.warning("opml.no-feed", "channel '\(channel.title)' has no feed URL; podcast apps will skip it (give --feed)"))
+                diagnostics.report(.warning("opml.no-feed", "channel '\(channel.title)' has no feed URL; podcast apps will skip it (give \(CollectionDefaults.feedMention))"))
             }
         }
         // Channels, the preamble and the title are cleaned where they are written; say so for them too.
@@ -33,7 +25,7 @@ public struct OPMLWriter: FormatWriter {
         // A subscription list always gets a title apps can show; an outline keeps the collection's own.
         let title = walker.outline ? collection.title : collection.title ?? (collection.channels.count == 1 ? collection.channels[0].title : "Podcasts")
         let head = XMLElement("head", children: (title.map { [XMLElement("title", text: Walker.stripControls($0))] } ?? []) + [
-            XMLElement("dateCreated", text: RFC822.date(options["date"])),
+            XMLElement("dateCreated", text: RFC822.date(options.value(CommonSettings.date))),
             XMLElement("docs", text: "http://opml.org/spec2.opml"),
         ])
         let root = XMLElement("opml", attributes: [("version", "2.0")], children: [head, XMLElement("body", children: walker.body)])
@@ -159,7 +151,7 @@ enum RFC822 {
     /// so tests and reproducible builds can fix the date.
     static func date(_ override: String?) -> String {
         // Dates before 1970 are not what anyone means by a creation date; they fall back to now.
-        let seconds = override.flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil } ?? Int(time(nil))
+        let seconds = override.flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil } ?? System.secondsSince1970
         let days = seconds / 86_400, remainder = seconds % 86_400
         let date = CalendarDay(daysSince1970: days)
         let (year, month, day) = (date.year, date.month, date.day)

@@ -1,4 +1,3 @@
-import Dispatch
 import QuireCore
 
 /// Reads a scraped channel page: chrome lines, then per episode a title line and a summary line
@@ -156,27 +155,20 @@ struct PageFormReader {
             worker.recordsCandidates = recordsCandidates
             return worker
         }()
-        // An array owns the readings (a hand-allocated buffer once leaked them); the threads write
-        // through its buffer, each index by exactly one iteration.
-        var readings = [EpisodeReading?](repeating: nil, count: plan.count)
-        readings.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let results = buffer
-            DispatchQueue.concurrentPerform(iterations: plan.count) { index in
-                var reader = worker
-                let lines = plan[index]
-                // A private copy of the line: every slice of it then counts references on this copy, not on
-                // the whole page's text, which both cores would otherwise contend for.
-                let summary = SourceText.Line(number: lines.summary.number, text: Substring(String(lines.summary.text)))
-                var episode = reader.readSummaryLine(summary, markers: SummarySyntax.chapterMarkers(in: summary.text), title: lines.title.map { $0.text.trimmingWhitespace() } ?? "")
-                episode.summary = episode.summary.trimmingWhitespace()
-                // Pages declare no languages; detecting here spreads the work over the cores too.
-                episode.language = language ?? LanguageDetector.detect(episode)
-                results[index] = EpisodeReading(
-                    episode: episode, diagnostics: reader.diagnostics, uncertainSplits: reader.uncertainSplits,
-                    appliedHints: reader.appliedHints, staleHints: reader.staleHints, recordedSplits: reader.recordedSplits)
-            }
+        return concurrentMap(count: plan.count) { index in
+            var reader = worker
+            let lines = plan[index]
+            // A private copy of the line: every slice of it then counts references on this copy, not on
+            // the whole page's text, which both cores would otherwise contend for.
+            let summary = SourceText.Line(number: lines.summary.number, text: Substring(String(lines.summary.text)))
+            var episode = reader.readSummaryLine(summary, markers: SummarySyntax.chapterMarkers(in: summary.text), title: lines.title.map { $0.text.trimmingWhitespace() } ?? "")
+            episode.summary = episode.summary.trimmingWhitespace()
+            // Pages declare no languages; detecting here spreads the work over the cores too.
+            episode.language = language ?? LanguageDetector.detect(episode)
+            return EpisodeReading(
+                episode: episode, diagnostics: reader.diagnostics, uncertainSplits: reader.uncertainSplits,
+                appliedHints: reader.appliedHints, staleHints: reader.staleHints, recordedSplits: reader.recordedSplits)
         }
-        return readings.map { $0! }
     }
 
     /// Lines that are neither title nor summary: kept as paragraphs of the previous episode's overview.

@@ -11,7 +11,7 @@ public struct SummaryTextFormat: FormatPlugin {
         try registry.add(
             FormatDescriptor(
                 id: Self.id, displayName: "Summary text", aliases: ["summary-text", "txt", "text"], fileExtensions: ["txt", "summary"],
-                mediaTypes: ["text/plain"],
+                mediaTypes: ["text/plain"], settings: SummaryTextSettings.all,
                 sniffer: { sample in
                     guard let text = sample.text else { return nil }
                     return text.contains("## [") ? .likely : .possible

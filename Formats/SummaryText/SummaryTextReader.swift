@@ -24,7 +24,7 @@ public struct SummaryTextReader: FormatReader {
         switch Self.form(of: source) {
         case .page:
             var reader = PageFormReader(input: input)
-            reader.language = options["language"]
+            reader.language = options.value(CommonSettings.language)
             reader.splitHints = try SplitHints.load(options)
             collection = reader.read(source)
             diagnostics.report(contentsOf: reader.diagnostics)
@@ -36,7 +36,7 @@ public struct SummaryTextReader: FormatReader {
         }
         // Front matter names a language; otherwise --language, otherwise the text itself.
         for index in collection.episodes.indices where collection.episodes[index].language == nil && !undetermined.contains(index) {
-            collection.episodes[index].language = options["language"] ?? LanguageDetector.detect(collection.episodes[index])
+            collection.episodes[index].language = options.value(CommonSettings.language) ?? LanguageDetector.detect(collection.episodes[index])
         }
         if collection.episodes.isEmpty {
             diagnostics.report(.warning("summary.no-episodes", "found no episode in the input; its lines are kept as the preamble", at: input.location()))

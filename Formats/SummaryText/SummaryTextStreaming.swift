@@ -14,7 +14,7 @@ extension SummaryTextReader: StreamingFormatReader {
         var chunks = try chunks(path)
         defer { chunks.close() }
         var reader = PageFormReader(input: input)
-        reader.language = options["language"]
+        reader.language = options.value(CommonSettings.language)
         reader.splitHints = try SplitHints.load(options)
         var page = PageFormReader.Progress()
         var hasBegun = false

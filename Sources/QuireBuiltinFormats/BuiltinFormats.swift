@@ -13,10 +13,11 @@ public enum BuiltinFormats {
         SummaryTextFormat(),
         JSONFormat(),
         OPMLFormat(),
-        // HTML before Markdown: Markdown adds its direct Markdown → HTML edge only when HTML is registered.
         HTMLFormat(),
         MarkdownFormat(),
         EPUBFormat(),
+        // Edges between two formats, once both are registered.
+        MarkdownHTMLConverter.Edge(),
     ]
 
     /// A registry holding every built-in format.

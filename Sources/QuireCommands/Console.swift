@@ -21,7 +21,7 @@ public struct Console: Sendable {
     public static let standard = Console(
         writeOutput: { bytes in try FileIO.writeAtomically(bytes, to: "-") },
         writeError: { text in try? FileIO.writeToStandardError(Array(text.utf8)) },
-        errorIsTerminal: isatty(STDERR_FILENO) == 1)
+        errorIsTerminal: System.isTerminal(System.standardError))
 
     @TaskLocal public static var current = Console.standard
 

@@ -1,22 +1,41 @@
 import ArgumentParser
 import Foundation
+import QuireBuiltinFormats
+import QuireConversion
 import QuireCore
 
-/// `quire convert INPUT... [-o OUTPUT] [--from F] [--to T]`.
+/// `quire convert INPUT... [-o OUTPUT] [--from F] [--to T]`: builds a `ConversionRequest` from the
+/// arguments, runs it, and reports the outcome.
 struct ConvertCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "convert",
-        abstract: "Convert summaries from one format to another.",
-        discussion: """
-            Formats are taken from --from/--to, else from file extensions, else (for inputs) from the content.
-            Several inputs are merged into one collection; a folder or a glob pattern stands for the
-            files in it that Quire can tell the format of (a.txt notes/ 'episodes/*.md' -o book.epub).
-            Use - for standard input or output. With --split, -o names the folder the site is written to.
-            The output file is written atomically: on failure an existing file is left untouched.
-            Batch: when -o names a folder (ends in / or exists), every file of the inputs (folders are
-            searched) is converted on its own into that folder, in parallel; bad files are reported and
-            the rest go on; existing outputs are kept unless --force. Exit status 1 if any file failed.
-            """)
+    static var configuration: CommandConfiguration {
+        let registry = Workspace.prepared?.registry ?? (try? BuiltinFormats.registry()) ?? FormatRegistry()
+        return CommandConfiguration(
+            commandName: "convert",
+            abstract: "Convert summaries from one format to another.",
+            discussion: """
+                Formats are taken from --from/--to, else from file extensions, else (for inputs) from the content. \
+                Several inputs are merged into one collection; a folder or a glob pattern stands for the files in it \
+                that Quire can tell the format of (a.txt notes/ 'episodes/*.md' -o book.epub). Use - for standard \
+                input or output. With --split, -o names the folder the site is written to. The output file is \
+                written atomically: on failure an existing file is left untouched.
+
+                Batch: when -o names a folder (ends in / or exists), every file of the inputs (folders are searched) \
+                is converted on its own into that folder, in parallel; bad files are reported and the rest go on; \
+                existing outputs are kept unless --force. Exit status 1 if any file failed.
+
+                FORMAT SETTINGS (each is also --option KEY=VALUE; `quire formats FORMAT` lists a format's settings):
+                \(SettingFlags.help(for: registry))
+                """)
+    }
+
+    /// `convert`'s own long options; a format setting of the same name gets no flag of its own.
+    static let ownOptionNames: Set<String> = ownOptionsTakingValues.union([
+        "force", "strict", "explain", "verbose", "quiet", "help",
+    ])
+    static let ownOptionsTakingValues: Set<String> = [
+        "output", "from", "to", "via", "channel", "feed", "language", "title", "jobs", "streaming", "option", "diagnostics",
+        "plugin-dir", "plugin-timeout", "plugin-output-limit",
+    ]
 
     @Argument(help: "Input files, or - for standard input.")
     var inputs: [String]
@@ -26,13 +45,13 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Output file, or - for standard output (the default).")
     var output: String?
 
-    @Option(name: .shortAndLong, help: "Format of the inputs (see `quire formats`).")
+    @Option(name: .shortAndLong, help: "Format of the inputs (see `quire formats`).", completion: .formatNames)
     var from: String?
 
-    @Option(name: .shortAndLong, help: "Format of the output.")
+    @Option(name: .shortAndLong, help: "Format of the output.", completion: .formatNames)
     var to: String?
 
-    @Option(name: .long, help: "Pass through this format on the way (repeatable, in order).")
+    @Option(name: .long, help: "Pass through this format on the way (repeatable, in order).", completion: .formatNames)
     var via: [String] = []
 
     @Option(name: .long, help: "Channel for episodes whose input names none.")
@@ -47,7 +66,8 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Title of the collection.")
     var title: String?
 
-    @OptionGroup(title: "Format settings") var formatOptions: FormatOptions
+    @Option(name: .customLong("option"), help: ArgumentHelp("A format setting, as KEY=VALUE (repeatable; see FORMAT SETTINGS).", valueName: "key=value"))
+    var settings: [String] = []
 
     @Option(name: .long, help: "Files converted at once in a batch (default: one per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -70,11 +90,20 @@ struct ConvertCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
+    @Option(name: .long, help: "How diagnostics are printed on standard error: 'text' (path:line:column: severity: message) or 'json' (one object per line).")
+    var diagnostics: DiagnosticsStyle = .text
+
+    enum DiagnosticsStyle: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input file, or - for standard input") }
         guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input (-) can be read only once") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
-        if BatchJob.isDirectoryOutput(output), !formatOptions.writesFolder, to == nil { throw ValidationError("a batch into a folder needs --to FORMAT") }
+        for setting in settings where !setting.contains("=") || setting.hasPrefix("=") {
+            throw ValidationError("--option takes KEY=VALUE, got '\(setting)'")
+        }
         if StreamingPolicy(rawValue: streaming) == nil {
             throw ValidationError("--streaming takes \(StreamingPolicy.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), not '\(streaming)'")
         }
@@ -83,17 +112,126 @@ struct ConvertCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let workspace = try Workspace(plugins: plugins)
-        let job = try ConversionJob(command: self, workspace: workspace)
-        if BatchJob.isDirectoryOutput(output) && !formatOptions.writesFolder {
-            try job.batch(inputs: inputs, jobs: jobs, force: force).run()
-        } else {
-            try job.run()
+    /// The request these arguments ask for.
+    var request: ConversionRequest {
+        var options = ConversionOptions()
+        for setting in settings {
+            let parts = setting.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            options[String(parts[0])] = String(parts[1])
         }
+        if strict { options[CommonSettings.strict] = "true" }
+        // Reproducible output: a fixed creation date when the build environment asks for one.
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch), seconds >= 0 {
+            options[CommonSettings.date] = epoch
+        }
+        let output: ConversionRequest.Output = switch self.output {
+        case nil, "-": .standardOutput
+        case let path? where Self.namesFolder(path): .folder(path)
+        case let path?: .file(path)
+        }
+        return ConversionRequest(
+            inputs: inputs.map { $0 == "-" ? .standardInput : .path($0) }, output: output, sourceFormat: from, targetFormat: to,
+            via: via, settings: options, defaults: CollectionDefaults(channel: channel, feedURL: feed, language: language, title: title),
+            streaming: StreamingPolicy(rawValue: streaming) ?? .auto, batch: BatchPolicy(jobs: jobs, replacesExisting: force))
     }
 
-    var defaults: CollectionDefaults {
-        CollectionDefaults(channel: channel, feedURL: feed, language: language, title: title)
+    /// An output folder: ends in `/` or is an existing directory.
+    static func namesFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return path.hasSuffix("/") || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    func run() throws {
+        let workspace = try Workspace.prepared ?? Workspace(plugins: plugins)
+        let console = Console.current
+        let spelling = FlagSpelling(registry: workspace.registry)
+        let printer: any DiagnosticConsumer = switch diagnostics {
+        case .json: JSONLinesDiagnosticPrinter(rewrite: spelling.rewrite, write: console.writeError)
+        case .text:
+            TerminalDiagnosticPrinter(
+                verbosity: quiet ? .errorsOnly : verbose ? .everything : .warningsAndErrors, rewrite: spelling.rewrite, write: console.writeError)
+        }
+        let observer = CommandObserver(explain: explain, showsProgress: !quiet && diagnostics == .text, spelling: spelling)
+        let outcome: ConversionOutcome
+        do {
+            outcome = try ConversionService(registry: workspace.registry).run(request, diagnostics: printer, observer: observer)
+        } catch {
+            if diagnostics == .json, let message = error.message {
+                let id: DiagnosticID = error.kind == .request ? "quire.request" : "quire.failure"
+                printer.receive([.error(id, spelling.rewrite(message))])
+                throw CommandFailure(status: error.kind == .request ? .usage : .failure, message: nil)
+            }
+            throw CommandFailure(error, spelling: spelling)
+        }
+        switch outcome {
+        case .output(let bytes):
+            do {
+                try console.writeOutput(bytes)
+            } catch {
+                throw CommandFailure.failure("cannot write \(error)")
+            }
+        case .written:
+            break
+        case .folder(let path, let files):
+            if verbose && !quiet { console.printError("wrote \(files) files under \(path)") }
+        case .batch(let report):
+            try BatchReportPrinter(quiet: quiet, verbose: verbose, json: diagnostics == .json, spelling: spelling).print(report, to: printer)
+        }
+    }
+}
+
+extension CompletionKind {
+    /// Format names, built-in and plugins', from `quire formats --names` when the shell completes.
+    static var formatNames: CompletionKind { .custom { _, _, _ in Workspace.formatNamesForCompletion() } }
+}
+
+/// Prints what a batch did: each skipped or failed file, then the tally.
+struct BatchReportPrinter {
+    let quiet: Bool
+    let verbose: Bool
+    let json: Bool
+    let spelling: FlagSpelling
+
+    func print(_ report: BatchReport, to consumer: any DiagnosticConsumer) throws {
+        let console = Console.current
+        for (path, outcome) in report.files {
+            switch outcome {
+            case .converted(let output):
+                if verbose && !json { console.printError("\(path) → \(output)") }
+            case .skipped(let reason) where json:
+                consumer.receive([.warning("batch.skipped", spelling.rewrite("skipped: \(reason)"), at: SourceLocation(file: path))])
+            case .skipped(let reason):
+                if !quiet { console.printError(spelling.rewrite("skipped \(path): \(reason)")) }
+            case .failed(let reason) where json:
+                consumer.receive([.error("batch.failed", spelling.rewrite("failed: \(reason)"), at: SourceLocation(file: path))])
+            case .failed(let reason):
+                console.printError(spelling.rewrite("failed \(path): \(reason)"))
+            }
+        }
+        let tally = "converted \(report.converted), skipped \(report.skipped), failed \(report.failed)"
+        // --quiet prints only errors: the tally then only when something failed.
+        if json {
+            consumer.receive([.note("batch.summary", tally)])
+        } else if !quiet || report.failed > 0 {
+            console.printError(tally)
+        }
+        if report.failed > 0 { throw CommandFailure.failure() }
+    }
+}
+
+/// `--explain` and the progress bar.
+struct CommandObserver: ConversionObserver {
+    let explain: Bool
+    let showsProgress: Bool
+    let spelling: FlagSpelling
+
+    func willRun(_ route: Route, from source: GraphNode, to target: GraphNode, streamed: Bool) {
+        guard explain else { return }
+        Console.current.printError(RouteDescription.render(route, from: source, to: target, spelling: spelling))
+        if streamed { Console.current.printError("streamed: read and written a piece at a time") }
+    }
+
+    func beginProgress(total: Int, unit: String) -> (any ConversionProgress)? {
+        ProgressReporter(total: total, unit: unit, enabled: showsProgress)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import QuireConversion
 import QuireCore
 
 /// Quire's exit statuses, documented in the README.
@@ -14,6 +15,18 @@ public enum QuireExitStatus: Int32, Sendable {
 struct CommandFailure: Error {
     var status: QuireExitStatus
     var message: String?
+
+    init(status: QuireExitStatus, message: String?) {
+        self.status = status
+        self.message = message
+    }
+
+    /// A library error as the command line reports it: a wrong request is a usage error, with the
+    /// settings it mentions spelled as flags.
+    init(_ error: ConversionError, spelling: FlagSpelling = FlagSpelling(settings: [])) {
+        status = error.kind == .request ? .usage : .failure
+        message = error.message.map(spelling.rewrite)
+    }
 
     static func usage(_ message: String) -> CommandFailure { CommandFailure(status: .usage, message: message) }
     static func failure(_ message: String? = nil) -> CommandFailure { CommandFailure(status: .failure, message: message) }
@@ -32,6 +45,15 @@ public enum QuireCLI {
     }
 
     public static func run(_ arguments: [String]) -> QuireExitStatus {
+        guard arguments.first == "convert" else { return parseAndRun(arguments) }
+        // `convert` takes every format's settings as flags: register the formats (plugins too) first,
+        // then read those flags as the `--option KEY=VALUE` they stand for.
+        guard let workspace = try? Workspace(plugins: PluginOptions.prescan(arguments)) else { return parseAndRun(arguments) }
+        let rewritten = ["convert"] + SettingFlags(registry: workspace.registry).rewrite(arguments.dropFirst())
+        return Workspace.$prepared.withValue(workspace) { parseAndRun(rewritten) }
+    }
+
+    private static func parseAndRun(_ arguments: [String]) -> QuireExitStatus {
         let console = Console.current
         do {
             var command = try QuireCommand.parseAsRoot(arguments)

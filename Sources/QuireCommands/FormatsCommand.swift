@@ -4,7 +4,10 @@ import QuireCore
 /// `quire formats`: what Quire can read and write, and the direct converters between formats.
 struct FormatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "formats", abstract: "List the formats Quire can read and write.")
+        commandName: "formats", abstract: "List the formats Quire can read and write, or one format's settings.")
+
+    @Argument(help: "Show this format: its names, edges and the settings it reads.", completion: .formatNames)
+    var format: String?
 
     @Flag(name: .long, help: "One line per format for scripts: name, readable, writable, extensions, separated by tabs.")
     var tsv = false
@@ -14,6 +17,13 @@ struct FormatsCommand: ParsableCommand {
     func run() throws {
         let workspace = try Workspace(plugins: plugins)
         let registry = workspace.registry
+        if let format {
+            guard case .format(let id) = try workspace.node(named: format), let descriptor = registry.descriptor(for: id) else {
+                throw CommandFailure.usage("'model' is the in-memory model, not a format")
+            }
+            Console.current.print(FormatDescription.render(descriptor, in: registry))
+            return
+        }
         if tsv {
             for format in registry.formats {
                 let fields = [
@@ -43,6 +53,34 @@ struct FormatsCommand: ParsableCommand {
                 console.print("  \(edge.from) → \(edge.to) (\(edge.provider)): \(edge.reason ?? "")")
             }
         }
+    }
+}
+
+/// What `quire formats FORMAT` prints.
+enum FormatDescription {
+    static func render(_ format: FormatDescriptor, in registry: FormatRegistry) -> String {
+        var lines = ["\(format.id): \(format.displayName)"]
+        if !format.aliases.isEmpty { lines.append("aliases: " + format.aliases.joined(separator: ", ")) }
+        if !format.fileExtensions.isEmpty { lines.append("extensions: " + format.fileExtensions.map { ".\($0)" }.joined(separator: " ")) }
+        if !format.mediaTypes.isEmpty { lines.append("media types: " + format.mediaTypes.joined(separator: ", ")) }
+        let edges = registry.edges.filter { $0.from == .format(format.id) || $0.to == .format(format.id) }
+        for edge in edges {
+            let loss = if case .lossy(let what) = edge.loss { ", loses \(FlagSpelling(registry: registry).rewrite(what))" } else { "" }
+            lines.append("edge: \(edge.from) → \(edge.to) (\(edge.kind), \(edge.provider)\(loss))")
+        }
+        guard !format.settings.isEmpty else {
+            lines.append("settings: none")
+            return lines.joined(separator: "\n")
+        }
+        lines.append("")
+        var rows = [["SETTING", "VALUES", "DEFAULT", "DESCRIPTION"]]
+        for setting in format.settings {
+            rows.append([setting.key, setting.valueSyntax ?? "flag", setting.defaultValue ?? "-", setting.help])
+        }
+        lines.append(TextTable.render(rows))
+        lines.append("")
+        lines.append("Give a setting as --KEY VALUE (--KEY for a flag) or --option KEY=VALUE to `quire convert`.")
+        return lines.joined(separator: "\n")
     }
 }
 

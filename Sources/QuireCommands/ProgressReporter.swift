@@ -1,9 +1,10 @@
 import Dispatch
 import Foundation
+import QuireConversion
 
 /// A one-line progress bar on standard error, redrawn at most ten times a second: done and total,
 /// rate, time left. Drawn only when standard error is a terminal; silent in pipes and logs.
-final class ProgressReporter: @unchecked Sendable {
+final class ProgressReporter: ConversionProgress, @unchecked Sendable {
     private let total: Int
     private let unit: String
     private let console = Console.current

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuireBuiltinFormats
+import QuireConversion
 import QuireCore
 import QuirePluginHost
 
@@ -32,6 +33,34 @@ struct PluginOptions: ParsableArguments {
     @Option(name: .customLong("plugin-output-limit"), help: "Bytes a plugin may write to standard output.")
     var pluginOutputLimit: Int = 1 << 30
 
+    /// The options when none are given (a property wrapper's default is readable only once parsed).
+    static var defaults: PluginOptions {
+        do {
+            return try parse([])
+        } catch {
+            preconditionFailure("the plugin options have defaults: \(error)")
+        }
+    }
+
+    /// The plugin options among a command's arguments, read before the command is parsed; defaults
+    /// when they are malformed (parsing the command then reports them).
+    static func prescan(_ arguments: [String]) -> PluginOptions {
+        let names: Set<String> = ["--plugin-dir", "--plugin-timeout", "--plugin-output-limit"]
+        var found: [String] = []
+        var index = arguments.startIndex
+        while index < arguments.endIndex, arguments[index] != "--" {
+            let argument = arguments[index]
+            if names.contains(argument), index + 1 < arguments.endIndex {
+                found += [argument, arguments[index + 1]]
+                index += 1
+            } else if let equals = argument.firstIndex(of: "="), names.contains(String(argument[..<equals])) {
+                found.append(argument)
+            }
+            index += 1
+        }
+        return (try? PluginOptions.parse(found)) ?? .defaults
+    }
+
     var limits: PluginLimits { PluginLimits(timeout: pluginTimeout, maximumOutputBytes: pluginOutputLimit) }
 
     func validate() throws {
@@ -49,12 +78,22 @@ struct Workspace {
     let plugins: [DiscoveredPlugin]
     let rejectedPlugins: [RejectedPlugin]
 
+    /// The workspace `QuireCLI` built before parsing `convert` (its settings become flags); commands
+    /// build their own when it is absent.
+    @TaskLocal static var prepared: Workspace?
+
+    /// Format names and aliases for shell completion; nothing when the formats cannot be registered.
+    static func formatNamesForCompletion() -> [String] {
+        guard let registry = try? Workspace().registry else { return [] }
+        return registry.formats.flatMap { [$0.id.rawValue] + $0.aliases }
+    }
+
     /// Formats registered after the built-ins; embedders and tests bind it with `$additionalPlugins.withValue`.
     @TaskLocal static var additionalPlugins: [any FormatPlugin] = []
     /// The environment plugin discovery reads (`QUIRE_PLUGIN_PATH`, `XDG_DATA_HOME`); tests bind their own.
     @TaskLocal static var environment: [String: String] = ProcessInfo.processInfo.environment
 
-    init(plugins options: PluginOptions = PluginOptions()) throws {
+    init(plugins options: PluginOptions = .defaults) throws {
         var registry: FormatRegistry
         do {
             registry = try FormatRegistry(plugins: BuiltinFormats.plugins)
@@ -86,54 +125,24 @@ struct Workspace {
         graph = ConversionGraph(registry: registry)
     }
 
-    /// Reads an input file (or `-`) and tells its format: `format` when given, else its extension
-    /// (when that format can be read), else its content.
-    func readInput(_ path: String, format: GraphNode?) throws -> (file: InputFile, format: GraphNode) {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileIO.read(path)
-        } catch {
-            throw CommandFailure.failure("cannot read \(error.description)")
-        }
-        let file = InputFile(name: path == "-" ? "<stdin>" : path, bytes: bytes)
-        if let format { return (file, format) }
-        if path != "-", let format = registry.format(forPath: path), !registry.readers(of: format.id).isEmpty {
-            return (file, .format(format.id))
-        }
-        if let format = registry.sniff(ContentSample(bytes)) { return (file, .format(format.id)) }
-        throw CommandFailure.failure("\(file.name): cannot tell the input format from its name or content; give --from")
-    }
-
-    /// The format of the file at `path` as `readInput` would tell it, from the name or its first bytes.
-    func inputFormat(ofFile path: String, given format: GraphNode?) throws -> GraphNode {
-        if let format { return format }
-        if let format = registry.format(forPath: path), !registry.readers(of: format.id).isEmpty { return .format(format.id) }
-        let sample: [UInt8]
-        do {
-            sample = try FileIO.readPrefix(path, count: ContentSample.length)
-        } catch {
-            throw CommandFailure.failure("cannot read \(error.description)")
-        }
-        if let format = registry.sniff(ContentSample(sample)) { return .format(format.id) }
-        throw CommandFailure.failure("\(path): cannot tell the input format from its name or content; give --from")
-    }
-
-    /// The format whose writer can write a folder, when exactly one can.
-    var onlyFolderFormat: FormatID? {
-        let formats = Set(registry.edges.compactMap { edge -> FormatID? in
-            guard case .write(let writer) = edge.action, writer is any FolderWriter, case .format(let id) = edge.to else { return nil }
-            return id
-        })
-        return formats.count == 1 ? formats.first : nil
-    }
+    /// Formats by name, extension and content, over this registry.
+    var formats: FormatResolution { FormatResolution(registry: registry) }
 
     /// A format or `model` by name; an unknown name is a usage error listing the known ones.
     func node(named name: String) throws -> GraphNode {
-        if name.lowercased() == "model" { return .model }
-        guard let format = registry.format(named: name) else {
-            let known = registry.formats.map(\.id.rawValue).joined(separator: ", ")
-            throw CommandFailure.usage("unknown format '\(name)'; known formats: \(known)")
+        do {
+            return try formats.node(named: name)
+        } catch {
+            throw CommandFailure(error)
         }
-        return .format(format.id)
+    }
+
+    /// Reads an input file (or `-`) and tells its format, as `convert` would.
+    func readInput(_ path: String, format: GraphNode?) throws -> (file: InputFile, format: GraphNode) {
+        do {
+            return try formats.readInput(path, format: format)
+        } catch {
+            throw CommandFailure(error)
+        }
     }
 }

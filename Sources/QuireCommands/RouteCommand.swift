@@ -22,6 +22,7 @@ struct RouteCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(plugins: plugins)
+        let spelling = FlagSpelling(registry: workspace.registry)
         let source = try workspace.node(named: from), target = try workspace.node(named: to)
         let stops = try via.map { try workspace.node(named: $0) }
         let file = try input.map { try workspace.readInput($0, format: source).file }
@@ -31,10 +32,10 @@ struct RouteCommand: ParsableCommand {
         } catch {
             throw CommandFailure.failure(error.description)
         }
-        var text = RouteDescription.render(route, from: source, to: target)
+        var text = RouteDescription.render(route, from: source, to: target, spelling: spelling)
         // A direct first step is conditional: say where the inputs it declines go, or that this one was declined.
         if file == nil, let otherwise = workspace.graph.routeDecliningSelectiveStart(from: source, to: target, via: stops) {
-            text += "\ninputs the direct converter declines take:\n" + RouteDescription.render(otherwise, from: source, to: target)
+            text += "\ninputs the direct converter declines take:\n" + RouteDescription.render(otherwise, from: source, to: target, spelling: spelling)
         } else if let file, route.steps.first?.isSelective != true,
                   let direct = try? workspace.graph.route(from: source, to: target, via: stops), let first = direct.steps.first, first.isSelective {
             text += "\n\(file.name): the direct converter \(first.description) declined it (\(first.reason ?? "not an input it is meant for"))"
@@ -45,12 +46,12 @@ struct RouteCommand: ParsableCommand {
 
 /// The text `quire route` and `quire convert --explain` print.
 enum RouteDescription {
-    static func render(_ route: Route, from source: GraphNode, to target: GraphNode) -> String {
+    static func render(_ route: Route, from source: GraphNode, to target: GraphNode, spelling: FlagSpelling) -> String {
         let lossy = route.losses.isEmpty ? "lossless" : "lossy"
         var lines = ["route \(source) → \(target): \(route.steps.count) steps, cost \(route.cost), \(lossy)"]
         for (index, step) in route.steps.enumerated() {
             var line = "  \(index + 1). \(step.description)  \(step.kind) from \(step.provider), cost \(step.cost)"
-            if case .lossy(let what) = step.loss { line += ", loses \(what)" }
+            if case .lossy(let what) = step.loss { line += ", loses \(spelling.rewrite(what))" }
             if let reason = step.reason { line += " — \(reason)" }
             lines.append(line)
         }

@@ -1,5 +1,4 @@
 import CCmarkGFM
-import Glibc
 import QuireCore
 
 /// Renders CommonMark (with the GFM extensions) to HTML through cmark-gfm.
@@ -42,10 +41,10 @@ public enum CommonMarkRenderer {
                 let (before, after) = enclosing(heading)
                 var html = before
                 if let rendered = cmark_render_html(root, options, extensions) {
-                    defer { free(rendered) }
-                    let length = strlen(rendered)
-                    html.reserveCapacity(before.count + length + after.count)
-                    html += UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: length)
+                    defer { System.freeMallocated(rendered) }
+                    let bytes = System.bytes(ofCString: rendered)
+                    html.reserveCapacity(before.count + bytes.count + after.count)
+                    html += bytes
                 }
                 html += after
                 return RenderedDocument(html: html, firstHeading: heading)
@@ -71,7 +70,7 @@ public enum CommonMarkRenderer {
 
     private static func render(_ root: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?, _ options: Int32) -> String {
         guard let rendered = cmark_render_html(root, options, extensions) else { return "" }
-        defer { free(rendered) }
+        defer { System.freeMallocated(rendered) }
         return String(cString: rendered)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,7 +35,7 @@ struct ChildProcess {
         // the three the program gets are dup2'd into place, which clears the flag on them.
         var stdinPipe: [Int32] = [-1, -1], stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
         guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemError.current.description
             for descriptor in stdinPipe + stdoutPipe + stderrPipe where descriptor >= 0 { close(descriptor) }
             throw LaunchFailure(reason: reason)
         }
@@ -72,7 +73,7 @@ struct ChildProcess {
         close(stderrPipe[1])
         guard spawned == 0 else {
             close(stdinPipe[1]); close(stdoutPipe[0]); close(stderrPipe[0])
-            throw LaunchFailure(reason: String(cString: strerror(spawned)))
+            throw LaunchFailure(reason: SystemError(code: spawned).description)
         }
         // A plugin that stops reading must not kill Quire with SIGPIPE: block it on this thread while
         // feeding the plugin (writes then fail with EPIPE), and discard it if it was raised.

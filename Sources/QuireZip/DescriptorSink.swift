@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CLibZip
+import QuireCore
 
 /// A libzip source that writes an archive into an open file descriptor from its current offset, for
 /// `ZipWriter.finish(into:)`: the archive goes to the file as libzip writes it, never whole in memory.
@@ -17,9 +13,11 @@ final class DescriptorSink: DescriptorSource {
 
     /// A source writing into `descriptor`, or `nil` with `error` set.
     static func source(writingTo descriptor: Int32, error: inout zip_error_t) -> OpaquePointer? {
-        let base = lseek(descriptor, 0, SEEK_CUR)
-        guard base >= 0 else {
-            zip_error_set(&error, ZIP_ER_SEEK, errno)
+        let base: Int
+        do {
+            base = try System.currentOffset(descriptor)
+        } catch let failure {
+            zip_error_set(&error, ZIP_ER_SEEK, failure.code)
             return nil
         }
         return makeSource(DescriptorSink(descriptor: descriptor, base: Int64(base), length: 0), error: &error)
@@ -47,9 +45,15 @@ final class DescriptorSink: DescriptorSource {
             guard let data else { return count == 0 ? 0 : fail(ZIP_ER_INVAL) }
             var done: Int64 = 0
             while done < Int64(count) {
-                let written = pwrite(descriptor, data + Int(done), Int(Int64(count) - done), off_t(base + writeOffset + done))
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return fail(ZIP_ER_WRITE, errno: written < 0 ? errno : EIO) }
+                let written: Int
+                do {
+                    written = try System.write(
+                        descriptor, from: UnsafeRawBufferPointer(start: data + Int(done), count: Int(Int64(count) - done)),
+                        at: Int(base + writeOffset + done))
+                } catch {
+                    return fail(ZIP_ER_WRITE, errno: error.code)
+                }
+                guard written > 0 else { return fail(ZIP_ER_WRITE, errno: SystemError.inputOutput.code) }
                 done += Int64(written)
             }
             writeOffset += done
@@ -61,11 +65,19 @@ final class DescriptorSink: DescriptorSource {
             return writeOffset
         case ZIP_SOURCE_COMMIT_WRITE:
             // Leave the descriptor after the archive, as if it had been written with write(2).
-            guard lseek(descriptor, off_t(base + length), SEEK_SET) >= 0 else { return fail(ZIP_ER_SEEK, errno: errno) }
+            do {
+                try System.seek(descriptor, to: Int(base + length))
+            } catch {
+                return fail(ZIP_ER_SEEK, errno: error.code)
+            }
             return 0
         case ZIP_SOURCE_ROLLBACK_WRITE:
             // The file was empty from `base` on: discard what was written.
-            guard ftruncate(descriptor, off_t(base)) == 0 else { return fail(ZIP_ER_WRITE, errno: errno) }
+            do {
+                try System.truncate(descriptor, to: Int(base))
+            } catch {
+                return fail(ZIP_ER_WRITE, errno: error.code)
+            }
             length = 0
             return 0
         default:

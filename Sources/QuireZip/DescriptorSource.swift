@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CLibZip
+import QuireCore
 
 /// What the two libzip function sources over a file descriptor share: the callback that reaches the
 /// Swift object, reading part of the file with `pread` (so the descriptor's own offset never moves),
@@ -68,10 +64,16 @@ class DescriptorSource {
             let wanted = min(Int64(count), max(length - readOffset, 0))
             var done: Int64 = 0
             while done < wanted {
-                let read = pread(descriptor, data + Int(done), Int(wanted - done), off_t(base + readOffset + done))
-                if read < 0 && errno == EINTR { continue }
+                let read: Int
+                do {
+                    read = try System.read(
+                        descriptor, into: UnsafeMutableRawBufferPointer(start: data + Int(done), count: Int(wanted - done)),
+                        at: Int(base + readOffset + done))
+                } catch {
+                    return fail(ZIP_ER_READ, errno: error.code)
+                }
                 // The file ending early means it changed under the archive: an error, not short data.
-                guard read > 0 else { return fail(ZIP_ER_READ, errno: read < 0 ? errno : EIO) }
+                guard read > 0 else { return fail(ZIP_ER_READ, errno: SystemError.inputOutput.code) }
                 done += Int64(read)
             }
             readOffset += done

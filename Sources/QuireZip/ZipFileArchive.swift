@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CLibZip
 import QuireCore
 
@@ -18,13 +13,15 @@ public final class ZipFileArchive {
     /// offset while this archive is in use (`pread`/`pwrite` are fine).
     public init(descriptor: Int32) throws(ConversionFailure) {
         // zip_fdopen takes ownership of the descriptor it is given, and only on success.
-        let duplicate = dup(descriptor)
-        guard duplicate >= 0 else {
-            throw ConversionFailure(.error("zip.read.scratch", "cannot open a scratch archive: \(String(cString: strerror(errno)))"))
+        let duplicate: Int32
+        do {
+            duplicate = try System.duplicate(descriptor)
+        } catch {
+            throw ConversionFailure(.error("zip.read.scratch", "cannot open a scratch archive: \(error)"))
         }
         var code: Int32 = 0
         guard let handle = zip_fdopen(duplicate, 0, &code) else {
-            close(duplicate)
+            System.close(duplicate)
             var error = zip_error_t()
             zip_error_init_with_code(&error, code)
             defer { zip_error_fini(&error) }

@@ -28,14 +28,27 @@ public struct ZipLimits: Sendable, Hashable {
 
     public static let `default` = ZipLimits()
 
-    /// Option names (`zip-max-entries`, `zip-max-entry-size`, `zip-max-total-size`,
-    /// `zip-max-ratio`) overriding the defaults; values that are not positive integers are ignored.
+    public static let maxEntriesSetting = FormatSetting(
+        "zip-max-entries", .count(valueName: "n"), default: "\(ZipLimits.default.maxEntries)", help: "Most entries a zip input may have.")
+    public static let maxEntrySizeSetting = FormatSetting(
+        "zip-max-entry-size", .count(valueName: "bytes"), default: "\(ZipLimits.default.maxEntrySize)",
+        help: "Most uncompressed bytes of one zip entry.")
+    public static let maxTotalSizeSetting = FormatSetting(
+        "zip-max-total-size", .count(valueName: "bytes"), default: "\(ZipLimits.default.maxTotalSize)",
+        help: "Most uncompressed bytes of a whole zip input.")
+    public static let maxRatioSetting = FormatSetting(
+        "zip-max-ratio", .count(valueName: "n"), default: "\(ZipLimits.default.maxCompressionRatio)",
+        help: "Highest compression ratio of a large zip entry (zip bombs reach thousands to 1).")
+    /// The settings that override the limits, for formats that read zip containers to list.
+    public static let settings = [maxEntriesSetting, maxEntrySizeSetting, maxTotalSizeSetting, maxRatioSetting]
+
+    /// The limits the settings give; values that are not positive integers keep the defaults.
     public init(options: ConversionOptions) {
         self.init()
-        func value(_ name: String) -> Int? { options[name].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } }
-        maxEntries = value("zip-max-entries") ?? maxEntries
-        maxEntrySize = value("zip-max-entry-size") ?? maxEntrySize
-        maxTotalSize = value("zip-max-total-size") ?? maxTotalSize
-        maxCompressionRatio = value("zip-max-ratio") ?? maxCompressionRatio
+        func value(_ setting: FormatSetting) -> Int? { options.value(setting).flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } }
+        maxEntries = value(Self.maxEntriesSetting) ?? maxEntries
+        maxEntrySize = value(Self.maxEntrySizeSetting) ?? maxEntrySize
+        maxTotalSize = value(Self.maxTotalSizeSetting) ?? maxTotalSize
+        maxCompressionRatio = value(Self.maxRatioSetting) ?? maxCompressionRatio
     }
 }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CLibZip
 import QuireCore
 
@@ -102,9 +97,11 @@ public final class ZipWriter {
         guard offset >= 0, length >= 0 else {
             throw ConversionFailure(.error("zip.write.region", "cannot write entry '\(path)' from \(length) bytes at offset \(offset) of a file"))
         }
-        let duplicate = dup(descriptor)
-        guard duplicate >= 0 else {
-            throw ConversionFailure(.error("zip.write.region", "cannot write entry '\(path)' from a scratch file: \(String(cString: strerror(errno)))"))
+        let duplicate: Int32
+        do {
+            duplicate = try System.duplicate(descriptor)
+        } catch {
+            throw ConversionFailure(.error("zip.write.region", "cannot write entry '\(path)' from a scratch file: \(error)"))
         }
         entries.append(PendingEntry(
             path: path, content: .region(FileRegion(descriptor: duplicate, offset: Int64(offset), length: Int64(length)), compression)))
@@ -142,7 +139,7 @@ public final class ZipWriter {
     private func freeEntries() {
         for entry in entries {
             entry.content.buffer?.deallocate()
-            if case .region(let region, _) = entry.content { close(region.descriptor) }
+            if case .region(let region, _) = entry.content { System.close(region.descriptor) }
         }
         entries = []
     }

@@ -105,12 +105,17 @@ import Testing
         }
     }
 
-    @Test func registersTheDirectEdgeOnlyWhenHTMLIsRegistered() throws {
+    @Test func theDirectEdgeIsItsOwnRegistrationAfterBothFormats() throws {
         let alone = try FormatRegistry(plugins: [MarkdownFormat()])
         #expect(alone.edges.count == 2)
+        // Without HTML the edge has nowhere to go, and says so rather than vanishing.
+        #expect(throws: RegistryError.unknownFormat("html", provider: "built-in")) {
+            try FormatRegistry(plugins: [MarkdownFormat(), MarkdownHTMLConverter.Edge()])
+        }
         var withHTML = FormatRegistry()
-        try withHTML.add(FormatDescriptor(id: "html", displayName: "HTML"))
         try withHTML.register(MarkdownFormat())
+        try withHTML.add(FormatDescriptor(id: "html", displayName: "HTML"))
+        try withHTML.register(MarkdownHTMLConverter.Edge())
         let direct = withHTML.edges.filter { $0.from == .format("markdown") && $0.to == .format("html") }
         #expect(direct.count == 1)
         #expect(direct.first?.reason?.isEmpty == false)

@@ -24,11 +24,9 @@ struct SplitHints: Sendable {
     private(set) var hints: [String: [String: Hint]] = [:]
     let file: String
 
-    static let optionKey = "split-hints"
-
     /// Reads the file named by the `split-hints` setting, if any.
     static func load(_ options: ConversionOptions) throws -> SplitHints? {
-        guard let path = options[optionKey] else { return nil }
+        guard let path = options.value(SummaryTextSettings.splitHints) else { return nil }
         let bytes: [UInt8]
         do {
             bytes = try FileIO.read(path)

@@ -14,21 +14,6 @@ public struct InputFile: Sendable {
     }
 }
 
-/// Named settings for a job (`channel`, `feed`, `language`, `title`, `strict`), passed to every step.
-/// Steps read the names they understand; the registry documents which step reads which.
-public struct ConversionOptions: Sendable, Hashable {
-    public var values: [String: String]
-
-    public init(_ values: [String: String] = [:]) { self.values = values }
-
-    public subscript(_ name: String) -> String? {
-        get { values[name] }
-        set { values[name] = newValue }
-    }
-
-    public func flag(_ name: String) -> Bool { values[name].map { $0 == "true" || $0 == "1" || $0 == "yes" } ?? false }
-}
-
 /// Reads one format into the model. An edge `format → model` in the graph.
 public protocol FormatReader: Sendable {
     /// Reads the whole input. Recoverable problems go to `diagnostics`; unrecoverable ones are thrown
@@ -53,8 +38,12 @@ public struct OutputFile: Sendable, Hashable {
     }
 }
 
-/// A writer that can also write a folder of files (a small site: `--split`) when its options ask for it.
+/// A writer that can also write a folder of files (a small site) when its settings ask for it.
 public protocol FolderWriter: FormatWriter {
+    /// Whether these settings ask for a folder; a front end then treats a folder output as the site's
+    /// folder rather than a batch.
+    func writesFolder(options: ConversionOptions) -> Bool
+
     /// The files to write under the output folder, or `nil` when the options ask for one file (`write`).
     func writeFolder(_ collection: EpisodeCollection, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [OutputFile]?
 }

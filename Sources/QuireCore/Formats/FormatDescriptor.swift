@@ -20,10 +20,12 @@ public struct FormatDescriptor: Sendable {
     public var mediaTypes: [String]
     /// Recognizes the format from the first bytes of an input, for inputs whose extension says nothing.
     public var sniffer: (@Sendable (ContentSample) -> SniffMatch?)?
+    /// What its reader and writer can be told (`opml`: `channels` or `outline`), common settings aside.
+    public var settings: [FormatSetting]
 
     public init(
         id: FormatID, displayName: String, aliases: [String] = [], fileExtensions: [String] = [], mediaTypes: [String] = [],
-        sniffer: (@Sendable (ContentSample) -> SniffMatch?)? = nil
+        settings: [FormatSetting] = [], sniffer: (@Sendable (ContentSample) -> SniffMatch?)? = nil
     ) {
         self.id = id
         self.displayName = displayName
@@ -31,6 +33,7 @@ public struct FormatDescriptor: Sendable {
         self.fileExtensions = fileExtensions
         self.mediaTypes = mediaTypes
         self.sniffer = sniffer
+        self.settings = settings
     }
 }
 

@@ -24,6 +24,12 @@ public struct FormatRegistry: Sendable {
                 throw RegistryError.duplicateName(name, existing: existing.id, provider: currentProvider)
             }
         }
+        // One key means one thing: formats may share a setting (HTML's and EPUB's `unsafe-html`), not redefine it.
+        for setting in format.settings {
+            if let existing = self.setting(forKey: setting.key), existing.kind != setting.kind {
+                throw RegistryError.conflictingSetting(setting.key, provider: currentProvider)
+            }
+        }
         formats.append(format)
     }
 
@@ -88,6 +94,23 @@ public struct FormatRegistry: Sendable {
         return best?.0
     }
 
+    /// Every setting a job may be given: the common ones, then each format's in registration order,
+    /// each key once.
+    public var settings: [FormatSetting] {
+        var seen = Set<String>()
+        return (CommonSettings.all + formats.flatMap(\.settings)).filter { seen.insert($0.key).inserted }
+    }
+
+    /// The setting with this key, common or declared by a format.
+    public func setting(forKey key: String) -> FormatSetting? {
+        CommonSettings.all.first { $0.key == key } ?? formats.lazy.flatMap(\.settings).first { $0.key == key }
+    }
+
+    /// The formats that declare a setting, for messages (`'group-by' is a setting of epub`).
+    public func formats(declaring key: String) -> [FormatID] {
+        formats.filter { $0.settings.contains { $0.key == key } }.map(\.id)
+    }
+
     public func readers(of id: FormatID) -> [ConversionEdge] { edges.filter { $0.from == .format(id) && $0.to == .model } }
     public func writers(of id: FormatID) -> [ConversionEdge] { edges.filter { $0.from == .model && $0.to == .format(id) } }
 }
@@ -96,6 +119,7 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateName(String, existing: FormatID, provider: String)
     case unknownFormat(FormatID, provider: String)
     case negativeCost(String, provider: String)
+    case conflictingSetting(String, provider: String)
 
     public var description: String {
         switch self {
@@ -105,6 +129,8 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(provider): an edge names format '\(id)', which no plugin registered"
         case .negativeCost(let edge, let provider):
             "\(provider): edge \(edge) has a negative cost"
+        case .conflictingSetting(let key, let provider):
+            "\(provider): setting '\(key)' is already declared with other values by another format"
         }
     }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reading inputs and writing outputs so that a failure never leaves a half-written file.
 public enum FileIO {
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
@@ -20,21 +14,19 @@ public enum FileIO {
 
     /// The whole file, or standard input for `-`.
     public static func read(_ path: String) throws(Failure) -> [UInt8] {
-        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw Failure(path: path, reason: errnoText()) }
-        defer { if path != "-" { close(descriptor) } }
-        var info = stat()
-        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw Failure(path: path, reason: "is a directory")
-        }
+        let descriptor = path == "-" ? System.standardInput : try open(path, .readOnly)
+        defer { if path != "-" { System.close(descriptor) } }
+        let status = System.status(of: descriptor)
+        if status?.kind == .directory { throw Failure(path: path, reason: "is a directory") }
         var bytes: [UInt8] = []
-        if (info.st_mode & S_IFMT) == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }
+        if let status, status.kind == .regular { bytes.reserveCapacity(status.size) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(path: path, reason: errnoText())
+            let count: Int
+            do {
+                count = try System.read(descriptor, into: &chunk, count: chunk.count)
+            } catch {
+                throw Failure(path: path, reason: "\(error)")
             }
             if count == 0 { break }
             bytes += chunk[0..<count]
@@ -44,34 +36,43 @@ public enum FileIO {
 
     /// At most `count` bytes from the start of the file at `path`.
     public static func readPrefix(_ path: String, count: Int) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw Failure(path: path, reason: errnoText()) }
-        defer { close(descriptor) }
+        let descriptor = try open(path, .readOnly)
+        defer { System.close(descriptor) }
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
-            let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, count - filled) }
-            if read < 0 && errno == EINTR { continue }
-            if read < 0 { throw Failure(path: path, reason: errnoText()) }
+            let read: Int
+            do {
+                read = try System.read(descriptor, into: &bytes, from: filled, count: count - filled)
+            } catch {
+                throw Failure(path: path, reason: "\(error)")
+            }
             if read == 0 { break }
             filled += read
         }
         return Array(bytes[0..<filled])
     }
 
+    static func open(_ path: String, _ mode: System.OpenMode) throws(Failure) -> System.Descriptor {
+        do {
+            return try System.open(path, mode)
+        } catch {
+            throw Failure(path: path, reason: error.description)
+        }
+    }
+
     /// Writes `bytes` to `path` atomically: into a temporary file beside it, flushed, then renamed over
     /// the target. An existing file is replaced whole or left as it was. `-` writes to standard output.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
         if path == "-" {
-            try writeAll(bytes, to: STDOUT_FILENO, path: "<stdout>")
+            try writeAll(bytes, to: System.standardOutput, path: "<stdout>")
             return
         }
         // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) cannot be replaced by renaming, and
         // must not be: write into it directly.
         if isSpecialFile(path) {
-            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw Failure(path: path, reason: errnoText()) }
-            defer { close(descriptor) }
+            let descriptor = try open(path, .writeOnly)
+            defer { System.close(descriptor) }
             try writeAll(bytes, to: descriptor, path: path)
             return
         }
@@ -82,8 +83,7 @@ public enum FileIO {
 
     /// Whether `path` names a device, pipe or socket, which is written into directly, never replaced.
     public static func isSpecialFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG && (info.st_mode & S_IFMT) != S_IFDIR
+        System.status(ofPath: path)?.kind == .special
     }
 
     /// Writes a writer's folder output under `directory`, creating folders as needed; each file is
@@ -109,26 +109,24 @@ public enum FileIO {
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
             current += "/" + part
-            if mkdir(current, 0o777) != 0 && errno != EEXIST { throw Failure(path: current, reason: errnoText()) }
+            do {
+                try System.makeDirectory(current)
+            } catch {
+                throw Failure(path: current, reason: error.description)
+            }
         }
     }
 
     /// Standard error, for messages; failures are the caller's to ignore.
     public static func writeToStandardError(_ bytes: [UInt8]) throws(Failure) {
-        try writeAll(bytes, to: STDERR_FILENO, path: "<stderr>")
+        try writeAll(bytes, to: System.standardError, path: "<stderr>")
     }
 
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(Failure) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw Failure(path: path, reason: errnoText())
-            }
-            offset += written
+    static func writeAll(_ bytes: [UInt8], to descriptor: System.Descriptor, path: String) throws(Failure) {
+        do {
+            try System.writeAll(descriptor, bytes)
+        } catch {
+            throw Failure(path: path, reason: "\(error)")
         }
     }
-
-    static func errnoText() -> String { String(cString: strerror(errno)) }
 }

@@ -1,15 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A file read in chunks of whole lines, so a reader can take a large input a piece at a time: each
 /// chunk ends just after a line feed (or at the end of the file), and a line longer than the chunk
 /// size makes its chunk longer rather than being cut.
 public struct LineChunks {
     public let path: String
-    private let descriptor: Int32
+    private let descriptor: System.Descriptor
     private let chunkSize: Int
     private var carry: [UInt8] = []
     private var scratch: [UInt8] = []
@@ -20,18 +14,16 @@ public struct LineChunks {
     public init(path: String, chunkSize: Int = 4 << 20) throws(FileIO.Failure) {
         self.path = path
         self.chunkSize = chunkSize
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileIO.Failure(path: path, reason: FileIO.errnoText()) }
+        descriptor = try FileIO.open(path, .readOnly)
     }
 
     /// Closes the file; call once when done.
-    public func close() { _ = Glibc.close(descriptor) }
+    public func close() { System.close(descriptor) }
 
     /// The size of a regular file at `path`, or `nil` for anything else (a pipe, a device, a folder).
     public static func regularFileSize(_ path: String) -> Int? {
-        var info = stat()
-        guard path != "-", stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Int(info.st_size)
+        guard path != "-", let status = System.status(ofPath: path), status.kind == .regular else { return nil }
+        return status.size
     }
 
     /// The next chunk and the number of its first line, or `nil` at the end of the file.
@@ -42,11 +34,12 @@ public struct LineChunks {
             let start = bytes.count
             let want = max(chunkSize - start, min(chunkSize, 1 << 16))
             if scratch.count < want { scratch = [UInt8](repeating: 0, count: want) }
-            var read: Int
-            repeat {
-                read = scratch.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, want) }
-            } while read < 0 && errno == EINTR
-            if read < 0 { throw FileIO.Failure(path: path, reason: FileIO.errnoText()) }
+            let read: Int
+            do {
+                read = try System.read(descriptor, into: &scratch, count: want)
+            } catch {
+                throw FileIO.Failure(path: path, reason: "\(error)")
+            }
             if read == 0 {
                 isAtEnd = true
                 break

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// An output file written a piece at a time by a streaming writer, atomically: it takes its name
 /// only on `commit()`, so a failed or refused job (`--strict`) leaves any existing file as it was.
 ///
@@ -99,9 +93,14 @@ public final class SpoolFile {
         var offset = 0
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while offset < count {
-            let read = chunk.withUnsafeMutableBytes { pread(file.descriptor, $0.baseAddress, min($0.count, count - offset), off_t(offset)) }
-            if read < 0 && errno == EINTR { continue }
-            guard read > 0 else { throw FileIO.Failure(path: path, reason: "cannot read back a scratch file: \(FileIO.errnoText())") }
+            let wanted = min(chunk.count, count - offset)
+            let read: Int
+            do {
+                read = try System.read(file.descriptor, into: &chunk, count: wanted, at: offset)
+            } catch {
+                throw FileIO.Failure(path: path, reason: "cannot read back a scratch file: \(error)")
+            }
+            guard read > 0 else { throw FileIO.Failure(path: path, reason: "cannot read back a scratch file: it ended early") }
             try FileIO.writeAll(Array(chunk[0..<read]), to: descriptor, path: path)
             offset += read
         }

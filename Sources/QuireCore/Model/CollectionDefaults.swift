@@ -13,6 +13,11 @@ public struct CollectionDefaults: Sendable, Hashable {
         self.title = title
     }
 
+    /// The defaults' names, as messages mention them (the command line shows `--channel`).
+    public static let keys: Set<String> = ["channel", "feed", "language", "title"]
+    public static let channelMention = SettingMention.render("channel")
+    public static let feedMention = SettingMention.render("feed")
+
     public var isEmpty: Bool { channel == nil && feedURL == nil && language == nil && title == nil }
 
     /// Episodes without a channel join `channel`; `feedURL` fills the feed of that channel (or of every

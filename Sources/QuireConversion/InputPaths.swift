@@ -4,14 +4,14 @@ import QuireCore
 /// The files a command's input arguments name: files as given, every file below a folder (hidden ones
 /// left out), and glob patterns Quire expands itself (for quoted patterns and shells that do not).
 enum InputPaths {
-    struct File: Equatable {
+    struct File: Equatable, Sendable {
         var path: String
         /// Path below the folder it was found in (the file name for a file given directly).
         var relative: String
     }
 
     /// Files in argument order; each folder's files sorted, so output reads the same on every run.
-    static func expand(_ arguments: [String]) throws -> [File] {
+    static func expand(_ arguments: [String]) throws(ConversionError) -> [File] {
         var files: [File] = []
         let manager = FileManager.default
         for argument in arguments {
@@ -22,7 +22,7 @@ enum InputPaths {
             var isDirectory: ObjCBool = false
             if !manager.fileExists(atPath: argument, isDirectory: &isDirectory) {
                 let matches = glob(argument)
-                guard !matches.isEmpty else { throw CommandFailure.failure("cannot read \(argument): No such file or directory") }
+                guard !matches.isEmpty else { throw .failure("cannot read \(argument): No such file or directory") }
                 files += try expand(matches)
                 continue
             }
@@ -54,9 +54,6 @@ enum InputPaths {
 
     private static func glob(_ pattern: String) -> [String] {
         guard pattern.contains(where: { "*?[".contains($0) }) else { return [] }
-        var result = glob_t()
-        defer { globfree(&result) }
-        guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
-        return (0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } }.sorted()
+        return System.glob(pattern)
     }
 }

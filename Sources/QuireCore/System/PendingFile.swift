@@ -30,7 +30,7 @@ final class PendingFile {
         var template = Array("\(folder)/.\(name).quire-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw FileIO.Failure(path: target, reason: "cannot create a temporary file beside it: \(FileIO.errnoText())")
+            throw FileIO.Failure(path: target, reason: "cannot create a temporary file beside it: \(SystemError.current.description)")
         }
         self.descriptor = descriptor
         temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -44,13 +44,13 @@ final class PendingFile {
     /// Flushes the file to disk, gives it the permissions an ordinary new file gets, and renames it
     /// over the target.
     func commit() throws(FileIO.Failure) {
-        guard fsync(descriptor) == 0 else { throw FileIO.Failure(path: target, reason: FileIO.errnoText()) }
+        guard fsync(descriptor) == 0 else { throw FileIO.Failure(path: target, reason: SystemError.current.description) }
         // Temporary files are created 0600.
         let mask = umask(0)
         umask(mask)
         fchmod(descriptor, 0o666 & ~mask)
         if let temporaryPath {
-            guard rename(temporaryPath, target) == 0 else { throw FileIO.Failure(path: target, reason: FileIO.errnoText()) }
+            guard rename(temporaryPath, target) == 0 else { throw FileIO.Failure(path: target, reason: SystemError.current.description) }
             isCommitted = true
             return
         }
@@ -62,7 +62,7 @@ final class PendingFile {
             let temporary = "\(folder)/.\(name).quire-\(getpid())-\(attempt)"
             if linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 {
                 guard rename(temporary, target) == 0 else {
-                    let failure = FileIO.Failure(path: target, reason: FileIO.errnoText())
+                    let failure = FileIO.Failure(path: target, reason: SystemError.current.description)
                     unlink(temporary)
                     throw failure
                 }
@@ -71,7 +71,7 @@ final class PendingFile {
             }
             if errno != EEXIST { break }
         }
-        throw FileIO.Failure(path: target, reason: "cannot give the written file its name: \(FileIO.errnoText())")
+        throw FileIO.Failure(path: target, reason: "cannot give the written file its name: \(SystemError.current.description)")
         #endif
     }
 
@@ -82,7 +82,7 @@ final class PendingFile {
         let descriptor = open(folder, 0o20000000 | O_DIRECTORY | O_RDWR | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             if errno == ENOENT || errno == EACCES || errno == ENOSPC || errno == EROFS || errno == EDQUOT {
-                throw FileIO.Failure(path: target, reason: "cannot create a temporary file beside it: \(FileIO.errnoText())")
+                throw FileIO.Failure(path: target, reason: "cannot create a temporary file beside it: \(SystemError.current.description)")
             }
             return nil
         }
