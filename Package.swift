@@ -151,5 +151,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "CLibrariesTests", dependencies: ["CLibXML2", "CLibZip", "CCmarkGFM"]),
+        // The test helpers themselves: a golden file being recorded fails its test.
+        .testTarget(name: "QuireTestSupportTests", dependencies: ["QuireTestSupport"]),
     ]
 )

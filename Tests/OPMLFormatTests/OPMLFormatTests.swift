@@ -45,7 +45,7 @@ private let channels = EpisodeCollection(
     @Test func channelListMatchesGolden() throws {
         let (text, diagnostics) = try write(channels)
         #expect(diagnostics.isEmpty)
-        #expect(text == (try Golden.expected(for: text, at: "Tests/OPMLFormatTests/Fixtures/channels.golden.opml")))
+        try Golden.expect(text, matches: "Tests/OPMLFormatTests/Fixtures/channels.golden.opml")
         #expect(text.contains("<dateCreated>Tue, 14 Nov 2023 22:13:20 GMT</dateCreated>"))
     }
 

@@ -32,27 +32,6 @@ public enum Fixtures {
     }
 }
 
-/// Golden files: compared byte for byte; re-recorded when `QUIRE_RECORD_GOLDENS=1`.
-public enum Golden {
-    public static var isRecording: Bool { ProcessInfo.processInfo.environment["QUIRE_RECORD_GOLDENS"] == "1" }
-
-    /// Returns the golden text (after recording `actual`, when recording).
-    public static func expected(for actual: String, at relativePath: String) throws -> String {
-        let url = Fixtures.url(relativePath)
-        if isRecording {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-        }
-        guard FileManager.default.fileExists(atPath: url.path) else { throw MissingGolden(path: relativePath) }
-        return try String(contentsOf: url, encoding: .utf8)
-    }
-
-    public struct MissingGolden: Error, CustomStringConvertible {
-        public var path: String
-        public var description: String { "no golden file at \(path); record it with QUIRE_RECORD_GOLDENS=1 swift test" }
-    }
-}
-
 /// A scratch directory removed when the value is released.
 public final class TemporaryDirectory {
     public let url: URL
