@@ -20,12 +20,21 @@ public enum Fixtures {
         try String(contentsOf: url(relativePath), encoding: .utf8)
     }
 
-    /// `../shared/corpus/NAME` beside the checkout, or `nil` when this clone has no shared folder
-    /// (tests then skip, saying so).
+    /// `../shared/corpus/NAME` beside the checkout, or `nil` when this clone has no shared folder.
+    /// Tests that need it carry `.needsSharedCorpus`, so they are reported as skipped without it.
     public static func sharedCorpus(_ name: String) -> URL? {
-        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/\(name)")
+        let url = sharedCorpusFolder.appendingPathComponent(name)
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
+
+    /// `../shared/corpus` beside the checkout.
+    public static let sharedCorpusFolder: URL = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+    /// The files of the shared corpus the tests read.
+    public static let sharedCorpusFiles = ["sample-channel-page.txt", "sample-channel-page.expected.json"]
+
+    /// Whether this clone has the shared corpus beside it (`../shared/corpus`, with every file the tests read).
+    public static var hasSharedCorpus: Bool { sharedCorpusFiles.allSatisfy { sharedCorpus($0) != nil } }
 
     public static func input(at url: URL, name: String) throws -> InputFile {
         InputFile(name: name, bytes: Array(try Data(contentsOf: url)))
