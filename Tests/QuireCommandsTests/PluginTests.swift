@@ -6,15 +6,6 @@ import Testing
 private let misbehaving = Fixtures.url("Tests/QuireCommandsTests/Fixtures/plugins").path
 private let episode = Fixtures.url("Examples/episode.txt").path
 
-/// Runs the CLI in-process with captured output, with no user plugin folders in the environment.
-private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: String, error: String) {
-    let captured = CapturedConsole()
-    let status = Console.$current.withValue(captured.console) {
-        QuireCLI.run(arguments, environment: ["HOME": "/nonexistent"])
-    }
-    return (status, captured.output, captured.error)
-}
-
 @Suite struct ExamplePluginTests {
     @Test func examplePluginsAreFoundWithNoFlags() {
         let result = quire(["plugins", "list"])

@@ -2,12 +2,6 @@ import QuireCommands
 import QuireTestSupport
 import Testing
 
-private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: String, error: String) {
-    let captured = CapturedConsole()
-    let status = Console.$current.withValue(captured.console) { QuireCLI.run(arguments) }
-    return (status, captured.output, captured.error)
-}
-
 @Suite struct ScoreCommandTests {
     @Test func scoresTheBundledExampleAgainstItsTruth() {
         let page = Fixtures.url("Examples/sample-page.txt").path, truth = Fixtures.url("Examples/sample-page.expected.json").path

@@ -3,12 +3,6 @@ import QuireCommands
 import QuireTestSupport
 import Testing
 
-private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: String, error: String) {
-    let captured = CapturedConsole()
-    let status = Console.$current.withValue(captured.console) { QuireCLI.run(arguments, environment: ["HOME": "/nonexistent"]) }
-    return (status, captured.output, captured.error)
-}
-
 /// `--streaming`: the streamed conversion writes the same file as the whole one, says so with
 /// `--explain`, and keeps every promise of an ordinary conversion (`--strict`, atomic output).
 @Suite struct StreamingCommandTests {
