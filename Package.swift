@@ -153,5 +153,7 @@ let package = Package(
         .testTarget(name: "CLibrariesTests", dependencies: ["CLibXML2", "CLibZip", "CCmarkGFM"]),
         // The test helpers themselves: a golden file being recorded fails its test.
         .testTarget(name: "QuireTestSupportTests", dependencies: ["QuireTestSupport"]),
+        // One test target per support module, checking it as the formats that use it see it.
+        .testTarget(name: "QuireZipTests", dependencies: ["QuireZip", "QuireCore", "QuireTestSupport"]),
     ]
 )
