@@ -155,5 +155,6 @@ let package = Package(
         .testTarget(name: "QuireTestSupportTests", dependencies: ["QuireTestSupport"]),
         // One test target per support module, checking it as the formats that use it see it.
         .testTarget(name: "QuireZipTests", dependencies: ["QuireZip", "QuireCore", "QuireTestSupport"]),
+        .testTarget(name: "QuireXMLTests", dependencies: ["QuireXML", "QuireCore"]),
     ]
 )
