@@ -156,5 +156,6 @@ let package = Package(
         // One test target per support module, checking it as the formats that use it see it.
         .testTarget(name: "QuireZipTests", dependencies: ["QuireZip", "QuireCore", "QuireTestSupport"]),
         .testTarget(name: "QuireXMLTests", dependencies: ["QuireXML", "QuireCore"]),
+        .testTarget(name: "QuireCommonMarkTests", dependencies: ["QuireCommonMark"]),
     ]
 )
