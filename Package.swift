@@ -157,5 +157,11 @@ let package = Package(
         .testTarget(name: "QuireZipTests", dependencies: ["QuireZip", "QuireCore", "QuireTestSupport"]),
         .testTarget(name: "QuireXMLTests", dependencies: ["QuireXML", "QuireCore"]),
         .testTarget(name: "QuireCommonMarkTests", dependencies: ["QuireCommonMark"]),
+        .testTarget(
+            name: "QuireXHTMLTests",
+            dependencies: [
+                "QuireXHTML", "QuireXML", "QuireCore", "QuireSummaryText", "QuireTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
     ]
 )
