@@ -118,10 +118,7 @@ let package = Package(
             name: "OPMLFormatTests",
             dependencies: ["QuireOPML", "QuireTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]),
-        .testTarget(
-            name: "QuireCommandsTests",
-            dependencies: ["QuireCommands", "QuireBuiltinFormats", "QuireTestSupport"],
-            exclude: ["Fixtures"]),
+        .testTarget(name: "QuireCommandsTests", dependencies: ["QuireCommands", "QuireBuiltinFormats", "QuireTestSupport"]),
         .testTarget(
             name: "MarkdownFormatTests",
             dependencies: [
@@ -163,5 +160,6 @@ let package = Package(
                 "QuireXHTML", "QuireXML", "QuireCore", "QuireSummaryText", "QuireTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
+        .testTarget(name: "QuirePluginHostTests", dependencies: ["QuirePluginHost", "QuireCore", "QuireTestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -3,7 +3,8 @@ import QuireCommands
 import QuireTestSupport
 import Testing
 
-private let misbehaving = Fixtures.url("Tests/QuireCommandsTests/Fixtures/plugins").path
+/// Misbehaving plugins, shared with the plugin host's own tests.
+private let misbehaving = Fixtures.url("Tests/QuirePluginHostTests/Fixtures/plugins").path
 private let episode = Fixtures.url("Examples/episode.txt").path
 
 @Suite struct ExamplePluginTests {
@@ -83,7 +84,7 @@ private let episode = Fixtures.url("Examples/episode.txt").path
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
     }
 
-    private let input = Fixtures.url("Tests/QuireCommandsTests/Fixtures/plugins/input.txt").path
+    private let input = Fixtures.url("Tests/QuirePluginHostTests/Fixtures/plugins/input.txt").path
 
     @Test func aCrashIsReported() throws {
         try expectFailure(["convert", input, "--from", "crasher", "--to", "json"], message: "plugin 'crasher' (crasher → model) crashed (signal 11)")
