@@ -122,10 +122,7 @@ let package = Package(
             name: "OPMLFormatTests",
             dependencies: ["QuireOPML", "QuireTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]),
-        .testTarget(
-            name: "QuireCommandsTests",
-            dependencies: ["QuireCommands", "QuireBuiltinFormats", "QuireTestSupport"],
-            exclude: ["Fixtures"]),
+        .testTarget(name: "QuireCommandsTests", dependencies: ["QuireCommands", "QuireBuiltinFormats", "QuireTestSupport"]),
         .testTarget(
             name: "MarkdownFormatTests",
             dependencies: [
@@ -155,5 +152,18 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "CLibrariesTests", dependencies: ["CLibXML2", "CLibZip", "CCmarkGFM"]),
+        // The test helpers themselves: a golden file being recorded fails its test.
+        .testTarget(name: "QuireTestSupportTests", dependencies: ["QuireTestSupport"]),
+        // One test target per support module, checking it as the formats that use it see it.
+        .testTarget(name: "QuireZipTests", dependencies: ["QuireZip", "QuireCore", "QuireTestSupport"]),
+        .testTarget(name: "QuireXMLTests", dependencies: ["QuireXML", "QuireCore"]),
+        .testTarget(name: "QuireCommonMarkTests", dependencies: ["QuireCommonMark"]),
+        .testTarget(
+            name: "QuireXHTMLTests",
+            dependencies: [
+                "QuireXHTML", "QuireXML", "QuireCore", "QuireSummaryText", "QuireTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
+        .testTarget(name: "QuirePluginHostTests", dependencies: ["QuirePluginHost", "QuireCore", "QuireTestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -72,15 +72,22 @@ import Testing
     /// batched, with the same warnings.
     @Test(arguments: streamingFormats)
     func streamingWritersWriteWhatTheWholeWriterWrites(_ format: FormatID) throws {
+        try expectStreamedAsWhole(format, models: Self.examples + [("empty", EpisodeCollection())])
+    }
+
+    /// The same on the real page of the shared corpus.
+    @Test(.needsSharedCorpus, arguments: streamingFormats)
+    func streamingWritersWriteTheCorpusPageAsTheWholeWriterDoes(_ format: FormatID) throws {
+        let url = try #require(Fixtures.sharedCorpus("sample-channel-page.txt"))
+        var diagnostics = Diagnostics()
+        let page = try SummaryTextReader().read(try Fixtures.input(at: url, name: "page.txt"), options: ConversionOptions(), diagnostics: &diagnostics)
+        try expectStreamedAsWhole(format, models: [("corpus page", page)])
+    }
+
+    private func expectStreamedAsWhole(_ format: FormatID, models: [(String, EpisodeCollection)]) throws {
         let edge = try #require(Self.registry.writers(of: format).first)
         guard case .write(let writer as any StreamingFormatWriter) = edge.action else { throw ConformanceFailure("\(format): not a streaming writer") }
         let options = ConversionOptions(["date": "0"])
-        var models = Self.examples
-        models.append(("empty", EpisodeCollection()))
-        if let url = Fixtures.sharedCorpus("sample-channel-page.txt") {
-            var diagnostics = Diagnostics()
-            models.append(("corpus page", try SummaryTextReader().read(try Fixtures.input(at: url, name: "page.txt"), options: ConversionOptions(), diagnostics: &diagnostics)))
-        }
         for (label, model) in models {
             var diagnostics = Diagnostics()
             let whole = try writer.write(model, options: options, diagnostics: &diagnostics)

@@ -24,11 +24,8 @@ import Testing
         #expect(!diagnostics.hasErrors)
     }
 
-    @Test func sharedCorpusPageSurvives() throws {
-        guard let model = try sharedCorpusModel() else {
-            print("skipped: ../shared/corpus/sample-channel-page.txt is not beside this checkout")
-            return
-        }
+    @Test(.needsSharedCorpus) func sharedCorpusPageSurvives() throws {
+        let model = try sharedCorpusModel()
         let (html, _) = try writeHTML(model)
         let (back, _) = try readHTML(html)
         #expect(back == model, "\(firstDifference(back, model))")

@@ -48,9 +48,8 @@ import Testing
         try expectStreamedPageIsWritten(try summaryModel("Examples/episode.txt"))
     }
 
-    @Test func sharedCorpusPage() throws {
-        guard let model = try sharedCorpusModel() else { return }
-        try expectStreamedPageIsWritten(model)
+    @Test(.needsSharedCorpus) func sharedCorpusPage() throws {
+        try expectStreamedPageIsWritten(try sharedCorpusModel())
     }
 
     @Test func articleOptions() throws {

@@ -41,7 +41,7 @@ private func failure(_ text: String) -> [Diagnostic] {
 
     @Test func outputMatchesTheGoldenFile() throws {
         let actual = String(decoding: try write(ModelSamples.everyField), as: UTF8.self)
-        #expect(actual == (try Golden.expected(for: actual, at: "Tests/JSONFormatTests/Fixtures/every-field.json")))
+        try Golden.expect(actual, matches: "Tests/JSONFormatTests/Fixtures/every-field.json")
     }
 
     @Test func carriesTheNamesOutsideToolsRelyOn() throws {

@@ -29,8 +29,9 @@ func summaryModel(_ relativePath: String) throws -> EpisodeCollection {
     return try SummaryTextReader().read(try Fixtures.input(relativePath), options: ConversionOptions(), diagnostics: &diagnostics)
 }
 
-func sharedChannelPageModel() throws -> EpisodeCollection? {
-    guard let url = Fixtures.sharedCorpus("sample-channel-page.txt") else { return nil }
+/// The shared corpus page, read as summary text; for tests marked `.needsSharedCorpus`.
+func sharedChannelPageModel() throws -> EpisodeCollection {
+    let url = try #require(Fixtures.sharedCorpus("sample-channel-page.txt"))
     var diagnostics = Diagnostics()
     return try SummaryTextReader().read(
         try Fixtures.input(at: url, name: "sample-channel-page.txt"), options: ConversionOptions(), diagnostics: &diagnostics)

@@ -33,12 +33,8 @@ import Testing
         try expectRoundTrip(try summaryModel("Examples/sample-page.txt"), "sample-page.txt")
     }
 
-    @Test func sharedChannelPageRoundTrips() throws {
-        guard let model = try sharedChannelPageModel() else {
-            print("skipped: ../shared/corpus/sample-channel-page.txt is not beside this checkout")
-            return
-        }
-        try expectRoundTrip(model, "sample-channel-page.txt")
+    @Test(.needsSharedCorpus) func sharedChannelPageRoundTrips() throws {
+        try expectRoundTrip(try sharedChannelPageModel(), "sample-channel-page.txt")
     }
 
     @Test func emptyAndCollectionOnlyModelsRoundTrip() throws {

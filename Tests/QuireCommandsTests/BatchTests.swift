@@ -3,12 +3,6 @@ import QuireCommands
 import QuireTestSupport
 import Testing
 
-private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: String, error: String) {
-    let captured = CapturedConsole()
-    let status = Console.$current.withValue(captured.console) { QuireCLI.run(arguments, environment: ["HOME": "/nonexistent"]) }
-    return (status, captured.output, captured.error)
-}
-
 @Suite struct BatchTests {
     /// A folder of 1,000 episodes, three of them corrupt.
     private func makeFolder() throws -> TemporaryDirectory {

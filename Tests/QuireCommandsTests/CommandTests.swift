@@ -4,13 +4,6 @@ import QuireCore
 import QuireTestSupport
 import Testing
 
-/// Runs the CLI in-process with captured output.
-private func quire(_ arguments: [String], plugins: [any FormatPlugin] = []) -> (status: QuireExitStatus, output: String, error: String) {
-    let captured = CapturedConsole()
-    let status = Console.$current.withValue(captured.console) { QuireCLI.run(arguments, additionalPlugins: plugins) }
-    return (status, captured.output, captured.error)
-}
-
 /// A write-only format, as a channel-list format would be: nothing can be read out of it.
 private struct SinkFormat: FormatPlugin, FormatWriter {
     var name: String { "test-sink" }

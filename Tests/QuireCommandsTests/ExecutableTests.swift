@@ -4,14 +4,13 @@ import Testing
 
 /// Runs the built `quire` binary: exit statuses as a shell sees them, standard input and output.
 @Suite struct ExecutableTests {
-    static let binary = Fixtures.url(".build/debug/quire").path
+    static let binary = CLIHarness.binary
 
     private func run(_ arguments: [String], input: Data = Data()) throws -> (status: Int32, output: Data, error: String) {
-        try ExternalTool.run(path: Self.binary, arguments, input: input)
+        try CLIHarness.runBinary(arguments, input: input)
     }
 
-
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "needs a built .build/debug/quire"))
+    @Test(.enabled(if: CLIHarness.hasBinary, "needs a built .build/debug/quire"))
     func pipesStandardInputToStandardOutput() throws {
         let page = try Data(contentsOf: Fixtures.url("Examples/sample-page.txt"))
         let json = try run(["convert", "-", "--to", "json"], input: page)
@@ -22,7 +21,7 @@ import Testing
         #expect(again.output == json.output)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "needs a built .build/debug/quire"))
+    @Test(.enabled(if: CLIHarness.hasBinary, "needs a built .build/debug/quire"))
     func theBinaryFindsTheExamplePlugins() throws {
         let episode = try Data(contentsOf: Fixtures.url("Examples/episode.txt"))
         let chapters = try run(["convert", "-", "--from", "summary", "--to", "podcast-chapters"], input: episode)
@@ -30,10 +29,10 @@ import Testing
         #expect(String(decoding: chapters.output, as: UTF8.self).contains("\"version\" : \"1.2.0\""))
     }
 
-    static let fuzzReplayer = Fixtures.url(".build/debug/quire-fuzz").path
+    static let fuzzReplayer = CLIHarness.fuzzReplayer
 
     /// Every input that once crashed a reader (Tests/FuzzCrashers/<reader>/) reads without crashing now.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: fuzzReplayer), "needs a built .build/debug/quire-fuzz"))
+    @Test(.enabled(if: CLIHarness.hasFuzzReplayer, "needs a built .build/debug/quire-fuzz"))
     func savedCrashersNoLongerCrash() throws {
         // Every reader's folder that holds crashers; readers the fuzzer never crashed have none.
         let readers = try FileManager.default.contentsOfDirectory(atPath: Fixtures.url("Tests/FuzzCrashers").path).filter { !$0.contains(".") }
@@ -47,14 +46,14 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary) && FileManager.default.fileExists(atPath: "/dev/full"), "needs a built quire and /dev/full"))
+    @Test(.enabled(if: CLIHarness.hasBinary && FileManager.default.fileExists(atPath: "/dev/full"), "needs a built quire and /dev/full"))
     func aFullStandardOutputIsAnErrorNotACrash() throws {
         let result = try ExternalTool.run(path: "/bin/sh", ["-c", "\"$0\" convert \"$1\" --to json > /dev/full", Self.binary, Fixtures.url("Examples/episode.txt").path])
         #expect(result.status == 1)
         #expect(result.error.contains("cannot write <stdout>: No space left on device"))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "needs a built .build/debug/quire"))
+    @Test(.enabled(if: CLIHarness.hasBinary, "needs a built .build/debug/quire"))
     func exitStatusesReachTheShell() throws {
         #expect(try run(["formats"]).status == 0)
         #expect(try run(["convert", "/nonexistent.txt", "--to", "json"]).status == 1)

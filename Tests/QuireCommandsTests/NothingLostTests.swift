@@ -6,8 +6,8 @@ import Testing
 /// A conversion that fails, is interrupted or runs out of disk leaves no partial output and an
 /// existing output file as it was. Runs the built binary, as a user's shell would.
 @Suite struct NothingLostTests {
-    static let binary = Fixtures.url(".build/debug/quire").path
-    static let hasBinary = FileManager.default.isExecutableFile(atPath: binary)
+    static let binary = CLIHarness.binary
+    static let hasBinary = CLIHarness.hasBinary
 
     /// The sample page repeated until it is several megabytes, so a conversion takes a while.
     private func largePage(in directory: TemporaryDirectory, copies: Int) throws -> String {
@@ -100,7 +100,7 @@ import Testing
         try FileIO.writeAtomically(old, to: output)
 
         // The sample page's JSON is (about 20 KB) does not fit on the 8 KB disk.
-        let result = try ExternalTool.run(path: Self.binary, ["convert", Fixtures.url("Examples/sample-page.txt").path, "-o", output] + mode)
+        let result = try CLIHarness.runBinary(["convert", Fixtures.url("Examples/sample-page.txt").path, "-o", output] + mode)
         #expect(result.status == 1)
         #expect(result.error.contains("cannot write \(output)"), "\(result.error)")
         #expect(result.error.contains("No space left on device"), "\(result.error)")

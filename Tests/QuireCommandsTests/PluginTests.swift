@@ -3,17 +3,9 @@ import QuireCommands
 import QuireTestSupport
 import Testing
 
-private let misbehaving = Fixtures.url("Tests/QuireCommandsTests/Fixtures/plugins").path
+/// Misbehaving plugins, shared with the plugin host's own tests.
+private let misbehaving = Fixtures.url("Tests/QuirePluginHostTests/Fixtures/plugins").path
 private let episode = Fixtures.url("Examples/episode.txt").path
-
-/// Runs the CLI in-process with captured output, with no user plugin folders in the environment.
-private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: String, error: String) {
-    let captured = CapturedConsole()
-    let status = Console.$current.withValue(captured.console) {
-        QuireCLI.run(arguments, environment: ["HOME": "/nonexistent"])
-    }
-    return (status, captured.output, captured.error)
-}
 
 @Suite struct ExamplePluginTests {
     @Test func examplePluginsAreFoundWithNoFlags() {
@@ -92,7 +84,7 @@ private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: S
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
     }
 
-    private let input = Fixtures.url("Tests/QuireCommandsTests/Fixtures/plugins/input.txt").path
+    private let input = Fixtures.url("Tests/QuirePluginHostTests/Fixtures/plugins/input.txt").path
 
     @Test func aCrashIsReported() throws {
         try expectFailure(["convert", input, "--from", "crasher", "--to", "json"], message: "plugin 'crasher' (crasher → model) crashed (signal 11)")

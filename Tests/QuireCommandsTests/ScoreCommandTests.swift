@@ -2,12 +2,6 @@ import QuireCommands
 import QuireTestSupport
 import Testing
 
-private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: String, error: String) {
-    let captured = CapturedConsole()
-    let status = Console.$current.withValue(captured.console) { QuireCLI.run(arguments) }
-    return (status, captured.output, captured.error)
-}
-
 @Suite struct ScoreCommandTests {
     @Test func scoresTheBundledExampleAgainstItsTruth() {
         let page = Fixtures.url("Examples/sample-page.txt").path, truth = Fixtures.url("Examples/sample-page.expected.json").path
@@ -56,11 +50,9 @@ private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: S
 
     /// The reader on the real page, which the splitter never trained on: everything found exactly, and at
     /// least 88% of headings (docs/heading-splitter.md; issue 15's target of 97% is not met yet).
-    @Test func sampleCorpusMeetsTheReadingTargets() {
-        guard let page = Fixtures.sharedCorpus("sample-channel-page.txt"), let truth = Fixtures.sharedCorpus("sample-channel-page.expected.json") else {
-            print("skipped: ../shared/corpus is not beside this checkout")
-            return
-        }
+    @Test(.needsSharedCorpus) func sampleCorpusMeetsTheReadingTargets() throws {
+        let page = try #require(Fixtures.sharedCorpus("sample-channel-page.txt"))
+        let truth = try #require(Fixtures.sharedCorpus("sample-channel-page.expected.json"))
         let result = quire(["score", page.path, "--truth", truth.path, "--min-headings", "88"])
         #expect(result.status == .success, "\(result.output)\(result.error)")
         let lines = result.output.split(separator: "\n").map(String.init)

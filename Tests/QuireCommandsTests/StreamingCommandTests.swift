@@ -3,16 +3,11 @@ import QuireCommands
 import QuireTestSupport
 import Testing
 
-private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: String, error: String) {
-    let captured = CapturedConsole()
-    let status = Console.$current.withValue(captured.console) { QuireCLI.run(arguments, environment: ["HOME": "/nonexistent"]) }
-    return (status, captured.output, captured.error)
-}
-
 /// `--streaming`: the streamed conversion writes the same file as the whole one, says so with
 /// `--explain`, and keeps every promise of an ordinary conversion (`--strict`, atomic output).
 @Suite struct StreamingCommandTests {
-    /// The corpus page three times over, with a summary line at the end that has no title.
+    /// The corpus page three times over, with a summary line at the end that has no title (tests that
+    /// use it need the shared corpus).
     private func makePage(in directory: TemporaryDirectory) throws -> String {
         let page = try Data(contentsOf: try #require(Fixtures.sharedCorpus("sample-channel-page.txt")))
         var bytes = Data()
@@ -23,7 +18,7 @@ private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: S
     }
 
     /// Every format that streams, with the job's defaults applied on the way.
-    @Test(arguments: ["json", "html", "epub"])
+    @Test(.needsSharedCorpus, arguments: ["json", "html", "epub"])
     func streamingWritesTheSameFileAsAWholeConversion(format: String) throws {
         let directory = try TemporaryDirectory()
         let page = try makePage(in: directory)
@@ -43,7 +38,7 @@ private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: S
     }
 
     /// `--strict` refuses a streamed result with warnings, and the file that was there stays whole.
-    @Test func strictLeavesTheExistingFileWhenStreaming() throws {
+    @Test(.needsSharedCorpus) func strictLeavesTheExistingFileWhenStreaming() throws {
         let directory = try TemporaryDirectory()
         let page = try makePage(in: directory)
         let output = directory.path("out.json")
@@ -56,7 +51,7 @@ private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: S
     }
 
     /// Options that need the whole collection, and inputs of the episode form, are converted whole.
-    @Test func jobsThatNeedTheWholeCollectionAreNotStreamed() throws {
+    @Test(.needsSharedCorpus) func jobsThatNeedTheWholeCollectionAreNotStreamed() throws {
         let directory = try TemporaryDirectory()
         let page = try makePage(in: directory)
         let ordered = quire(["convert", page, "-o", directory.path("book.epub"), "--streaming", "always", "--order", "published", "--explain"])
@@ -77,7 +72,7 @@ private func quire(_ arguments: [String]) -> (status: QuireExitStatus, output: S
     }
 
     /// Bad input found part-way through a stream fails with its location, and writes nothing.
-    @Test func badInputPartWayThroughWritesNothing() throws {
+    @Test(.needsSharedCorpus) func badInputPartWayThroughWritesNothing() throws {
         let directory = try TemporaryDirectory()
         let page = try makePage(in: directory)
         var bytes = try Data(contentsOf: URL(fileURLWithPath: page))

@@ -20,36 +20,24 @@ public enum Fixtures {
         try String(contentsOf: url(relativePath), encoding: .utf8)
     }
 
-    /// `../shared/corpus/NAME` beside the checkout, or `nil` when this clone has no shared folder
-    /// (tests then skip, saying so).
+    /// `../shared/corpus/NAME` beside the checkout, or `nil` when this clone has no shared folder.
+    /// Tests that need it carry `.needsSharedCorpus`, so they are reported as skipped without it.
     public static func sharedCorpus(_ name: String) -> URL? {
-        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/\(name)")
+        let url = sharedCorpusFolder.appendingPathComponent(name)
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
+    /// `../shared/corpus` beside the checkout.
+    public static let sharedCorpusFolder: URL = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+    /// The files of the shared corpus the tests read.
+    public static let sharedCorpusFiles = ["sample-channel-page.txt", "sample-channel-page.expected.json"]
+
+    /// Whether this clone has the shared corpus beside it (`../shared/corpus`, with every file the tests read).
+    public static var hasSharedCorpus: Bool { sharedCorpusFiles.allSatisfy { sharedCorpus($0) != nil } }
+
     public static func input(at url: URL, name: String) throws -> InputFile {
         InputFile(name: name, bytes: Array(try Data(contentsOf: url)))
-    }
-}
-
-/// Golden files: compared byte for byte; re-recorded when `QUIRE_RECORD_GOLDENS=1`.
-public enum Golden {
-    public static var isRecording: Bool { ProcessInfo.processInfo.environment["QUIRE_RECORD_GOLDENS"] == "1" }
-
-    /// Returns the golden text (after recording `actual`, when recording).
-    public static func expected(for actual: String, at relativePath: String) throws -> String {
-        let url = Fixtures.url(relativePath)
-        if isRecording {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-        }
-        guard FileManager.default.fileExists(atPath: url.path) else { throw MissingGolden(path: relativePath) }
-        return try String(contentsOf: url, encoding: .utf8)
-    }
-
-    public struct MissingGolden: Error, CustomStringConvertible {
-        public var path: String
-        public var description: String { "no golden file at \(path); record it with QUIRE_RECORD_GOLDENS=1 swift test" }
     }
 }
 

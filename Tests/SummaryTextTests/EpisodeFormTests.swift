@@ -44,7 +44,7 @@ import Testing
 
     @Test func writerOutputMatchesGoldenAndReadsBack() throws {
         let text = try writeSummary(ModelSamples.everyField)
-        #expect(text == (try Golden.expected(for: text, at: "Tests/SummaryTextTests/Fixtures/every-field.golden.txt")))
+        try Golden.expect(text, matches: "Tests/SummaryTextTests/Fixtures/every-field.golden.txt")
         let (model, diagnostics) = try readSummary(text)
         #expect(diagnostics.isEmpty, "\(diagnostics.all)")
         #expect(model == ModelSamples.everyField)

@@ -64,11 +64,8 @@ import Testing
         #expect(try viaJSON(read) == read)
     }
 
-    @Test func sampleCorpusDumpIsRecovered() throws {
-        guard let page = Fixtures.sharedCorpus("sample-channel-page.txt") else {
-            print("skipped: ../shared/corpus is not beside this checkout")
-            return
-        }
+    @Test(.needsSharedCorpus) func sampleCorpusDumpIsRecovered() throws {
+        let page = try #require(Fixtures.sharedCorpus("sample-channel-page.txt"))
         let (collection, diagnostics) = try readSummary(try Fixtures.input(at: page, name: "sample-channel-page.txt"))
         let dumps = diagnostics.all.filter { $0.id == "summary.upstream.dump" }
         #expect(dumps.count == 1)

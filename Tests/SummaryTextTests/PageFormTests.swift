@@ -23,13 +23,9 @@ import Testing
             entities: [Entity(name: "酵母", type: "概念", description: "一种真菌")]))
     }
 
-    @Test func sampleCorpusMatchesGroundTruth() throws {
-        guard let page = Fixtures.sharedCorpus("sample-channel-page.txt"),
-              let truthURL = Fixtures.sharedCorpus("sample-channel-page.expected.json")
-        else {
-            print("skipped: ../shared/corpus is not beside this checkout")
-            return
-        }
+    @Test(.needsSharedCorpus) func sampleCorpusMatchesGroundTruth() throws {
+        let page = try #require(Fixtures.sharedCorpus("sample-channel-page.txt"))
+        let truthURL = try #require(Fixtures.sharedCorpus("sample-channel-page.expected.json"))
         let (collection, diagnostics) = try readSummary(try Fixtures.input(at: page, name: "sample-channel-page.txt"))
         #expect(collection.episodes.count == 20)
         #expect(!diagnostics.hasErrors)
@@ -56,11 +52,8 @@ import Testing
         try checkRoundTrips(try Fixtures.input(path))
     }
 
-    @Test func sampleCorpusRoundTrips() throws {
-        guard let page = Fixtures.sharedCorpus("sample-channel-page.txt") else {
-            print("skipped: ../shared/corpus is not beside this checkout")
-            return
-        }
+    @Test(.needsSharedCorpus) func sampleCorpusRoundTrips() throws {
+        let page = try #require(Fixtures.sharedCorpus("sample-channel-page.txt"))
         try checkRoundTrips(try Fixtures.input(at: page, name: "sample-channel-page.txt"))
     }
 

@@ -44,7 +44,7 @@ import Testing
         }
     }
 
-    @Test func theSharedCorpusPageStreamsToTheWholeModel() throws {
+    @Test(.needsSharedCorpus) func theSharedCorpusPageStreamsToTheWholeModel() throws {
         let url = try #require(Fixtures.sharedCorpus("sample-channel-page.txt"))
         let bytes = try [UInt8](Data(contentsOf: url))
         try expectSameAsWhole(bytes, label: "corpus page")
@@ -53,7 +53,7 @@ import Testing
 
     /// A page of thousands of chapters names its first 200 uncertain heading splits and counts the
     /// rest, read whole or streamed: the notes do not grow with the page.
-    @Test func uncertainSplitsPastTheFirst200AreCountedNotListed() throws {
+    @Test(.needsSharedCorpus) func uncertainSplitsPastTheFirst200AreCountedNotListed() throws {
         let url = try #require(Fixtures.sharedCorpus("sample-channel-page.txt"))
         let page = try [UInt8](Data(contentsOf: url))
         var bytes: [UInt8] = []

@@ -1,22 +1,32 @@
 /// Zip archives assembled byte by byte, for hostile inputs no well-behaved zip library would write:
 /// duplicate names, backslashes, encryption flags, sizes that lie.
-struct HandmadeZip {
-    struct Entry {
-        var name: String
-        var data: [UInt8]
+public struct HandmadeZip: Sendable {
+    public struct Entry: Sendable {
+        public var name: String
+        public var data: [UInt8]
         /// 0 stored, 8 deflated (the data must then already be deflated).
-        var method: UInt16 = 0
+        public var method: UInt16
         /// General-purpose flags; bit 0 marks the entry encrypted.
-        var flags: UInt16 = 0x0800
+        public var flags: UInt16
         /// The uncompressed size to declare; the data's own size when `nil`.
-        var declaredSize: UInt32?
+        public var declaredSize: UInt32?
+
+        public init(name: String, data: [UInt8], method: UInt16 = 0, flags: UInt16 = 0x0800, declaredSize: UInt32? = nil) {
+            self.name = name
+            self.data = data
+            self.method = method
+            self.flags = flags
+            self.declaredSize = declaredSize
+        }
     }
 
-    var entries: [Entry] = []
+    public var entries: [Entry] = []
 
-    mutating func add(_ name: String, _ text: String) { entries.append(Entry(name: name, data: Array(text.utf8))) }
+    public init() {}
 
-    var bytes: [UInt8] {
+    public mutating func add(_ name: String, _ text: String) { entries.append(Entry(name: name, data: Array(text.utf8))) }
+
+    public var bytes: [UInt8] {
         var output: [UInt8] = [], central: [UInt8] = []
         func le16(_ value: UInt16, into array: inout [UInt8]) { array += [UInt8(value & 0xFF), UInt8(value >> 8)] }
         func le32(_ value: UInt32, into array: inout [UInt8]) { for shift in [0, 8, 16, 24] { array.append(UInt8((value >> UInt32(shift)) & 0xFF)) } }
@@ -50,7 +60,7 @@ struct HandmadeZip {
         return output
     }
 
-    static func crc32(_ data: [UInt8]) -> UInt32 {
+    public static func crc32(_ data: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in data {
             crc ^= UInt32(byte)
@@ -58,37 +68,4 @@ struct HandmadeZip {
         }
         return ~crc
     }
-
-    /// A minimal valid EPUB skeleton whose container or package document can be replaced.
-    static func epub(container: String = minimalContainer, package: String = minimalPackage, extra: [Entry] = []) -> HandmadeZip {
-        var zip = HandmadeZip()
-        zip.add("mimetype", "application/epub+zip")
-        zip.add("META-INF/container.xml", container)
-        zip.add("OEBPS/content.opf", package)
-        zip.add("OEBPS/chapter.xhtml", minimalChapter)
-        zip.entries += extra
-        return zip
-    }
-
-    static let minimalContainer = """
-        <?xml version="1.0"?>
-        <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
-        <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
-        </container>
-        """
-
-    static let minimalPackage = """
-        <?xml version="1.0"?>
-        <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
-        <metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">x</dc:identifier><dc:title>Small</dc:title><dc:language>en</dc:language></metadata>
-        <manifest><item id="c" href="chapter.xhtml" media-type="application/xhtml+xml"/></manifest>
-        <spine><itemref idref="c"/></spine>
-        </package>
-        """
-
-    static let minimalChapter = """
-        <?xml version="1.0"?>
-        <html xmlns="http://www.w3.org/1999/xhtml"><head><title>One</title></head>
-        <body><h1>Chapter One</h1><p>It was a dark night.</p><h2>Morning</h2><p>Then it was light.</p></body></html>
-        """
 }
