@@ -9,12 +9,16 @@ struct ConvertCommand: ParsableCommand {
         abstract: "Convert summaries from one format to another.",
         discussion: """
             Formats are taken from --from/--to, else from file extensions, else (for inputs) from the content.
-            Several inputs are merged into one collection; a folder or a glob pattern stands for the
-            files in it that Quire can tell the format of (a.txt notes/ 'episodes/*.md' -o book.epub).
-            Use - for standard input or output. With --split, -o names the folder the site is written to.
+
+            Several inputs are merged into one collection; a folder or a glob pattern stands for the \
+            files in it that Quire can tell the format of (a.txt notes/ 'episodes/*.md' -o book.epub). \
+            Use - for standard input or output.
+
+            With --split, -o names the folder the site is written to. \
             The output file is written atomically: on failure an existing file is left untouched.
-            Batch: when -o names a folder (ends in / or exists), every file of the inputs (folders are
-            searched) is converted on its own into that folder, in parallel; bad files are reported and
+
+            Batch: when -o names a folder (ends in / or exists), every file of the inputs (folders are \
+            searched) is converted on its own into that folder, in parallel; bad files are reported and \
             the rest go on; existing outputs are kept unless --force. Exit status 1 if any file failed.
             """)
 

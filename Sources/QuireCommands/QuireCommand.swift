@@ -11,6 +11,7 @@ public struct QuireCommand: ParsableCommand {
         abstract: "Convert podcast-episode summaries between summary text, JSON and more.",
         discussion: """
             Exit status: 0 success, 1 an input or conversion failed (or no route exists), 2 usage error.
+
             Diagnostics are printed as path:line:column: severity: message [identifier].
             """,
         version: "0.1.0",

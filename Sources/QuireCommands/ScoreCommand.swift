@@ -9,10 +9,11 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Score how Quire reads an input against a ground-truth JSON.",
         discussion: """
-            The ground truth has the shape of sample-channel-page.expected.json: a preamble and, per episode, its
-            1-based index, title, summary, chapters (start, title, body, quotes with text and time, and optionally
-            acceptable_titles: other headings that count as exact) and entities; an episode's optional language
+            The ground truth has the shape of sample-channel-page.expected.json: a preamble and, per episode, its \
+            1-based index, title, summary, chapters (start, title, body, quotes with text and time, and optionally \
+            acceptable_titles: other headings that count as exact) and entities; an episode's optional language \
             groups the heading scores per language.
+
             Episodes the truth leaves out are not scored. Exit status 1 when a --min-* threshold is not met.
             """)
 
