@@ -22,21 +22,21 @@ struct ConvertCommand: ParsableCommand {
             the rest go on; existing outputs are kept unless --force. Exit status 1 if any file failed.
             """)
 
-    @Argument(help: "Input files, or - for standard input.")
+    @Argument(help: "Input files, or - for standard input.", completion: .file())
     var inputs: [String]
 
     @OptionGroup var plugins: PluginOptions
 
-    @Option(name: [.short, .customLong("output")], help: "Output file, or - for standard output (the default).")
+    @Option(name: [.short, .customLong("output")], help: "Output file, or - for standard output (the default).", completion: .file())
     var output: String?
 
-    @Option(name: .shortAndLong, help: "Format of the inputs (see `quire formats`).")
+    @Option(name: .shortAndLong, help: "Format of the inputs (see `quire formats`).", completion: .readableFormats)
     var from: String?
 
-    @Option(name: .shortAndLong, help: "Format of the output.")
+    @Option(name: .shortAndLong, help: "Format of the output.", completion: .writableFormats)
     var to: String?
 
-    @Option(name: .long, help: "Pass through this format on the way (repeatable, in order).")
+    @Option(name: .long, help: "Pass through this format on the way (repeatable, in order).", completion: .formatNames)
     var via: [String] = []
 
     @Option(name: .long, help: "Channel for episodes whose input names none.")
@@ -56,7 +56,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Files converted at once in a batch (default: one per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "Read and write a piece at a time, in memory that does not grow with the input: 'auto' (inputs of 8 MB or more), 'always' or 'never'.")
+    @Option(name: .long, help: "Read and write a piece at a time, in memory that does not grow with the input: 'auto' (inputs of 8 MB or more), 'always' or 'never'.", completion: .list(["auto", "always", "never"]))
     var streaming: String = StreamingPolicy.auto.rawValue
 
     @Flag(name: .long, help: "In a batch, replace output files that exist.")

@@ -24,7 +24,7 @@ public struct QuireCommand: ParsableCommand {
 /// The registry and graph every command works from.
 /// Where to look for out-of-process plugins and how long they may run; shared by every command.
 struct PluginOptions: ParsableArguments {
-    @Option(name: .customLong("plugin-dir"), help: "Also look for plugins in this folder (repeatable).")
+    @Option(name: .customLong("plugin-dir"), help: "Also look for plugins in this folder (repeatable).", completion: .directory)
     var pluginDirectories: [String] = []
 
     @Option(name: .customLong("plugin-timeout"), help: "Seconds a plugin may run before it is stopped.")

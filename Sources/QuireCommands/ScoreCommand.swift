@@ -17,13 +17,13 @@ struct ScoreCommand: ParsableCommand {
             Episodes the truth leaves out are not scored. Exit status 1 when a --min-* threshold is not met.
             """)
 
-    @Argument(help: "The input to read (any format Quire reads).")
+    @Argument(help: "The input to read (any format Quire reads).", completion: .file())
     var input: String
 
-    @Option(name: .long, help: "The ground-truth JSON file.")
+    @Option(name: .long, help: "The ground-truth JSON file.", completion: .file(extensions: ["json"]))
     var truth: String
 
-    @Option(name: .long, help: "Format of the input, when its name does not say.")
+    @Option(name: .long, help: "Format of the input, when its name does not say.", completion: .readableFormats)
     var from: String?
 
     @Option(name: .long, help: "Fail unless at least this percentage of headings is exact.")
