@@ -13,11 +13,14 @@ struct ConvertCommand: ParsableCommand {
             commandName: "convert",
             abstract: "Convert summaries from one format to another.",
             discussion: """
-                Formats are taken from --from/--to, else from file extensions, else (for inputs) from the content. \
-                Several inputs are merged into one collection; a folder or a glob pattern stands for the files in it \
-                that Quire can tell the format of (a.txt notes/ 'episodes/*.md' -o book.epub). Use - for standard \
-                input or output. With --split, -o names the folder the site is written to. The output file is \
-                written atomically: on failure an existing file is left untouched.
+                Formats are taken from --from/--to, else from file extensions, else (for inputs) from the content.
+
+                Several inputs are merged into one collection; a folder or a glob pattern stands for the \
+                files in it that Quire can tell the format of (a.txt notes/ 'episodes/*.md' -o book.epub). \
+                Use - for standard input or output.
+
+                With --split, -o names the folder the site is written to. \
+                The output file is written atomically: on failure an existing file is left untouched.
 
                 Batch: when -o names a folder (ends in / or exists), every file of the inputs (folders are searched) \
                 is converted on its own into that folder, in parallel; bad files are reported and the rest go on; \
@@ -37,18 +40,18 @@ struct ConvertCommand: ParsableCommand {
         "plugin-dir", "plugin-timeout", "plugin-output-limit",
     ]
 
-    @Argument(help: "Input files, or - for standard input.")
+    @Argument(help: "Input files, or - for standard input.", completion: .file())
     var inputs: [String]
 
     @OptionGroup var plugins: PluginOptions
 
-    @Option(name: [.short, .customLong("output")], help: "Output file, or - for standard output (the default).")
+    @Option(name: [.short, .customLong("output")], help: "Output file, or - for standard output (the default).", completion: .file())
     var output: String?
 
-    @Option(name: .shortAndLong, help: "Format of the inputs (see `quire formats`).", completion: .formatNames)
+    @Option(name: .shortAndLong, help: "Format of the inputs (see `quire formats`).", completion: .readableFormats)
     var from: String?
 
-    @Option(name: .shortAndLong, help: "Format of the output.", completion: .formatNames)
+    @Option(name: .shortAndLong, help: "Format of the output.", completion: .writableFormats)
     var to: String?
 
     @Option(name: .long, help: "Pass through this format on the way (repeatable, in order).", completion: .formatNames)
@@ -72,7 +75,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Files converted at once in a batch (default: one per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "Read and write a piece at a time, in memory that does not grow with the input: 'auto' (inputs of 8 MB or more), 'always' or 'never'.")
+    @Option(name: .long, help: "Read and write a piece at a time, in memory that does not grow with the input: 'auto' (inputs of 8 MB or more), 'always' or 'never'.", completion: .list(["auto", "always", "never"]))
     var streaming: String = StreamingPolicy.auto.rawValue
 
     @Flag(name: .long, help: "In a batch, replace output files that exist.")
@@ -178,11 +181,6 @@ struct ConvertCommand: ParsableCommand {
             try BatchReportPrinter(quiet: quiet, verbose: verbose, json: diagnostics == .json, spelling: spelling).print(report, to: printer)
         }
     }
-}
-
-extension CompletionKind {
-    /// Format names, built-in and plugins', from `quire formats --names` when the shell completes.
-    static var formatNames: CompletionKind { .custom { _, _, _ in Workspace.formatNamesForCompletion() } }
 }
 
 /// Prints what a batch did: each skipped or failed file, then the tally.

@@ -42,7 +42,7 @@ struct PluginsCommand: ParsableCommand {
             abstract: "Validate a plugin's manifest and run its first edge on a sample.",
             discussion: "An edge from the model gets a small built-in collection; other edges get the manifest's 'sample' file.")
 
-        @Argument(help: "The plugin's folder (the one holding quire-plugin.json).")
+        @Argument(help: "The plugin's folder (the one holding quire-plugin.json).", completion: .directory)
         var directory: String
 
         @OptionGroup var plugins: PluginOptions

@@ -12,6 +12,7 @@ public struct QuireCommand: ParsableCommand {
         abstract: "Convert podcast-episode summaries between summary text, JSON and more.",
         discussion: """
             Exit status: 0 success, 1 an input or conversion failed (or no route exists), 2 usage error.
+
             Diagnostics are printed as path:line:column: severity: message [identifier].
             """,
         version: "0.1.0",
@@ -24,7 +25,7 @@ public struct QuireCommand: ParsableCommand {
 /// The registry and graph every command works from.
 /// Where to look for out-of-process plugins and how long they may run; shared by every command.
 struct PluginOptions: ParsableArguments {
-    @Option(name: .customLong("plugin-dir"), help: "Also look for plugins in this folder (repeatable).")
+    @Option(name: .customLong("plugin-dir"), help: "Also look for plugins in this folder (repeatable).", completion: .directory)
     var pluginDirectories: [String] = []
 
     @Option(name: .customLong("plugin-timeout"), help: "Seconds a plugin may run before it is stopped.")
@@ -81,12 +82,6 @@ struct Workspace {
     /// The workspace `QuireCLI` built before parsing `convert` (its settings become flags); commands
     /// build their own when it is absent.
     @TaskLocal static var prepared: Workspace?
-
-    /// Format names and aliases for shell completion; nothing when the formats cannot be registered.
-    static func formatNamesForCompletion() -> [String] {
-        guard let registry = try? Workspace().registry else { return [] }
-        return registry.formats.flatMap { [$0.id.rawValue] + $0.aliases }
-    }
 
     /// Formats registered after the built-ins; embedders and tests bind it with `$additionalPlugins.withValue`.
     @TaskLocal static var additionalPlugins: [any FormatPlugin] = []

@@ -6,16 +6,16 @@ struct RouteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "route", abstract: "Show the conversion path between two formats.")
 
-    @Argument(help: "The source format (a name from `quire formats`, or `model`).")
+    @Argument(help: "The source format (a name from `quire formats`, or `model`).", completion: .formatNamesOrModel)
     var from: String
 
-    @Argument(help: "The target format.")
+    @Argument(help: "The target format.", completion: .formatNamesOrModel)
     var to: String
 
-    @Option(name: .long, help: "Pass through this format on the way (repeatable, in order).")
+    @Option(name: .long, help: "Pass through this format on the way (repeatable, in order).", completion: .formatNames)
     var via: [String] = []
 
-    @Option(name: .long, help: "Choose the route for this input file (some direct converters take only some inputs).")
+    @Option(name: .long, help: "Choose the route for this input file (some direct converters take only some inputs).", completion: .file())
     var input: String?
 
     @OptionGroup var plugins: PluginOptions

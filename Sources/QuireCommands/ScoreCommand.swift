@@ -9,20 +9,21 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Score how Quire reads an input against a ground-truth JSON.",
         discussion: """
-            The ground truth has the shape of sample-channel-page.expected.json: a preamble and, per episode, its
-            1-based index, title, summary, chapters (start, title, body, quotes with text and time, and optionally
-            acceptable_titles: other headings that count as exact) and entities; an episode's optional language
+            The ground truth has the shape of sample-channel-page.expected.json: a preamble and, per episode, its \
+            1-based index, title, summary, chapters (start, title, body, quotes with text and time, and optionally \
+            acceptable_titles: other headings that count as exact) and entities; an episode's optional language \
             groups the heading scores per language.
+
             Episodes the truth leaves out are not scored. Exit status 1 when a --min-* threshold is not met.
             """)
 
-    @Argument(help: "The input to read (any format Quire reads).")
+    @Argument(help: "The input to read (any format Quire reads).", completion: .file())
     var input: String
 
-    @Option(name: .long, help: "The ground-truth JSON file.")
+    @Option(name: .long, help: "The ground-truth JSON file.", completion: .file(extensions: ["json"]))
     var truth: String
 
-    @Option(name: .long, help: "Format of the input, when its name does not say.")
+    @Option(name: .long, help: "Format of the input, when its name does not say.", completion: .readableFormats)
     var from: String?
 
     @Option(name: .long, help: "Fail unless at least this percentage of headings is exact.")
