@@ -98,6 +98,8 @@ let package = Package(
             name: "quire-fuzz",
             dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML", "QuireMarkdown", "QuireHTML", "QuireEPUB"],
             path: "Fuzzing/QuireFuzz"),
+        // The README's `import Quire` example, built with everything else (a test keeps the two the same).
+        .executableTarget(name: "quire-embedding-example", dependencies: ["Quire"], path: "Examples/Embedding"),
         // Times each conversion step in process (scripts/bench times whole commands).
         .executableTarget(
             name: "quire-bench", dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON"], path: "Benchmarks/QuireBench"),
@@ -122,7 +124,7 @@ let package = Package(
             name: "OPMLFormatTests",
             dependencies: ["QuireOPML", "QuireTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]),
-        .testTarget(name: "QuireCommandsTests", dependencies: ["QuireCommands", "QuireBuiltinFormats", "QuireTestSupport"]),
+        .testTarget(name: "QuireCommandsTests", dependencies: ["QuireCommands", "QuireConversion", "QuireBuiltinFormats", "QuireTestSupport"]),
         .testTarget(
             name: "MarkdownFormatTests",
             dependencies: [

@@ -16,6 +16,12 @@ func cueText(_ title: String) -> String {
     title.replacingOccurrences(of: "-->", with: "→").split(whereSeparator: \.isNewline).joined(separator: " ")
 }
 
+/// The setting the manifest declares; Quire has checked it is a whole number before starting us.
+let settings = ProcessInfo.processInfo.environment["QUIRE_OPTIONS"].flatMap {
+    try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String]
+} ?? [:]
+let lastChapterLength = settings["last-chapter-length"].flatMap { Int($0) } ?? 300
+
 let input = FileHandle.standardInput.readDataToEndOfFile()
 guard let model = try? JSONSerialization.jsonObject(with: input) as? [String: Any],
       let episode = (model["episodes"] as? [[String: Any]])?.first
@@ -36,8 +42,8 @@ for (index, chapter) in chapters.enumerated() {
     } else if let duration = episode["duration"] as? Int, duration > chapter.0 {
         end = duration
     } else {
-        end = chapter.0 + 300
-        report("note", "the episode has no duration; the last chapter ends five minutes after it starts")
+        end = chapter.0 + max(lastChapterLength, 1)
+        report("note", "the episode has no duration; the last chapter ends \(max(lastChapterLength, 1)) seconds after it starts")
     }
     output += "\n\(index + 1)\n\(timestamp(chapter.0)) --> \(timestamp(end))\n\(cueText(chapter.1))\n"
 }

@@ -78,6 +78,13 @@ public struct PluginDiscovery: Sendable {
         for edge in manifest.edges where edge.from == "model" && edge.to == "model" {
             return .failure(RejectedPlugin(directory: folder, reason: "an edge cannot run from model to model"))
         }
+        for format in manifest.formats ?? [] {
+            for setting in format.settings ?? [] {
+                if case .failure(let reason) = setting.formatSetting() {
+                    return .failure(RejectedPlugin(directory: folder, reason: "format '\(format.id)': \(reason.text)"))
+                }
+            }
+        }
         guard let executable = resolveExecutable(manifest.executable, folder: folder) else {
             return .failure(RejectedPlugin(directory: folder, reason: "executable '\(manifest.executable)' is missing or not executable"))
         }

@@ -12,6 +12,40 @@ public struct PluginManifest: Sendable, Decodable {
         public var name: String?
         public var extensions: [String]?
         public var mediaTypes: [String]?
+        /// What the plugin's steps for this format read from `QUIRE_OPTIONS`, declared as built-in formats declare theirs.
+        public var settings: [Setting]?
+    }
+
+    /// One setting, as `quire formats FORMAT` lists it and `quire convert --KEY` takes it.
+    public struct Setting: Sendable, Decodable {
+        public var key: String
+        /// `flag`, `choice` (with `values`), `text`, `path` or `count`.
+        public var type: String
+        public var values: [String]?
+        public var `default`: String?
+        public var help: String
+
+        /// The setting as the registry holds it, or why it cannot be one.
+        public func formatSetting() -> Result<FormatSetting, RejectedPlugin.Reason> {
+            let valid = key.first?.isLetter == true && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+            guard valid, key.lowercased() == key else { return .failure("setting '\(key)' must be lowercase letters, digits and hyphens") }
+            let kind: FormatSetting.Kind
+            switch type {
+            case "flag": kind = .flag
+            case "choice":
+                guard let values, !values.isEmpty else { return .failure("setting '\(key)' is a choice without 'values'") }
+                kind = .choice(values)
+            case "text": kind = .text(valueName: "text")
+            case "path": kind = .path(valueName: "path")
+            case "count": kind = .count(valueName: "n")
+            default: return .failure("setting '\(key)' has type '\(type)'; use flag, choice, text, path or count")
+            }
+            let setting = FormatSetting(key, kind, default: self.default, help: help)
+            if let fallback = self.default, let problem = setting.check(fallback) {
+                return .failure("setting '\(key)' has a default it does not take: \(problem)")
+            }
+            return .success(setting)
+        }
     }
 
     public struct Edge: Sendable, Decodable {
@@ -47,6 +81,13 @@ public struct DiscoveredPlugin: Sendable {
 public struct RejectedPlugin: Error, Sendable {
     public var directory: String
     public var reason: String
+
+    /// Why a part of a manifest is unusable, before it is tied to a folder.
+    public struct Reason: Error, Sendable, ExpressibleByStringInterpolation {
+        public var text: String
+        public init(stringLiteral value: String) { text = value }
+        public init(stringInterpolation: DefaultStringInterpolation) { text = String(stringInterpolation: stringInterpolation) }
+    }
 
     public init(directory: String, reason: String) {
         self.directory = directory

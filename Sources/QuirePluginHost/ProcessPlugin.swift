@@ -19,7 +19,7 @@ public struct ProcessPlugin: FormatPlugin {
             try registry.add(
                 FormatDescriptor(
                     id: FormatID(format.id), displayName: format.name ?? format.id, fileExtensions: format.extensions ?? [],
-                    mediaTypes: format.mediaTypes ?? []))
+                    mediaTypes: format.mediaTypes ?? [], settings: (format.settings ?? []).compactMap { try? $0.formatSetting().get() }))
         }
         for edge in plugin.manifest.edges {
             let runner = PluginRunner(plugin: plugin, edge: edge, limits: limits)

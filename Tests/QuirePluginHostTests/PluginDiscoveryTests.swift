@@ -46,6 +46,9 @@ private let fixtures = Fixtures.url("Tests/QuirePluginHostTests/Fixtures").path
         ("no-program", "executable 'nothere.sh' is missing or not executable"),
         ("not-executable", "executable 'run.sh' is missing or not executable"),
         ("future", "speaks protocol 2; this Quire speaks 1...1"),
+        ("setting-type", "format 'x': setting 'colour' has type 'colour'; use flag, choice, text, path or count"),
+        ("setting-choice", "format 'x': setting 'style' is a choice without 'values'"),
+        ("setting-default", "format 'x': setting 'width' has a default it does not take: setting 'width' takes a whole number of 0 or more, not 'wide'"),
     ])
     func aFolderThatCannotBeUsedSaysWhy(name: String, reason: String) throws {
         let folder = fixtures + "/rejected/" + name
@@ -79,6 +82,6 @@ private let fixtures = Fixtures.url("Tests/QuirePluginHostTests/Fixtures").path
         let found = discovery([fixtures + "/rejected"]).discover()
         #expect(found.plugins.isEmpty)
         #expect(found.rejected.map { URL(fileURLWithPath: $0.directory).lastPathComponent }
-            == ["future", "missing-edge-end", "missing-edges", "model-to-model", "no-edges", "no-program", "not-executable", "wrong-type"])
+            == ["future", "missing-edge-end", "missing-edges", "model-to-model", "no-edges", "no-program", "not-executable", "setting-choice", "setting-default", "setting-type", "wrong-type"])
     }
 }
