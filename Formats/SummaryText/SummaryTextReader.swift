@@ -64,7 +64,7 @@ public struct SummaryTextReader: FormatReader {
             || start.hasPrefix("<rss") || start.hasPrefix("<package") {
             throw ConversionFailure(
                 .error(
-                    "summary.not-summary-text", "this is markup (XML or HTML), not summary text; give its real format with --from",
+                    "summary.not-summary-text", "this is markup (XML or HTML), not summary text; give its real format (\(SettingMention.render("from")))",
                     at: input.location(line: first.number, column: 1)))
         }
     }

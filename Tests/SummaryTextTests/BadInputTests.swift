@@ -12,7 +12,7 @@ import Testing
 
     @Test func markupSavedAsTextIsNamed() {
         #expect(readFailure(Array("\n<?xml version=\"1.0\"?>\n<opml/>".utf8)).map(\.description) == [
-            "in.txt:2:1: error: this is markup (XML or HTML), not summary text; give its real format with --from [summary.not-summary-text]"
+            "in.txt:2:1: error: this is markup (XML or HTML), not summary text; give its real format (setting 'from') [summary.not-summary-text]"
         ])
     }
 
