@@ -96,7 +96,7 @@ let package = Package(
         // Fuzzing: a libFuzzer target per reader when built by scripts/fuzz; a crash replayer otherwise.
         .executableTarget(
             name: "quire-fuzz",
-            dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML", "QuireMarkdown", "QuireHTML", "QuireEPUB"],
+            dependencies: ["QuireCore", "QuireBuiltinFormats"],
             path: "Fuzzing/QuireFuzz"),
         // Times each conversion step in process (scripts/bench times whole commands).
         .executableTarget(
