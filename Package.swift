@@ -96,7 +96,7 @@ let package = Package(
         // Fuzzing: a libFuzzer target per reader when built by scripts/fuzz; a crash replayer otherwise.
         .executableTarget(
             name: "quire-fuzz",
-            dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML", "QuireMarkdown", "QuireHTML", "QuireEPUB"],
+            dependencies: ["QuireCore", "QuireBuiltinFormats"],
             path: "Fuzzing/QuireFuzz"),
         // The README's `import Quire` example, built with everything else (a test keeps the two the same).
         .executableTarget(name: "quire-embedding-example", dependencies: ["Quire"], path: "Examples/Embedding"),

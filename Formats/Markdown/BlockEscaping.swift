@@ -9,15 +9,14 @@ import QuireCore
 enum BlockEscaping {
     static func escape(_ line: Substring) -> String {
         if let marker = orderedListMarker(line) { return String(line[..<marker]) + "\\" + line[marker...] }
-        return needsEscape(line.drop { $0 == "\\" }) ? "\\" + line : String(line)
+        return line.escapingLeadingStructure(where: needsEscape)
     }
 
     static func unescape(_ line: Substring) -> Substring {
         if let marker = orderedListMarker(line), line[..<marker].last == "\\" {
             return line[..<line.index(before: marker)] + line[marker...]
         }
-        guard line.hasPrefix("\\"), needsEscape(line.dropFirst().drop { $0 == "\\" }) else { return line }
-        return line.dropFirst()
+        return line.unescapingLeadingStructure(where: needsEscape)
     }
 
     /// The lines of a text field, each escaped. Blank lines at the start or end of the text would vanish

@@ -4,19 +4,17 @@ import QuireCore
 /// episode's metadata, channel and recovered chapters: everything the Markdown body has no place for.
 enum EpisodeFrontMatter {
     /// Keys with a meaning; an extra metadata field with one of these names is written under `extra:`.
-    static let collectionKeys: Set<String> = ["collection-title", "preamble", "channels"]
-    static let episodeKeys: Set<String> = [
-        "title", "channel", "feed", "channel-url", "channel-description", "language", "url", "published", "duration",
-        "recovered-chapters", "extra",
-    ]
+    /// Besides the shared keys, Markdown's front matter has `channels` (every channel, listed), `title` and `extra`.
+    static let collectionKeys: Set<String> = Set(EpisodeMetadataKey.collectionKeys.map(\.rawValue)).union(["channels"])
+    static let episodeKeys: Set<String> = Set(EpisodeMetadataKey.episodeKeys.map(\.rawValue)).union(["title", "extra"])
 
     // MARK: Writing
 
     static func collectionLines(_ collection: EpisodeCollection, listingChannels: Bool) -> [String] {
         var lines: [String] = []
-        if let title = collection.title { lines.append("collection-title: " + FrontMatterYAML.scalarText(title)) }
+        if let title = collection.title { lines.append(EpisodeMetadataKey.collectionTitle.rawValue + ": " + FrontMatterYAML.scalarText(title)) }
         if !collection.preamble.isEmpty {
-            lines.append("preamble:")
+            lines.append(EpisodeMetadataKey.preamble.rawValue + ":")
             lines += collection.preamble.map { "  - " + FrontMatterYAML.scalarText($0) }
         }
         if listingChannels {
@@ -36,18 +34,13 @@ enum EpisodeFrontMatter {
         var lines: [String] = []
         func add(_ key: String, _ value: String) { lines.append(key + ": " + FrontMatterYAML.scalarText(value)) }
         if includingTitle { add("title", episode.title) }
-        if let name = episode.channel { add("channel", name) }
-        if let channel {
-            if let feed = channel.feedURL { add("feed", feed) }
-            if let site = channel.siteURL { add("channel-url", site) }
-            if let description = channel.description { add("channel-description", description) }
+        for (key, value) in EpisodeMetadataKey.fields(of: episode, channelDetails: channel) {
+            switch value {
+            case .text(let text): add(key.rawValue, text)
+            // A flow sequence, so that the numbers read back as a list.
+            case .chapterNumbers(let numbers): lines.append(key.rawValue + ": [" + numbers.map(String.init).joined(separator: ", ") + "]")
+            }
         }
-        if let language = episode.language { add("language", language) }
-        if let url = episode.metadata.url { add("url", url) }
-        if let published = episode.metadata.published { add("published", published) }
-        if let duration = episode.metadata.duration { add("duration", Timestamp.string(fromSeconds: duration)) }
-        let recovered = episode.chapters.indices.filter { episode.chapters[$0].isRecovered }
-        if !recovered.isEmpty { lines.append("recovered-chapters: [" + recovered.map { String($0 + 1) }.joined(separator: ", ") + "]") }
         let extra = episode.metadata.extra
         let keys = extra.map(\.key)
         let topLevel = keys.allSatisfy { FrontMatterYAML.isSimpleKey($0) && !episodeKeys.contains($0) && !collectionKeys.contains($0) }
@@ -57,7 +50,7 @@ enum EpisodeFrontMatter {
         } else {
             // Names that would mean something else, or repeat, keep their order under one key.
             lines.append("extra:")
-            for field in extra { lines.append("  " + FrontMatterYAML.quoted(field.key) + ": " + FrontMatterYAML.scalarText(field.value)) }
+            for field in extra { lines.append("  " + FrontMatterScalar.quoted(field.key, .yaml) + ": " + FrontMatterYAML.scalarText(field.value)) }
         }
         return lines
     }
@@ -115,8 +108,34 @@ enum EpisodeFrontMatter {
             var channel: Channel?
             var extra: [MetadataField] = []
             for entry in entries {
-                switch entry.key {
-                case "title":
+                switch EpisodeMetadataKey(rawValue: entry.key) {
+                case let named? where named.isPlainText: named.applyText(scalar(entry), to: &episode, channel: &channel)
+                // A `channel` line names the channel that feed or site lines before it describe.
+                case .channel:
+                    episode.channel = scalar(entry)
+                    channel = channel ?? Channel(title: scalar(entry))
+                    channel?.title = scalar(entry)
+                case .language: episode.language = scalar(entry)
+                case .duration:
+                    let value = scalar(entry)
+                    if let seconds = EpisodeMetadataKey.durationSeconds(from: value) {
+                        episode.metadata.duration = seconds
+                    } else {
+                        warn("markdown.front-matter.duration", "duration '\(value)' is neither seconds nor H:MM:SS; kept as extra metadata", entry)
+                        extra.append(MetadataField(key: entry.key, value: value))
+                    }
+                case .recoveredChapters:
+                    let numbers = FrontMatterYAML.scalarSequence(inline: entry.inline, nested: entry.nested)?.map { Int($0) }
+                    let marked = numbers.map { EpisodeMetadataKey.markRecoveredChapters($0, in: &episode) } ?? false
+                    if !marked {
+                        warn("markdown.front-matter.recovered", "recovered-chapters '\(FrontMatterYAML.rawText(of: entry))' names chapters this episode does not have; kept as extra metadata", entry)
+                        extra.append(MetadataField(key: entry.key, value: FrontMatterYAML.rawText(of: entry)))
+                    }
+                case _ where collectionKeys.contains(entry.key):
+                    // Only the document's front matter carries the collection's fields.
+                    warn("markdown.front-matter.misplaced", "'\(entry.key)' belongs in the front matter at the top of the file; kept as extra metadata", entry)
+                    extra.append(MetadataField(key: entry.key, value: FrontMatterYAML.rawText(of: entry)))
+                case nil where entry.key == "title":
                     let title = scalar(entry)
                     if title != episode.title {
                         diagnostics.report(
@@ -124,43 +143,13 @@ enum EpisodeFrontMatter {
                                   at: source.location(line: entry.line)))
                         extra.append(MetadataField(key: "title", value: title))
                     }
-                case "channel":
-                    episode.channel = scalar(entry)
-                    channel = channel ?? Channel(title: scalar(entry))
-                    channel?.title = scalar(entry)
-                case "feed": channel = channel ?? Channel(title: episode.channel ?? ""); channel?.feedURL = scalar(entry)
-                case "channel-url": channel = channel ?? Channel(title: episode.channel ?? ""); channel?.siteURL = scalar(entry)
-                case "channel-description": channel = channel ?? Channel(title: episode.channel ?? ""); channel?.description = scalar(entry)
-                case "language": episode.language = scalar(entry)
-                case "url": episode.metadata.url = scalar(entry)
-                case "published": episode.metadata.published = scalar(entry)
-                case "duration":
-                    let value = scalar(entry)
-                    if let seconds = Int(value).flatMap({ $0 >= 0 ? $0 : nil }) ?? Timestamp.seconds(from: value) {
-                        episode.metadata.duration = seconds
-                    } else {
-                        warn("markdown.front-matter.duration", "duration '\(value)' is neither seconds nor H:MM:SS; kept as extra metadata", entry)
-                        extra.append(MetadataField(key: entry.key, value: value))
-                    }
-                case "recovered-chapters":
-                    let numbers = FrontMatterYAML.scalarSequence(inline: entry.inline, nested: entry.nested)?.map { Int($0) }
-                    if let numbers, numbers.allSatisfy({ $0.map { episode.chapters.indices.contains($0 - 1) } ?? false }) {
-                        for number in numbers.compactMap({ $0 }) { episode.chapters[number - 1].isRecovered = true }
-                    } else {
-                        warn("markdown.front-matter.recovered", "recovered-chapters '\(FrontMatterYAML.rawText(of: entry))' names chapters this episode does not have; kept as extra metadata", entry)
-                        extra.append(MetadataField(key: entry.key, value: FrontMatterYAML.rawText(of: entry)))
-                    }
-                case "extra":
+                case nil where entry.key == "extra":
                     if let pairs = FrontMatterYAML.mapping(nested: entry.nested), entry.inline.isEmpty {
                         extra += pairs.map { MetadataField(key: $0.key, value: $0.value) }
                     } else {
                         warn("markdown.front-matter.extra", "'extra' is not a mapping of names to values; kept as one extra field", entry)
                         extra.append(MetadataField(key: entry.key, value: FrontMatterYAML.rawText(of: entry)))
                     }
-                case "collection-title", "preamble", "channels":
-                    // Only the document's front matter carries the collection's fields.
-                    warn("markdown.front-matter.misplaced", "'\(entry.key)' belongs in the front matter at the top of the file; kept as extra metadata", entry)
-                    extra.append(MetadataField(key: entry.key, value: FrontMatterYAML.rawText(of: entry)))
                 default:
                     extra.append(MetadataField(key: entry.key, value: FrontMatterYAML.rawText(of: entry)))
                 }

@@ -1,3 +1,5 @@
+import QuireCore
+
 /// The small part of YAML that front matter needs, read and written without a YAML library:
 /// `key: value` lines; values plain, double-quoted (with backslash escapes) or single-quoted;
 /// flow sequences (`[2, 5]`); block sequences of scalars or of `key: value` mappings; nested mappings.
@@ -31,7 +33,7 @@ enum FrontMatterYAML {
                 entries.append(Entry(key: key, inline: rest, nested: [], line: number))
             } else {
                 problems.append(Problem(message: "front matter line is not 'key: value'; kept as extra metadata 'front-matter'", line: number))
-                entries.append(Entry(key: "front-matter", inline: Substring(quoted(String(text))), nested: [], line: number))
+                entries.append(Entry(key: "front-matter", inline: Substring(FrontMatterScalar.quoted(String(text), .yaml)), nested: [], line: number))
             }
         }
         return entries
@@ -41,7 +43,7 @@ enum FrontMatterYAML {
     static func keyAndValue(_ line: Substring) -> (String, Substring)? {
         let text = line.trimmingLeadingBlanks
         if text.hasPrefix("\"") {
-            guard let (key, end) = doubleQuoted(text), text[end...].hasPrefix(":") else { return nil }
+            guard let (key, end) = FrontMatterScalar.unquoted(text, .yaml), text[end...].hasPrefix(":") else { return nil }
             let rest = text[text.index(after: end)...]
             guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
             return (key, trimmed(rest))
@@ -66,7 +68,7 @@ enum FrontMatterYAML {
     static func scalar(_ raw: Substring) -> String? {
         let raw = trimmed(raw)
         if raw.hasPrefix("\"") {
-            guard let (value, end) = doubleQuoted(raw), trimmed(raw[end...]).isEmpty || trimmed(raw[end...]).hasPrefix("#") else { return nil }
+            guard let (value, end) = FrontMatterScalar.unquoted(raw, .yaml), trimmed(raw[end...]).isEmpty || trimmed(raw[end...]).hasPrefix("#") else { return nil }
             return value
         }
         if raw.hasPrefix("'") {
@@ -177,83 +179,26 @@ enum FrontMatterYAML {
         return pieces
     }
 
-    /// A double-quoted string at the start of `text`: its value and the index after the closing quote.
-    private static func doubleQuoted(_ text: Substring) -> (String, Substring.Index)? {
-        var value = ""
-        var scalars = text.unicodeScalars.dropFirst()
-        while let scalar = scalars.first {
-            scalars = scalars.dropFirst()
-            if scalar == "\"" { return (value, scalars.startIndex) }
-            guard scalar == "\\" else {
-                value.unicodeScalars.append(scalar)
-                continue
-            }
-            guard let escape = scalars.first else { return nil }
-            scalars = scalars.dropFirst()
-            switch escape {
-            case "\"", "\\", "/", " ": value.unicodeScalars.append(escape)
-            case "n": value += "\n"
-            case "r": value += "\r"
-            case "t", "\t": value += "\t"
-            case "0": value += "\u{0}"
-            case "a": value += "\u{07}"
-            case "b": value += "\u{08}"
-            case "e": value += "\u{1B}"
-            case "f": value += "\u{0C}"
-            case "v": value += "\u{0B}"
-            case "N": value += "\u{85}"
-            case "_": value += "\u{A0}"
-            case "L": value += "\u{2028}"
-            case "P": value += "\u{2029}"
-            case "x", "u", "U":
-                let count = escape == "x" ? 2 : escape == "u" ? 4 : 8
-                let hex = String(String.UnicodeScalarView(scalars.prefix(count)))
-                guard hex.unicodeScalars.count == count, let number = UInt32(hex, radix: 16), let decoded = Unicode.Scalar(number) else { return nil }
-                value.unicodeScalars.append(decoded)
-                scalars = scalars.dropFirst(count)
-            default: return nil
-            }
-        }
-        return nil
-    }
-
     private static func trimmed(_ text: Substring) -> Substring {
         text.trimmingLeadingBlanks.trimmingTrailingBlanks
     }
 
     // MARK: Writing
 
-    /// A value as a plain scalar when YAML reads that back unchanged, double-quoted otherwise.
+    /// A value as a plain scalar when YAML reads that back unchanged, double-quoted otherwise. Unlike summary
+    /// text's lines, YAML gives `: `, ` #`, indicators and words such as `yes` their own meaning, so more needs quotes.
     static func scalarText(_ value: String) -> String {
-        isPlainSafe(value) ? value : quoted(value)
+        isPlainSafe(value) ? value : FrontMatterScalar.quoted(value, .yaml)
     }
 
     /// A key as written: plain when it is a simple name, double-quoted otherwise.
     static func keyText(_ key: String) -> String {
-        isSimpleKey(key) ? key : quoted(key)
+        isSimpleKey(key) ? key : FrontMatterScalar.quoted(key, .yaml)
     }
 
     static func isSimpleKey(_ key: String) -> Bool {
         guard let first = key.unicodeScalars.first, first.properties.isAlphabetic else { return false }
         return key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
-    }
-
-    static func quoted(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 
     private static let reservedWords: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]

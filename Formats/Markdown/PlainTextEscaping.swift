@@ -1,3 +1,5 @@
+import QuireCommonMark
+
 /// Writes plain text (titles, names, entity types) so that Markdown shows it as it is, and reads it back.
 ///
 /// Writing: backslashes are doubled; characters that could start inline markup (`` ` * _ [ ] < ~ ``, an
@@ -19,7 +21,7 @@ enum PlainTextEscaping {
                 continue
             }
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", "~":
+            case _ where InlineEscaping.startsInlineMarkup(character):
                 result += "\\" + String(character)
             case "&":
                 let next = index + 1 < characters.count ? characters[index + 1] : " "
@@ -62,7 +64,7 @@ enum PlainTextEscaping {
             }
             let character = text[index]
             let next = text.index(after: index)
-            if character == "\\", next < text.endIndex, isASCIIPunctuation(text[next]) {
+            if character == "\\", next < text.endIndex, InlineEscaping.isASCIIPunctuation(text[next]) {
                 result.append(text[next])
                 index = text.index(after: next)
             } else if character == "&", let (scalar, end) = numericReference(in: text[index...]) {
@@ -88,11 +90,6 @@ enum PlainTextEscaping {
         else { return nil }
         // CommonMark turns an invalid code point into U+FFFD; the writer only writes valid ones.
         return (Unicode.Scalar(value) ?? "\u{FFFD}", text.index(after: number.endIndex))
-    }
-
-    static func isASCIIPunctuation(_ character: Character) -> Bool {
-        guard let ascii = character.asciiValue else { return false }
-        return (0x21...0x2F).contains(ascii) || (0x3A...0x40).contains(ascii) || (0x5B...0x60).contains(ascii) || (0x7B...0x7E).contains(ascii)
     }
 
     private static func isControl(_ character: Character) -> Bool {

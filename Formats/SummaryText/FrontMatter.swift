@@ -18,58 +18,22 @@ enum FrontMatter {
     }
 
     static func line(key: String, value: String) -> String {
-        "\(key): \(needsQuotes(value) ? quote(value) : value)"
+        "\(key): \(needsQuotes(value) ? FrontMatterScalar.quoted(value, .basic) : value)"
     }
 
+    /// Quotes only where the line would not read back as written: the value is the rest of the line,
+    /// trimmed, so unlike YAML nothing inside it (`: `, `#`, `[`) needs quoting.
     private static func needsQuotes(_ value: String) -> Bool {
         value.isEmpty || value.first!.isWhitespace || value.last!.isWhitespace || value.first == "\""
             || value.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 } ?? false) })
     }
 
-    private static func quote(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-
     /// The text of a double-quoted value, or `nil` if `raw` is not one.
     private static func unquote(_ raw: String) -> String? {
-        guard raw.count >= 2, raw.first == "\"", raw.last == "\"" else { return nil }
-        var result = ""
-        var scalars = raw.unicodeScalars.dropFirst().dropLast().makeIterator()
-        while let scalar = scalars.next() {
-            guard scalar == "\\" else {
-                if scalar == "\"" { return nil }
-                result.unicodeScalars.append(scalar)
-                continue
-            }
-            switch scalars.next() {
-            case "\"": result += "\""
-            case "\\": result += "\\"
-            case "n": result += "\n"
-            case "r": result += "\r"
-            case "t": result += "\t"
-            case "u":
-                var hex = ""
-                for _ in 0..<4 { if let digit = scalars.next() { hex.unicodeScalars.append(digit) } }
-                guard let value = UInt32(hex, radix: 16), let decoded = Unicode.Scalar(value) else { return nil }
-                result.unicodeScalars.append(decoded)
-            default: return nil
-            }
-        }
-        return result
+        guard raw.count >= 2, raw.first == "\"", raw.last == "\"",
+              let (value, end) = FrontMatterScalar.unquoted(raw[...], .basic), end == raw.endIndex
+        else { return nil }
+        return value
     }
 }
 
@@ -85,9 +49,9 @@ struct FrontMatterApplier {
     mutating func applyCollectionFields(_ fields: [(key: String, value: String, line: Int)]) -> [(key: String, value: String, line: Int)] {
         var leftover: [(key: String, value: String, line: Int)] = []
         for field in fields {
-            switch field.key {
-            case "collection-title": collection.title = field.value
-            case "preamble": collection.preamble.append(field.value)
+            switch EpisodeMetadataKey(rawValue: field.key) {
+            case .collectionTitle: collection.title = field.value
+            case .preamble: collection.preamble.append(field.value)
             default: leftover.append(field)
             }
         }
@@ -104,18 +68,15 @@ struct FrontMatterApplier {
             }
         }
         for (key, value, line) in fields {
-            switch key {
-            case "channel": channel = Channel(title: value); episode.channel = value
-            case "feed": channel = channel ?? Channel(title: episode.channel ?? ""); channel?.feedURL = value
-            case "channel-url": channel = channel ?? Channel(title: episode.channel ?? ""); channel?.siteURL = value
-            case "channel-description": channel = channel ?? Channel(title: episode.channel ?? ""); channel?.description = value
-            case "url": episode.metadata.url = value
-            case "published": episode.metadata.published = value
-            case "language":
+            switch EpisodeMetadataKey(rawValue: key) {
+            case let named? where named.isPlainText: named.applyText(value, to: &episode, channel: &channel)
+            // A `channel` line starts the channel afresh, whatever feed or site lines came before it.
+            case .channel: channel = Channel(title: value); episode.channel = value
+            case .language:
                 episode.language = value
                 languageDeclared = true
-            case "duration":
-                if let seconds = Int(value).flatMap({ $0 >= 0 ? $0 : nil }) ?? Timestamp.seconds(from: value) {
+            case .duration:
+                if let seconds = EpisodeMetadataKey.durationSeconds(from: value) {
                     episode.metadata.duration = seconds
                 } else {
                     diagnostics.report(
@@ -124,19 +85,17 @@ struct FrontMatterApplier {
                             at: input.location(line: line, column: 1)))
                     episode.metadata.extra.append(MetadataField(key: key, value: value))
                 }
-            case "recovered-chapters":
+            case .recoveredChapters:
                 // Chapter numbers, 1-based, whose content was recovered from corrupt upstream data.
                 let numbers = value.split(separator: ",").map { Int($0.trimmingWhitespace()) }
-                if numbers.allSatisfy({ $0.map { $0 > 0 && episode.chapters.indices.contains($0 - 1) } ?? false }) {
-                    for number in numbers.compactMap({ $0 }) { episode.chapters[number - 1].isRecovered = true }
-                } else {
+                if !EpisodeMetadataKey.markRecoveredChapters(numbers, in: &episode) {
                     diagnostics.report(
                         .warning("summary.front-matter.recovered", "recovered-chapters '\(value)' names chapters this episode does not have; kept as an unnamed field",
                                  at: input.location(line: line, column: 1)))
                     episode.metadata.extra.append(MetadataField(key: key, value: value))
                 }
-            case "collection-title": collection.title = value
-            case "preamble": collection.preamble.append(value)
+            case .collectionTitle: collection.title = value
+            case .preamble: collection.preamble.append(value)
             default:
                 // A repeated key keeps every value, one per line, so that no format has to hold two fields of one name.
                 if let index = episode.metadata.extra.firstIndex(where: { $0.key == key }) {

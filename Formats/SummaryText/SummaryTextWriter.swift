@@ -15,8 +15,8 @@ public struct SummaryTextWriter: FormatWriter {
         walker.visitCollection(collection)
         for warning in walker.warnings { diagnostics.report(warning) }
         if collection.episodes.isEmpty && (collection.title != nil || !collection.preamble.isEmpty) {
-            var fields: [(String, String)] = collection.title.map { [("collection-title", $0)] } ?? []
-            fields += collection.preamble.map { ("preamble", $0) }
+            var fields: [(String, String)] = collection.title.map { [(EpisodeMetadataKey.collectionTitle.rawValue, $0)] } ?? []
+            fields += collection.preamble.map { (EpisodeMetadataKey.preamble.rawValue, $0) }
             walker.output = "---\n" + fields.map { FrontMatter.line(key: $0.0, value: $0.1) + "\n" }.joined() + "---\n"
         }
         return Array(walker.output.utf8)
@@ -159,24 +159,18 @@ public struct SummaryTextWriter: FormatWriter {
         private mutating func frontMatterFields(for episode: Episode) -> [(String, String)] {
             var fields: [(String, String)] = []
             if isFirstEpisode {
-                if let title = collection.title { fields.append(("collection-title", title)) }
-                for line in collection.preamble { fields.append(("preamble", line)) }
+                if let title = collection.title { fields.append((EpisodeMetadataKey.collectionTitle.rawValue, title)) }
+                for line in collection.preamble { fields.append((EpisodeMetadataKey.preamble.rawValue, line)) }
             }
-            if let name = episode.channel {
-                fields.append(("channel", name))
-                if channelsWritten.insert(name).inserted, let channel = collection.channel(named: name) {
-                    if let feed = channel.feedURL { fields.append(("feed", feed)) }
-                    if let site = channel.siteURL { fields.append(("channel-url", site)) }
-                    if let description = channel.description { fields.append(("channel-description", description)) }
+            var details: Channel?
+            if let name = episode.channel, channelsWritten.insert(name).inserted { details = collection.channel(named: name) }
+            // `und` (BCP 47 "undetermined") keeps an unknown language unknown: the reader would otherwise detect one.
+            for (key, value) in EpisodeMetadataKey.fields(of: episode, channelDetails: details, languageWhenUnknown: FrontMatter.undeterminedLanguage) {
+                switch value {
+                case .text(let text): fields.append((key.rawValue, text))
+                case .chapterNumbers(let numbers): fields.append((key.rawValue, numbers.map(String.init).joined(separator: ", ")))
                 }
             }
-            // `und` (BCP 47 "undetermined") keeps an unknown language unknown: the reader would otherwise detect one.
-            fields.append(("language", episode.language ?? FrontMatter.undeterminedLanguage))
-            if let url = episode.metadata.url { fields.append(("url", url)) }
-            if let published = episode.metadata.published { fields.append(("published", published)) }
-            if let duration = episode.metadata.duration { fields.append(("duration", Timestamp.string(fromSeconds: duration))) }
-            let recovered = episode.chapters.indices.filter { episode.chapters[$0].isRecovered }
-            if !recovered.isEmpty { fields.append(("recovered-chapters", recovered.map { String($0 + 1) }.joined(separator: ", "))) }
             for field in episode.metadata.extra { fields.append((field.key, field.value)) }
             return fields
         }

@@ -1,3 +1,4 @@
+import QuireCommonMark
 import QuireCore
 import QuireXML
 
@@ -92,7 +93,7 @@ struct ForeignHTMLReader {
             if !text.isEmpty { paragraph("**" + text + "**") }
         case "pre":
             // Preformatted text keeps its lines: each line break becomes a hard break.
-            let lines = element.allText.split(separator: "\n", omittingEmptySubsequences: false).map { MarkdownEscaping.escaped(String($0)) }
+            let lines = element.allText.split(separator: "\n", omittingEmptySubsequences: false).map { InlineEscaping.escapingEverywhere(String($0)) }
             let text = lines.joined(separator: "\\\n")
             if !text.isEmpty { paragraph(text) }
         case "blockquote" where !episode.chapters.isEmpty && !hasBlockChild(element, except: ["p"]):

@@ -1,3 +1,4 @@
+import QuireCommonMark
 import QuireXML
 
 /// Turns inline HTML (the content of a `<p>`, a heading, a list item) back into CommonMark inline markup.
@@ -26,7 +27,7 @@ struct InlineMarkdownReader {
             // cmark writes a line feed after `<br />`; it belongs to the break.
             if skipLineFeed, run.hasPrefix("\n") { run.removeFirst() }
             skipLineFeed = false
-            result += mode == .foreign ? MarkdownEscaping.escaped(run) : run
+            result += mode == .foreign ? InlineEscaping.escapingEverywhere(run) : run
             guard index < element.children.count else { break }
             let child = element.children[index]
             if child.name.lowercased() == "br" { skipLineFeed = true }
@@ -61,7 +62,7 @@ struct InlineMarkdownReader {
             result += "](" + destination(href) + (element.attribute("title").map { " \"" + $0.replacingAll("\"", with: "\\\"") + "\"" } ?? "") + ")"
         case "img":
             let alt = element.attribute("alt") ?? ""
-            result += "![" + (mode == .foreign ? MarkdownEscaping.escaped(alt) : alt) + "](" + destination(element.attribute("src") ?? "")
+            result += "![" + (mode == .foreign ? InlineEscaping.escapingEverywhere(alt) : alt) + "](" + destination(element.attribute("src") ?? "")
                 + (element.attribute("title").map { " \"" + $0.replacingAll("\"", with: "\\\"") + "\"" } ?? "") + ")"
         case "script", "style", "template":
             // Not text a reader sees.

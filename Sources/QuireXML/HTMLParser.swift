@@ -7,11 +7,6 @@ import QuireCore
 /// Returns the same value tree as `SafeXMLParser`, with mixed content kept in order (`textRuns`),
 /// so one reader serves HTML and XHTML.
 public enum SafeHTMLParser {
-    private static let initialized: Bool = {
-        xmlInitParser()
-        return true
-    }()
-
     public struct Parsed: Sendable {
         public var root: XMLElement
         /// The parser's complaints (unclosed tags, stray characters) as warnings: browsers read such
@@ -21,7 +16,6 @@ public enum SafeHTMLParser {
 
     /// Parses `bytes` as HTML; `prefix` names the format in diagnostic identifiers (`html.parse`).
     public static func parse(_ input: InputFile, entry: String? = nil, prefix: String) throws(SafeXMLParser.Failure) -> Parsed {
-        _ = initialized
         // HTML has no entity declarations; a page that carries some (a billion-laughs or external-entity
         // attack aimed at XML tools) is refused as XML documents are.
         if let line = entityDeclarationLine(input.bytes) {
@@ -32,26 +26,17 @@ public enum SafeHTMLParser {
                     at: input.location(line: line, column: 1, entry: entry)),
             ])
         }
-        let collector = Collector()
-        let box = Unmanaged.passRetained(collector)
-        defer { box.release() }
-        xmlSetStructuredErrorFunc(box.toOpaque(), { context, error in
-            guard let context, let error else { return }
-            let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
-            let message = error.pointee.message.map { String(cString: $0) } ?? "HTML error"
-            collector.errors.append((message.trimmingWhitespace(), Int(error.pointee.line), Int(error.pointee.int2), error.pointee.level == XML_ERR_FATAL))
-        })
-        defer { xmlSetStructuredErrorFunc(nil, nil) }
-
         func location(_ line: Int?, _ column: Int?) -> SourceLocation {
-            input.location(line: line.flatMap { $0 > 0 ? $0 : nil }, column: column.flatMap { $0 > 0 ? $0 : nil }, entry: entry)
+            LibXMLErrorCollector.location(in: input, line: line, column: column, entry: entry)
         }
         // Without a declared charset libxml2 assumes Latin-1; text that is valid UTF-8 is read as UTF-8.
         let isUTF8 = String(validating: input.bytes, as: UTF8.self) != nil
         let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let document: htmlDocPtr? = input.bytes.isEmpty ? nil : input.bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(clamping: buffer.count), input.name, isUTF8 ? "UTF-8" : nil, options)
+        let (document, complaints) = LibXMLErrorCollector.collecting(fallbackMessage: "HTML error") { () -> htmlDocPtr? in
+            input.bytes.isEmpty ? nil : input.bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    htmlReadMemory($0, Int32(clamping: buffer.count), input.name, isUTF8 ? "UTF-8" : nil, options)
+                }
             }
         }
         guard let document else {
@@ -59,7 +44,7 @@ public enum SafeHTMLParser {
         }
         defer { xmlFreeDoc(document) }
         // A fatal error (nesting beyond libxml2's limit) stops the parser: the rest of the page would be lost.
-        let fatal = collector.errors.filter(\.isFatal)
+        let fatal = complaints.filter(\.isFatal)
         if !fatal.isEmpty {
             throw SafeXMLParser.Failure(diagnostics: fatal.map {
                 .error(DiagnosticID(rawValue: "\(prefix).parse"), "\($0.message); the page cannot be read past this point", at: location($0.line, $0.column))
@@ -67,7 +52,7 @@ public enum SafeHTMLParser {
         }
         // libxml2 cuts a text run at 10,000,000 bytes (its limit without XML_PARSE_HUGE, which untrusted
         // input must not get) and goes on: the rest of that text would be lost, so the page is refused.
-        if let huge = collector.errors.first(where: { $0.message.contains("huge text node") }) {
+        if let huge = complaints.first(where: { $0.message.contains("huge text node") }) {
             throw SafeXMLParser.Failure(diagnostics: [
                 .error(
                     DiagnosticID(rawValue: "\(prefix).limit"),
@@ -80,8 +65,7 @@ public enum SafeHTMLParser {
         }
         // libxml2 refuses nesting deeper than 256 (a fatal error, above), so converting recursively is bounded.
         let tree = LibXMLTree.element(from: root)
-        var seen: Set<String> = []
-        let warnings = collector.errors.filter { !isHTML5Complaint($0.message) && seen.insert("\($0.line):\($0.column):\($0.message)").inserted }.map {
+        let warnings = complaints.filter { !isHTML5Complaint($0.message) }.uniqued().map {
             Diagnostic.warning(DiagnosticID(rawValue: "\(prefix).parse"), $0.message, at: location($0.line, $0.column))
         }
         return Parsed(root: tree, warnings: warnings)
@@ -113,9 +97,5 @@ public enum SafeHTMLParser {
     /// valid, not errors.
     private static func isHTML5Complaint(_ message: String) -> Bool {
         message.hasPrefix("Tag ") && message.hasSuffix(" invalid")
-    }
-
-    private final class Collector {
-        var errors: [(message: String, line: Int, column: Int, isFatal: Bool)] = []
     }
 }

@@ -4,12 +4,6 @@ import QuireCore
 /// Parses untrusted XML safely with libxml2: no network, no DTD loading, no entity expansion, and
 /// documents that declare entities are refused outright (billion laughs, external entities).
 public enum SafeXMLParser {
-    /// libxml2's global set-up is not thread-safe; run it once before any parse.
-    private static let initialized: Bool = {
-        xmlInitParser()
-        return true
-    }()
-
     public struct Failure: Error, Sendable {
         public var diagnostics: [Diagnostic]
     }
@@ -19,7 +13,6 @@ public enum SafeXMLParser {
     /// `keepingWhitespace` keeps white-space-only text between elements, which XHTML's inline markup
     /// needs (`<em>a</em> <b>b</b>`); data formats leave it off.
     public static func parse(_ input: InputFile, entry: String? = nil, prefix: String, keepingWhitespace: Bool = false) throws(Failure) -> XMLElement {
-        _ = initialized
         if let line = entityDeclarationLine(input.bytes) {
             throw Failure(diagnostics: [
                 .error(
@@ -28,29 +21,18 @@ public enum SafeXMLParser {
                     at: input.location(line: line, column: 1, entry: entry)),
             ])
         }
-        let collector = ErrorCollector()
-        let box = Unmanaged.passRetained(collector)
-        defer { box.release() }
-        // The structured error handler is per thread in libxml2, so parallel parses do not mix.
-        xmlSetStructuredErrorFunc(box.toOpaque(), { context, error in
-            guard let context, let error else { return }
-            let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
-            let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
-            collector.errors.append((message.trimmingWhitespace(), Int(error.pointee.line), Int(error.pointee.int2), error.pointee.level == XML_ERR_WARNING))
-        })
-        defer { xmlSetStructuredErrorFunc(nil, nil) }
-
         let options = Int32(XML_PARSE_NONET.rawValue | (keepingWhitespace ? 0 : XML_PARSE_NOBLANKS.rawValue) | XML_PARSE_NOCDATA.rawValue)
-        let document = input.bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlReadMemory($0, Int32(clamping: buffer.count), input.name, nil, options)
+        let (document, complaints) = LibXMLErrorCollector.collecting(fallbackMessage: "XML error") {
+            input.bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlReadMemory($0, Int32(clamping: buffer.count), input.name, nil, options)
+                }
             }
         }
         func location(_ line: Int?, _ column: Int?) -> SourceLocation {
-            input.location(line: line.flatMap { $0 > 0 ? $0 : nil }, column: column.flatMap { $0 > 0 ? $0 : nil }, entry: entry)
+            LibXMLErrorCollector.location(in: input, line: line, column: column, entry: entry)
         }
-        var seen: Set<String> = []
-        let errors = collector.errors.filter { !$0.isWarning && seen.insert("\($0.line):\($0.column):\($0.message)").inserted }.map {
+        let errors = complaints.filter { !$0.isWarning }.uniqued().map {
             Diagnostic.error(DiagnosticID(rawValue: "\(prefix).xml"), $0.message, at: location($0.line, $0.column))
         }
         guard let document else {
@@ -85,10 +67,6 @@ public enum SafeXMLParser {
         }
         guard let start = find(doctype, from: 0), let declaration = find(entity, from: start) else { return nil }
         return bytes[..<declaration].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-    }
-
-    private final class ErrorCollector {
-        var errors: [(message: String, line: Int, column: Int, isWarning: Bool)] = []
     }
 
     private static func declaresEntities(_ subset: UnsafeMutablePointer<xmlDtd>) -> Bool {

@@ -26,3 +26,19 @@ extension Substring {
         return found
     }
 }
+
+extension Substring {
+    /// The line with one backslash in front when, past the backslashes it starts with, it would read as
+    /// structure (`isStructure`: a heading, a quote, a list item...). Summary text and Markdown both keep
+    /// lines of text from being read as their block syntax this way; what counts as structure is each one's.
+    public func escapingLeadingStructure(where isStructure: (Substring) -> Bool) -> String {
+        isStructure(drop { $0 == "\\" }) ? "\\" + self : String(self)
+    }
+
+    /// Undoes `escapingLeadingStructure`: removes exactly one backslash, so a line that itself starts
+    /// with backslashes survives too.
+    public func unescapingLeadingStructure(where isStructure: (Substring) -> Bool) -> Substring {
+        guard hasPrefix("\\"), isStructure(dropFirst().drop { $0 == "\\" }) else { return self }
+        return dropFirst()
+    }
+}
