@@ -38,8 +38,9 @@ struct CoverImage {
                 return nil
             }
         }
-        diagnostics.report(.error(
-            "epub.cover.format", "the cover image is not a JPEG, PNG, GIF or SVG file; a cover is drawn instead", at: SourceLocation(file: name)))
+        diagnostics.report(
+            .error(
+                "epub.cover.format", "the cover image is not a JPEG, PNG, GIF or SVG file; a cover is drawn instead", at: SourceLocation(file: name)))
         return nil
     }
 

@@ -21,14 +21,18 @@ public struct EPUBReader: FormatReader {
             entries[item.path].flatMap { try? PackageContents.parse($0, input: input) }.flatMap(TitlePage.record)
         }
         // Quire's own parts other than episodes carry nothing the title page does not.
-        let ownParts: Set<String> = titlePage == nil
+        let ownParts: Set<String> =
+            titlePage == nil
             ? [] : [PackageLayout.coverPage.id, PackageLayout.titlePage.id, PackageLayout.overview.id, PackageLayout.entityIndex.id]
         var episodes: [Episode] = []
         var preamble: [String] = []
         var foreignDocuments = 0
         for item in package.spine where item.mediaType == "application/xhtml+xml" && !ownParts.contains(item.id) && !item.properties.contains("nav") {
             guard let entry = entries[item.path] else {
-                diagnostics.report(.warning("epub.spine.missing", "spine document '\(item.path)' is not in the archive; it is skipped", at: input.location(entry: package.packagePath)))
+                diagnostics.report(
+                    .warning(
+                        "epub.spine.missing", "spine document '\(item.path)' is not in the archive; it is skipped",
+                        at: input.location(entry: package.packagePath)))
                 continue
             }
             let root = try Self.parseDocument(entry, input: input, diagnostics: &diagnostics)
@@ -37,7 +41,8 @@ public struct EPUBReader: FormatReader {
                 let lines = FrontMatter.lines(of: root)
                 preamble += lines
                 if !lines.isEmpty {
-                    diagnostics.report(.note("epub.titlepage", "the title page's text is kept in the collection's preamble", at: input.location(entry: item.path)))
+                    diagnostics.report(
+                        .note("epub.titlepage", "the title page's text is kept in the collection's preamble", at: input.location(entry: item.path)))
                 }
                 continue
             }
@@ -67,8 +72,10 @@ public struct EPUBReader: FormatReader {
 
         guard let record = titlePage else {
             if foreignDocuments > 1 {
-                diagnostics.report(.note(
-                    "epub.foreign", "\(foreignDocuments) documents of this book were not written by Quire; each was read as one episode", at: input.location()))
+                diagnostics.report(
+                    .note(
+                        "epub.foreign", "\(foreignDocuments) documents of this book were not written by Quire; each was read as one episode",
+                        at: input.location()))
             }
             return EpisodeCollection(title: package.title, preamble: preamble, episodes: episodes)
         }
@@ -81,9 +88,10 @@ public struct EPUBReader: FormatReader {
                 for (position, index) in order.enumerated() { restored[index] = episodes[position] }
                 collection.episodes = restored
             } else {
-                diagnostics.report(.warning(
-                    "epub.input-order", "the title page's input order does not match the book's \(episodes.count) episodes; keeping reading order",
-                    at: input.location(entry: package.manifest[PackageLayout.titlePage.id]?.path)))
+                diagnostics.report(
+                    .warning(
+                        "epub.input-order", "the title page's input order does not match the book's \(episodes.count) episodes; keeping reading order",
+                        at: input.location(entry: package.manifest[PackageLayout.titlePage.id]?.path)))
             }
         }
         return collection
@@ -103,9 +111,10 @@ public struct EPUBReader: FormatReader {
                 throw ConversionFailure(failure.diagnostics + error.diagnostics)
             }
             let first = failure.diagnostics.first
-            diagnostics.report(.warning(
-                "epub.xhtml.malformed", "the document is not well-formed XHTML (\(first?.message ?? "parse error")); read as HTML instead",
-                at: first?.location ?? input.location(entry: entry.path)))
+            diagnostics.report(
+                .warning(
+                    "epub.xhtml.malformed", "the document is not well-formed XHTML (\(first?.message ?? "parse error")); read as HTML instead",
+                    at: first?.location ?? input.location(entry: entry.path)))
             return parsed.root
         }
     }

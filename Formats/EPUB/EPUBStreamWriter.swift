@@ -94,8 +94,11 @@ final class EPUBStreamWriter: EpisodeStreamWriter {
         outline = []
         let readingOrder = ReadingOrder.indices(for: collection, settings: settings)
         guard readingOrder == Array(collection.episodes.indices) else {
-            throw ConversionFailure(.error(
-                "epub.stream.order", "the episodes of this stream are not in the reading order \(EPUBSettings.order.mention) or \(EPUBSettings.groupBy.mention) asks for; convert without streaming"))
+            throw ConversionFailure(
+                .error(
+                    "epub.stream.order",
+                    "the episodes of this stream are not in the reading order \(EPUBSettings.order.mention) or \(EPUBSettings.groupBy.mention) asks for; convert without streaming"
+                ))
         }
         let waiting = Dictionary(uniqueKeysWithValues: deferred.map { ($0.position, $0.episode) })
         let book = try EPUBWriter.assemble(

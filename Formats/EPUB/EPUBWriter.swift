@@ -69,22 +69,30 @@ public struct EPUBWriter: FormatWriter {
         try book.add(coverItem, bytes: cover.bytes)
         let coverPage = XHTMLPage.document(
             title: title, language: language, bodyClass: "cover",
-            body: "<section epub:type=\"cover\" class=\"cover\"><img class=\"cover-image\" src=\"\(coverItem.href)\" alt=\"\(MarkupEscaping.attribute(title))\"/></section>")
+            body:
+                "<section epub:type=\"cover\" class=\"cover\"><img class=\"cover-image\" src=\"\(coverItem.href)\" alt=\"\(MarkupEscaping.attribute(title))\"/></section>"
+        )
         try book.add(PackageLayout.coverPage, text: coverPage, inSpine: true)
         let isReordered = readingOrder != Array(collection.episodes.indices)
-        try book.add(PackageLayout.titlePage, text: TitlePage.document(TitlePage.Content(
-            collection: collection, displayTitle: title, author: Self.authorLine(settings: settings, creators: creators, title: title),
-            language: language, labels: labels, inputOrder: isReordered ? readingOrder : nil)), inSpine: true)
+        try book.add(
+            PackageLayout.titlePage,
+            text: TitlePage.document(
+                TitlePage.Content(
+                    collection: collection, displayTitle: title, author: Self.authorLine(settings: settings, creators: creators, title: title),
+                    language: language, labels: labels, inputOrder: isReordered ? readingOrder : nil)), inSpine: true)
 
         // Episodes.
-        let hasOverview = try settings.timeline && book.addGenerated(PackageLayout.overview, inSpine: true) { document in
-            if let writeOverview { return try writeOverview(document, language, labels) }
-            return try TimelineOverview.write(collection: collection, readingOrder: readingOrder, to: document, language: language, labels: labels)
-        }
+        let hasOverview =
+            try settings.timeline
+            && book.addGenerated(PackageLayout.overview, inSpine: true) { document in
+                if let writeOverview { return try writeOverview(document, language, labels) }
+                return try TimelineOverview.write(collection: collection, readingOrder: readingOrder, to: document, language: language, labels: labels)
+            }
         let hasUnwritableText = UnwritableText.found(inCollectionFieldsOf: collection)
         if try addEpisodes(book, language, labels) || hasUnwritableText {
-            diagnostics.report(.warning(
-                "epub.control-characters", "control characters cannot be written in XHTML and were left out; the book will not read back exactly"))
+            diagnostics.report(
+                .warning(
+                    "epub.control-characters", "control characters cannot be written in XHTML and were left out; the book will not read back exactly"))
         }
 
         // Index and navigation.
@@ -136,8 +144,10 @@ public struct EPUBWriter: FormatWriter {
     }
 
     static func displayTitle(_ collection: EpisodeCollection, settings: EPUBSettings, labels: BookLabels) -> String {
-        let candidates = [collection.title, collection.channels.count == 1 ? collection.channels[0].title : nil,
-                          collection.episodes.count == 1 ? collection.episodes[0].title : nil]
+        let candidates = [
+            collection.title, collection.channels.count == 1 ? collection.channels[0].title : nil,
+            collection.episodes.count == 1 ? collection.episodes[0].title : nil,
+        ]
         for candidate in candidates {
             if let candidate, !TableOfContents.label(candidate, fallback: "").isEmpty { return TableOfContents.label(candidate, fallback: "") }
         }

@@ -56,11 +56,12 @@ struct EntityIndex {
         try document.append(XHTMLPage.head(title: labels.index, language: language, bodyClass: "index"))
         try document.append("<section epub:type=\"index\" class=\"entity-index\">\n<h1>\(MarkupEscaping.text(labels.index))</h1>\n")
         for section in sections {
-            let heading = switch section.kind {
-            case .person: labels.people
-            case .organization: labels.organizations
-            default: labels.products
-            }
+            let heading =
+                switch section.kind {
+                case .person: labels.people
+                case .organization: labels.organizations
+                default: labels.products
+                }
             try document.append(
                 "<section class=\"index-group index-\(section.kind.rawValue)\">\n<h2>\(MarkupEscaping.text(heading))</h2>\n<ul class=\"index-entries\">\n")
             for item in section.items {

@@ -8,7 +8,7 @@ enum LanguageTag {
     static func isWellFormed(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (2...8).contains(first.count), first.unicodeScalars.allSatisfy(isLetter),
-              first.lowercased() != "c", first.lowercased() != "posix"
+            first.lowercased() != "c", first.lowercased() != "posix"
         else { return false }
         return parts.dropFirst().allSatisfy { part in
             (1...8).contains(part.count) && part.unicodeScalars.allSatisfy { isLetter($0) || ("0"..."9").contains($0) }

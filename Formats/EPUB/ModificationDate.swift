@@ -16,8 +16,8 @@ enum ModificationDate {
     static func dayStart(_ text: String) -> Int? {
         let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
         guard text.utf8.count >= 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1970...9999).contains(year), (1...12).contains(month), (1...31).contains(day)
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1970...9999).contains(year), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         return CalendarDay(year: year, month: month, day: day).daysSince1970 * 86_400
     }

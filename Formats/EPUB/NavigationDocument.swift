@@ -32,7 +32,8 @@ enum NavigationDocument {
 /// The EPUB 2 NCX, for reading systems that predate the navigation document.
 enum NCXDocument {
     static func write(_ contents: TableOfContents, to document: GeneratedDocument, identifier: String, title: String, language: String) throws {
-        try document.append("""
+        try document.append(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="\(MarkupEscaping.attribute(language))">
             <head>

@@ -29,7 +29,8 @@ struct PackageContents {
                 diagnostics.report(.warning("epub.mimetype", "the mimetype entry does not say application/epub+zip", at: input.location(entry: "mimetype")))
             }
         } else {
-            diagnostics.report(.warning("epub.mimetype", "the archive does not start with a mimetype entry; reading it as an EPUB anyway", at: input.location()))
+            diagnostics.report(
+                .warning("epub.mimetype", "the archive does not start with a mimetype entry; reading it as an EPUB anyway", at: input.location()))
         }
         let containerPath = "META-INF/container.xml"
         guard let container = entries[containerPath] else {
@@ -38,14 +39,17 @@ struct PackageContents {
         let containerRoot = try parse(container, input: input)
         let rootfiles = descendants(of: containerRoot, named: "rootfile")
         guard let rootfile = rootfiles.first(where: { $0.attribute("media-type") == "application/oebps-package+xml" }) ?? rootfiles.first,
-              let packagePath = rootfile.attribute("full-path"), !packagePath.isEmpty
+            let packagePath = rootfile.attribute("full-path"), !packagePath.isEmpty
         else {
-            throw ConversionFailure(.error("epub.container.rootfile", "container.xml names no package document", at: input.location(line: containerRoot.line, entry: containerPath)))
+            throw ConversionFailure(
+                .error("epub.container.rootfile", "container.xml names no package document", at: input.location(line: containerRoot.line, entry: containerPath))
+            )
         }
         guard let packageEntry = entries[packagePath] else {
-            throw ConversionFailure(.error(
-                "epub.package.missing", "the package document '\(packagePath)' named by container.xml is not in the archive",
-                at: input.location(entry: containerPath)))
+            throw ConversionFailure(
+                .error(
+                    "epub.package.missing", "the package document '\(packagePath)' named by container.xml is not in the archive",
+                    at: input.location(entry: containerPath)))
         }
         let package = try parse(packageEntry, input: input)
         let folder = packagePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
@@ -56,13 +60,16 @@ struct PackageContents {
         }
         for element in package.child(named: "manifest")?.children(named: "item") ?? [] {
             guard let id = element.attribute("id"), let href = element.attribute("href") else {
-                diagnostics.report(.warning("epub.manifest.item", "a manifest item lacks an id or href; it is skipped", at: input.location(line: element.line, entry: packagePath)))
+                diagnostics.report(
+                    .warning(
+                        "epub.manifest.item", "a manifest item lacks an id or href; it is skipped", at: input.location(line: element.line, entry: packagePath)))
                 continue
             }
             guard let path = resolve(href, against: folder) else {
-                diagnostics.report(.warning(
-                    "epub.manifest.href", "manifest item '\(id)' points outside the container ('\(href)'); it is skipped",
-                    at: input.location(line: element.line, entry: packagePath)))
+                diagnostics.report(
+                    .warning(
+                        "epub.manifest.href", "manifest item '\(id)' points outside the container ('\(href)'); it is skipped",
+                        at: input.location(line: element.line, entry: packagePath)))
                 continue
             }
             contents.manifest[id] = Item(
@@ -71,16 +78,17 @@ struct PackageContents {
         }
         for itemref in package.child(named: "spine")?.children(named: "itemref") ?? [] {
             guard let idref = itemref.attribute("idref"), let item = contents.manifest[idref] else {
-                diagnostics.report(.warning(
-                    "epub.spine.idref", "a spine entry names no manifest item ('\(itemref.attribute("idref") ?? "")'); it is skipped",
-                    at: input.location(line: itemref.line, entry: packagePath)))
+                diagnostics.report(
+                    .warning(
+                        "epub.spine.idref", "a spine entry names no manifest item ('\(itemref.attribute("idref") ?? "")'); it is skipped",
+                        at: input.location(line: itemref.line, entry: packagePath)))
                 continue
             }
             contents.spine.append(item)
         }
         for reference in package.child(named: "guide")?.children(named: "reference") ?? [] {
             guard let type = reference.attribute("type")?.lowercased(), ["cover", "title-page", "titlepage"].contains(type),
-                  let href = reference.attribute("href"), let path = resolve(href, against: folder)
+                let href = reference.attribute("href"), let path = resolve(href, against: folder)
             else { continue }
             contents.frontMatterPaths.insert(path)
         }
@@ -131,7 +139,9 @@ struct PackageContents {
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {
             if byte == UInt8(ascii: "%") {
-                guard let high = iterator.next(), let low = iterator.next(), let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
+                guard let high = iterator.next(), let low = iterator.next(), let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else {
+                    return nil
+                }
                 bytes.append(value)
             } else {
                 bytes.append(byte)

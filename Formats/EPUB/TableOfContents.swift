@@ -94,8 +94,10 @@ struct ContentsOutline {
         mutating func next() throws -> (start: Int?, label: String) {
             try ensure(ContentsOutline.recordHeaderSize)
             let (start, labelLength) = buffer.withUnsafeBytes { raw in
-                (Int64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: Int64.self)),
-                 Int64(littleEndian: raw.loadUnaligned(fromByteOffset: position + 8, as: Int64.self)))
+                (
+                    Int64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: Int64.self)),
+                    Int64(littleEndian: raw.loadUnaligned(fromByteOffset: position + 8, as: Int64.self))
+                )
             }
             position += ContentsOutline.recordHeaderSize
             guard labelLength >= 0, labelLength <= Int64(length) else { throw Self.damaged }

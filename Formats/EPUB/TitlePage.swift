@@ -90,8 +90,9 @@ enum TitlePage {
         visit(section) { element in
             if let title = element.attribute("data-quire-channel") {
                 collection.channels.append(
-                    Channel(title: title, feedURL: element.attribute("data-quire-feed"), siteURL: element.attribute("data-quire-site"),
-                            description: element.attribute("data-quire-description")))
+                    Channel(
+                        title: title, feedURL: element.attribute("data-quire-feed"), siteURL: element.attribute("data-quire-site"),
+                        description: element.attribute("data-quire-description")))
             }
             if let line = element.attribute("data-quire-line") { collection.preamble.append(line) }
         }

@@ -27,7 +27,8 @@ public struct HTMLReader: FormatReader {
         var channels: [XMLElement] = []
         collect(in: root, into: &channels) { $0.hasClass("channel") }
         collection.channels = channels.map(channel)
-        collection.episodes = EpisodeArticle.isWrittenByQuire(root)
+        collection.episodes =
+            EpisodeArticle.isWrittenByQuire(root)
             ? EpisodeArticle.readArticles(from: root, input: input, diagnostics: &diagnostics)
             : EpisodeArticle.read(from: root, input: input, diagnostics: &diagnostics)
         return collection

@@ -45,7 +45,9 @@ enum HTMLTemplates {
             return try defaults.adding(replacements, fileNames: fileNames)
         } catch {
             throw ConversionFailure(
-                .error("html.template", "the template does not compile: \(error.message)", at: SourceLocation(file: error.file, line: error.line, column: error.column)))
+                .error(
+                    "html.template", "the template does not compile: \(error.message)",
+                    at: SourceLocation(file: error.file, line: error.line, column: error.column)))
         }
     }
 
@@ -65,7 +67,8 @@ enum HTMLTemplates {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            throw ConversionFailure(.error("html.template", "cannot read the template folder '\(folder)': it does not exist or is not a folder", at: SourceLocation(file: folder)))
+            throw ConversionFailure(
+                .error("html.template", "cannot read the template folder '\(folder)': it does not exist or is not a folder", at: SourceLocation(file: folder)))
         }
         var sources: [String: String] = [:], fileNames: [String: String] = [:]
         for name in names.sorted() where name.hasSuffix(".mustache") && name.count > ".mustache".count {

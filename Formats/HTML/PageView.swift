@@ -66,7 +66,8 @@ struct PageView: Sendable {
         var context = EpisodeView.context(episode, channel: channel, idPrefix: prefix, options: articleOptions)
         do {
             // The shipped article templates are written directly (same bytes, without Mustache's lookups).
-            context["article"] = articleOptions.templates.hasShippedArticleTemplates
+            context["article"] =
+                articleOptions.templates.hasShippedArticleTemplates
                 ? try EpisodeArticle.render(episode, channel: channel, idPrefix: prefix, options: articleOptions)
                 : try templates.render("episode", context)
         } catch let error as TemplateError {

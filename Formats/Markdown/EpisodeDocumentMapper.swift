@@ -22,16 +22,18 @@ struct EpisodeDocumentMapper {
             // Episode fields with no episode: kept as the collection's preamble lines.
             for entry in firstEpisodeEntries {
                 diagnostics.report(
-                    .warning("markdown.front-matter.unplaced", "'\(entry.key)' describes an episode, but the file has none; kept in the preamble",
-                             at: source.location(line: entry.line)))
+                    .warning(
+                        "markdown.front-matter.unplaced", "'\(entry.key)' describes an episode, but the file has none; kept in the preamble",
+                        at: source.location(line: entry.line)))
                 applier.collection.preamble.append(entry.key + ": " + FrontMatterYAML.rawText(of: entry))
             }
         }
         for (number, titleIndex) in titles.enumerated() {
             let end = number + 1 < titles.count ? titles[number + 1] : blocks.endIndex
             let lastLine = end < blocks.endIndex ? blocks[end].startLine - 1 : source.lines.count
-            mapEpisode(heading: blocks[titleIndex], content: blocks[(titleIndex + 1)..<end], lastLine: lastLine,
-                       entries: number == 0 ? firstEpisodeEntries : [])
+            mapEpisode(
+                heading: blocks[titleIndex], content: blocks[(titleIndex + 1)..<end], lastLine: lastLine,
+                entries: number == 0 ? firstEpisodeEntries : [])
         }
     }
 
@@ -59,8 +61,10 @@ struct EpisodeDocumentMapper {
                     continue
                 }
                 diagnostics.report(
-                    .warning("markdown.entities.unreadable", "the Entities section is not a list of '**Name** (Type): description' items or a Name/Type/Description table; read as a chapter",
-                             at: source.location(line: heading.startLine)))
+                    .warning(
+                        "markdown.entities.unreadable",
+                        "the Entities section is not a list of '**Name** (Type): description' items or a Name/Type/Description table; read as a chapter",
+                        at: source.location(line: heading.startLine)))
             }
             episode.chapters.append(chapter(heading: heading, raw: raw, blocks: blocks, lastLine: sectionLast))
         }
@@ -85,7 +89,7 @@ struct EpisodeDocumentMapper {
     /// `[MM:SS]` at the start of a heading or quote, followed by a space or the end: the seconds and the rest.
     static func leadingTime(_ text: Substring) -> (Int, Substring)? {
         guard text.hasPrefix("["), let close = text.firstIndex(of: "]"),
-              let seconds = Timestamp.seconds(from: text[text.index(after: text.startIndex)..<close])
+            let seconds = Timestamp.seconds(from: text[text.index(after: text.startIndex)..<close])
         else { return nil }
         let rest = text[text.index(after: close)...]
         guard rest.isEmpty || rest.first == " " else { return nil }

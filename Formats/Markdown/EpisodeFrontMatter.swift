@@ -43,7 +43,8 @@ enum EpisodeFrontMatter {
         }
         let extra = episode.metadata.extra
         let keys = extra.map(\.key)
-        let topLevel = keys.allSatisfy { FrontMatterYAML.isSimpleKey($0) && !episodeKeys.contains($0) && !collectionKeys.contains($0) }
+        let topLevel =
+            keys.allSatisfy { FrontMatterYAML.isSimpleKey($0) && !episodeKeys.contains($0) && !collectionKeys.contains($0) }
             && Set(keys).count == keys.count
         if topLevel {
             for field in extra { add(field.key, field.value) }
@@ -128,7 +129,10 @@ enum EpisodeFrontMatter {
                     let numbers = FrontMatterYAML.scalarSequence(inline: entry.inline, nested: entry.nested)?.map { Int($0) }
                     let marked = numbers.map { EpisodeMetadataKey.markRecoveredChapters($0, in: &episode) } ?? false
                     if !marked {
-                        warn("markdown.front-matter.recovered", "recovered-chapters '\(FrontMatterYAML.rawText(of: entry))' names chapters this episode does not have; kept as extra metadata", entry)
+                        warn(
+                            "markdown.front-matter.recovered",
+                            "recovered-chapters '\(FrontMatterYAML.rawText(of: entry))' names chapters this episode does not have; kept as extra metadata",
+                            entry)
                         extra.append(MetadataField(key: entry.key, value: FrontMatterYAML.rawText(of: entry)))
                     }
                 case _ where collectionKeys.contains(entry.key):
@@ -139,8 +143,10 @@ enum EpisodeFrontMatter {
                     let title = scalar(entry)
                     if title != episode.title {
                         diagnostics.report(
-                            .note("markdown.front-matter.title", "front matter title '\(title)' differs from the heading '\(episode.title)'; kept as extra metadata 'title'",
-                                  at: source.location(line: entry.line)))
+                            .note(
+                                "markdown.front-matter.title",
+                                "front matter title '\(title)' differs from the heading '\(episode.title)'; kept as extra metadata 'title'",
+                                at: source.location(line: entry.line)))
                         extra.append(MetadataField(key: "title", value: title))
                     }
                 case nil where entry.key == "extra":
@@ -158,8 +164,9 @@ enum EpisodeFrontMatter {
             if var channel {
                 if channel.title.isEmpty {
                     diagnostics.report(
-                        .warning("markdown.front-matter.channel", "feed or channel fields without a 'channel' name; using the episode title",
-                                 at: source.location(line: entries.first?.line ?? 1)))
+                        .warning(
+                            "markdown.front-matter.channel", "feed or channel fields without a 'channel' name; using the episode title",
+                            at: source.location(line: entries.first?.line ?? 1)))
                     channel.title = episode.title
                     episode.channel = episode.title
                 }
@@ -179,7 +186,8 @@ enum EpisodeFrontMatter {
                 case "feed": channel.feedURL = value
                 case "url": channel.siteURL = value
                 case "description": channel.description = value
-                default: warn("markdown.front-matter.channels", "channel field '\(key)' is not one Quire knows (title, feed, url, description); left out", entry)
+                default:
+                    warn("markdown.front-matter.channels", "channel field '\(key)' is not one Quire knows (title, feed, url, description); left out", entry)
                 }
             }
             return channel

@@ -20,9 +20,10 @@ struct EpisodeShape {
     var isEpisodeShaped: Bool {
         if isEmpty { return true }
         guard firstBlockIsTitle, headings.allSatisfy({ $0.level <= 2 }) else { return false }
-        return hasFrontMatter || headings.contains { heading in
-            heading.level == 2 && (BlockEscaping.startsWithTimestamp(heading.rawText) || heading.rawText == EntitySyntax.heading)
-        }
+        return hasFrontMatter
+            || headings.contains { heading in
+                heading.level == 2 && (BlockEscaping.startsWithTimestamp(heading.rawText) || heading.rawText == EntitySyntax.heading)
+            }
     }
 
     /// The raw text of an ATX heading line (`## [01:36] Title ##` → `[01:36] Title`).
@@ -101,7 +102,7 @@ enum HeadingScan {
                     continue
                 }
                 guard first == UInt8(ascii: "#"), let text = String(validating: line, as: UTF8.self),
-                      let (level, heading) = EpisodeShape.atxText(Substring(text))
+                    let (level, heading) = EpisodeShape.atxText(Substring(text))
                 else { continue }
                 if isFirstBlock { shape.firstBlockIsTitle = level == 1 }
                 shape.headings.append(EpisodeShape.Heading(level: level, rawText: heading))

@@ -68,7 +68,9 @@ enum FrontMatterYAML {
     static func scalar(_ raw: Substring) -> String? {
         let raw = trimmed(raw)
         if raw.hasPrefix("\"") {
-            guard let (value, end) = FrontMatterScalar.unquoted(raw, .yaml), trimmed(raw[end...]).isEmpty || trimmed(raw[end...]).hasPrefix("#") else { return nil }
+            guard let (value, end) = FrontMatterScalar.unquoted(raw, .yaml), trimmed(raw[end...]).isEmpty || trimmed(raw[end...]).hasPrefix("#") else {
+                return nil
+            }
             return value
         }
         if raw.hasPrefix("'") {
@@ -111,7 +113,7 @@ enum FrontMatterYAML {
         for (_, text) in nested {
             let item = text.trimmingLeadingBlanks
             guard item.hasPrefix("-"), item.dropFirst().first.map({ $0 == " " || $0 == "\t" }) ?? true,
-                  let value = scalar(item.dropFirst())
+                let value = scalar(item.dropFirst())
             else { return nil }
             items.append(value)
         }
@@ -208,7 +210,9 @@ enum FrontMatterYAML {
         if first == " " || first == "\t" || last == " " || last == "\t" || last == ":" { return false }
         if "-?:,[]{}#&*!|>'\"%@`".contains(first) { return false }
         if value.contains(": ") || value.contains(" #") || value.contains(":\t") { return false }
-        if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0xFEFF }) {
+        if value.unicodeScalars.contains(where: {
+            $0.value < 0x20 || $0.value == 0x7F || $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0xFEFF
+        }) {
             return false
         }
         return !reservedWords.contains(value.lowercased())

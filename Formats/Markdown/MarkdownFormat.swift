@@ -23,7 +23,8 @@ public struct MarkdownFormat: FormatPlugin {
         guard let text = sample.text else { return nil }
         var lines = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })[...]
         if let first = lines.first, first.trimmingTrailingBlanks == "---",
-           let close = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingBlanks == "---" }) {
+            let close = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingBlanks == "---" })
+        {
             lines = lines[(close + 1)...]
         }
         let start = lines.first.map { $0.drop { $0 == " " || $0 == "\u{FEFF}" } } ?? ""

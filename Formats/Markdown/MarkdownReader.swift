@@ -35,7 +35,8 @@ public struct MarkdownReader: FormatReader {
         }
         diagnostics.report(
             .warning(
-                "markdown.not-episode", "this Markdown is not an episode file (\(NotesDocumentMapper.reason(for: shape))); read as one episode whose sections are untimed chapters",
+                "markdown.not-episode",
+                "this Markdown is not an episode file (\(NotesDocumentMapper.reason(for: shape))); read as one episode whose sections are untimed chapters",
                 at: source.location(line: max(source.frontMatterEndLine + 1, document.blocks.first?.startLine ?? 1))))
         var mapper = NotesDocumentMapper(source: source, applier: applier)
         mapper.map(document.blocks, frontMatterEntries: episodeEntries)

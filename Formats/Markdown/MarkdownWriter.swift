@@ -103,7 +103,10 @@ public struct MarkdownWriter: FormatWriter {
                     return
                 }
                 diagnostics.append(
-                    .note("markdown.entities.list", "an entity description has a line ending in a backslash or white space at its ends, which a table cell cannot keep; these entities are written as a list"))
+                    .note(
+                        "markdown.entities.list",
+                        "an entity description has a line ending in a backslash or white space at its ends, which a table cell cannot keep; these entities are written as a list"
+                    ))
             }
             output += entities.map { EntitySyntax.listItem($0) + "\n" }.joined()
         }

@@ -32,13 +32,13 @@ struct NotesDocumentMapper {
         for (number, heading) in headings.enumerated() {
             let last = number + 1 < headings.count ? headings[number + 1].startLine - 1 : source.lines.count
             episode.chapters.append(
-                Chapter(start: nil, title: PlainTextEscaping.unescape(HeadingText.raw(of: heading, in: source)),
-                        body: text(from: heading.endLine + 1, through: last)))
+                Chapter(
+                    start: nil, title: PlainTextEscaping.unescape(HeadingText.raw(of: heading, in: source)),
+                    body: text(from: heading.endLine + 1, through: last)))
         }
         applier.apply(frontMatterEntries, to: &episode)
         applier.collection.episodes.append(episode)
     }
-
 
     private func text(from first: Int, through last: Int) -> String {
         guard first <= last else { return "" }

@@ -86,7 +86,7 @@ enum PlainTextEscaping {
         if hex { digits = digits.dropFirst() }
         let number = digits.prefix { hex ? $0.isHexDigit : ($0.isASCII && $0.isNumber) }
         guard (1...(hex ? 6 : 7)).contains(number.count), number.endIndex < text.endIndex, text[number.endIndex] == ";",
-              let value = UInt32(number, radix: hex ? 16 : 10)
+            let value = UInt32(number, radix: hex ? 16 : 10)
         else { return nil }
         // CommonMark turns an invalid code point into U+FFFD; the writer only writes valid ones.
         return (Unicode.Scalar(value) ?? "\u{FFFD}", text.index(after: number.endIndex))

@@ -48,7 +48,8 @@ private struct OutlineReader {
             collection.episodes.append(readEpisode(outline, channel: nil))
         case "podcast-playlist":
             // Overcast's playlists are app settings, not subscriptions or text.
-            diagnostics.report(.note("opml.playlist.ignored", "playlist '\(outline.attribute("title") ?? "")' is an app setting; ignored", at: location(outline)))
+            diagnostics.report(
+                .note("opml.playlist.ignored", "playlist '\(outline.attribute("title") ?? "")' is an app setting; ignored", at: location(outline)))
         default:
             if outline.attribute("xmlUrl") != nil || type == OutlineType.feed || type == "link" && outline.attribute("url") != nil {
                 readChannel(outline)
@@ -64,8 +65,9 @@ private struct OutlineReader {
             } else {
                 let text = outline.attribute("text") ?? outline.attribute("title") ?? ""
                 diagnostics.report(
-                    .warning("opml.outline.unplaced", "outline '\(text)' is neither a feed nor an episode; its text is kept in the preamble",
-                             at: location(outline)))
+                    .warning(
+                        "opml.outline.unplaced", "outline '\(text)' is neither a feed nor an episode; its text is kept in the preamble",
+                        at: location(outline)))
                 if !text.isEmpty { collection.preamble.append(text) }
             }
         }
@@ -105,7 +107,8 @@ private struct OutlineReader {
             case OutlineType.chapter: episode.chapters.append(readChapter(child))
             case OutlineType.entities:
                 for item in child.children(named: "outline") {
-                    var entity = Entity(name: item.attribute("text") ?? "", type: item.attribute("entityType") ?? "", description: item.attribute("_note") ?? "")
+                    var entity = Entity(
+                        name: item.attribute("text") ?? "", type: item.attribute("entityType") ?? "", description: item.attribute("_note") ?? "")
                     entity.description = joined(entity.description, keptText(of: item.children(named: "outline"), under: "entity '\(entity.name)'"))
                     episode.entities.append(entity)
                 }
@@ -149,8 +152,9 @@ private struct OutlineReader {
         var paragraphs: [String] = []
         for outline in outlines {
             diagnostics.report(
-                .warning("opml.outline.unplaced", "outline nested in \(parent) has no place in the model; its text is kept in \(place)",
-                         at: location(outline)))
+                .warning(
+                    "opml.outline.unplaced", "outline nested in \(parent) has no place in the model; its text is kept in \(place)",
+                    at: location(outline)))
             paragraphs += [outline.attribute("text"), outline.attribute("_note")].compactMap { $0 }.filter { !$0.isEmpty }
             paragraphs += keptParagraphs(of: outline.children(named: "outline"), under: parent, keptIn: place)
         }

@@ -10,24 +10,32 @@ public struct OPMLWriter: FormatWriter {
         walker.visitCollection(collection)
         if !walker.outline {
             if collection.channels.isEmpty {
-                diagnostics.report(.warning("opml.no-channels", "no channels to list; name one with \(CollectionDefaults.channelMention) and \(CollectionDefaults.feedMention), or write \(OPMLSettings.mode.mention) outline"))
+                diagnostics.report(
+                    .warning(
+                        "opml.no-channels",
+                        "no channels to list; name one with \(CollectionDefaults.channelMention) and \(CollectionDefaults.feedMention), or write \(OPMLSettings.mode.mention) outline"
+                    ))
             }
             for channel in collection.channels where channel.feedURL == nil {
-                diagnostics.report(.warning("opml.no-feed", "channel '\(channel.title)' has no feed URL; podcast apps will skip it (give \(CollectionDefaults.feedMention))"))
+                diagnostics.report(
+                    .warning("opml.no-feed", "channel '\(channel.title)' has no feed URL; podcast apps will skip it (give \(CollectionDefaults.feedMention))"))
             }
         }
         // Channels, the preamble and the title are cleaned where they are written; say so for them too.
-        let collectionTexts = [collection.title ?? ""] + collection.preamble
+        let collectionTexts =
+            [collection.title ?? ""] + collection.preamble
             + collection.channels.flatMap { [$0.title, $0.feedURL ?? "", $0.siteURL ?? "", $0.description ?? ""] }
         if walker.droppedControlCharacters || collectionTexts.contains(where: { Walker.stripControls($0) != $0 }) {
             diagnostics.report(.warning("opml.control-characters", "control characters cannot be written in XML and were left out"))
         }
         // A subscription list always gets a title apps can show; an outline keeps the collection's own.
         let title = walker.outline ? collection.title : collection.title ?? (collection.channels.count == 1 ? collection.channels[0].title : "Podcasts")
-        let head = XMLElement("head", children: (title.map { [XMLElement("title", text: Walker.stripControls($0))] } ?? []) + [
-            XMLElement("dateCreated", text: RFC822.date(options.value(CommonSettings.date))),
-            XMLElement("docs", text: "http://opml.org/spec2.opml"),
-        ])
+        let head = XMLElement(
+            "head",
+            children: (title.map { [XMLElement("title", text: Walker.stripControls($0))] } ?? []) + [
+                XMLElement("dateCreated", text: RFC822.date(options.value(CommonSettings.date))),
+                XMLElement("docs", text: "http://opml.org/spec2.opml"),
+            ])
         let root = XMLElement("opml", attributes: [("version", "2.0")], children: [head, XMLElement("body", children: walker.body)])
         return XMLSerializer.document(root)
     }

@@ -31,8 +31,10 @@ struct EpisodeFormReader {
                 // A collection without episodes is front matter alone: its title and preamble.
                 let leftover = applier.applyCollectionFields(frontMatter)
                 if let first = leftover.first {
-                    diagnostics.report(.warning("summary.front-matter.orphan", "front matter with no episode after it; its episode fields are ignored",
-                                                at: input.location(line: first.line, column: 1)))
+                    diagnostics.report(
+                        .warning(
+                            "summary.front-matter.orphan", "front matter with no episode after it; its episode fields are ignored",
+                            at: input.location(line: first.line, column: 1)))
                 }
                 break
             }
@@ -91,10 +93,10 @@ struct EpisodeFormReader {
         // The same broken block is looked at again from the line after its fence; say it once.
         guard reportedFrontMatterLines.insert(line.number).inserted else { return }
         diagnostics.report(
-            .warning("summary.front-matter.malformed", "line \(reason); the front matter is read as episode text",
-                     at: input.location(line: line.number, column: 1)))
+            .warning(
+                "summary.front-matter.malformed", "line \(reason); the front matter is read as episode text",
+                at: input.location(line: line.number, column: 1)))
     }
-
 
     private mutating func readEpisode() -> Episode {
         var episode = Episode(title: BlockEscaping.unescape(lines[index].text).trimmingWhitespace())
@@ -134,8 +136,9 @@ struct EpisodeFormReader {
         if episode.chapters.contains(where: { $0.start != nil }) {
             for line in untimedHeadings {
                 diagnostics.report(
-                    .warning("summary.chapter.untimed", "'##' heading without a timestamp among timed chapters; read as a chapter with no start",
-                             at: input.location(line: line.number, column: 1)))
+                    .warning(
+                        "summary.chapter.untimed", "'##' heading without a timestamp among timed chapters; read as a chapter with no start",
+                        at: input.location(line: line.number, column: 1)))
             }
         }
         return episode
@@ -147,8 +150,9 @@ struct EpisodeFormReader {
         chapter.title = SummarySyntax.droppingHeadingDash(line.text[marker.range.upperBound...]).trimmingWhitespace()
         if marker.seconds == nil {
             diagnostics.report(
-                .warning("summary.timestamp.invalid", "'[\(marker.timestamp)]' is not a timestamp; the chapter is kept without a start",
-                         at: input.location(line: line.number, column: 1)))
+                .warning(
+                    "summary.timestamp.invalid", "'[\(marker.timestamp)]' is not a timestamp; the chapter is kept without a start",
+                    at: input.location(line: line.number, column: 1)))
             chapter.title = "[\(marker.timestamp)] " + chapter.title
         }
         return chapter
@@ -208,8 +212,9 @@ struct EpisodeFormReader {
                 entities[entities.count - 1].description += "\n" + BlockEscaping.unescape(line.text.trimmingLeadingWhitespace()).trimmingWhitespace()
             } else {
                 diagnostics.report(
-                    .warning("summary.entity.malformed", "entity item without a bold name; kept whole as the name",
-                             at: input.location(line: line.number, column: 1)))
+                    .warning(
+                        "summary.entity.malformed", "entity item without a bold name; kept whole as the name",
+                        at: input.location(line: line.number, column: 1)))
                 entities.append(Entity(name: line.text.trimmingWhitespace(), type: "", description: ""))
             }
         }

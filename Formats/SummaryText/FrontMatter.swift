@@ -11,7 +11,7 @@ enum FrontMatter {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let key = line[..<colon]
         guard !key.isEmpty, key.count <= 40,
-              key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), key.first!.isLetter
+            key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), key.first!.isLetter
         else { return nil }
         let raw = line[line.index(after: colon)...].trimmingWhitespace()
         return (String(key), unquote(raw) ?? raw)
@@ -31,7 +31,7 @@ enum FrontMatter {
     /// The text of a double-quoted value, or `nil` if `raw` is not one.
     private static func unquote(_ raw: String) -> String? {
         guard raw.count >= 2, raw.first == "\"", raw.last == "\"",
-              let (value, end) = FrontMatterScalar.unquoted(raw[...], .basic), end == raw.endIndex
+            let (value, end) = FrontMatterScalar.unquoted(raw[...], .basic), end == raw.endIndex
         else { return nil }
         return value
     }
@@ -90,8 +90,10 @@ struct FrontMatterApplier {
                 let numbers = value.split(separator: ",").map { Int($0.trimmingWhitespace()) }
                 if !EpisodeMetadataKey.markRecoveredChapters(numbers, in: &episode) {
                     diagnostics.report(
-                        .warning("summary.front-matter.recovered", "recovered-chapters '\(value)' names chapters this episode does not have; kept as an unnamed field",
-                                 at: input.location(line: line, column: 1)))
+                        .warning(
+                            "summary.front-matter.recovered",
+                            "recovered-chapters '\(value)' names chapters this episode does not have; kept as an unnamed field",
+                            at: input.location(line: line, column: 1)))
                     episode.metadata.extra.append(MetadataField(key: key, value: value))
                 }
             case .collectionTitle: collection.title = value
@@ -101,8 +103,9 @@ struct FrontMatterApplier {
                 if let index = episode.metadata.extra.firstIndex(where: { $0.key == key }) {
                     episode.metadata.extra[index].value += "\n" + value
                     diagnostics.report(
-                        .note("summary.front-matter.repeated", "'\(key)' appears again; its values are kept one per line",
-                              at: input.location(line: line, column: 1)))
+                        .note(
+                            "summary.front-matter.repeated", "'\(key)' appears again; its values are kept one per line",
+                            at: input.location(line: line, column: 1)))
                 } else {
                     episode.metadata.extra.append(MetadataField(key: key, value: value))
                 }
@@ -111,8 +114,9 @@ struct FrontMatterApplier {
         if var channel {
             if channel.title.isEmpty {
                 diagnostics.report(
-                    .warning("summary.front-matter.channel", "feed or channel fields without a 'channel' name; using the episode title",
-                             at: input.location(line: fields.first?.line ?? 1, column: 1)))
+                    .warning(
+                        "summary.front-matter.channel", "feed or channel fields without a 'channel' name; using the episode title",
+                        at: input.location(line: fields.first?.line ?? 1, column: 1)))
                 channel.title = episode.title
                 episode.channel = episode.title
             }

@@ -74,7 +74,8 @@ struct PageFormReader {
         var plan: [EpisodeLines] = []
         for line in lines where !line.isBlank {
             // Finding one marker is enough here; the episode's reader finds them all, in parallel.
-            let isSummary = SummarySyntax.hasChapterMarker(line.text) || SummarySyntax.entitiesHeader(in: line.text) != nil
+            let isSummary =
+                SummarySyntax.hasChapterMarker(line.text) || SummarySyntax.entitiesHeader(in: line.text) != nil
                 || !line.text.unicodeScalars.dropFirst(Self.minimumProseSummaryLength - 1).isEmpty
             guard isSummary else {
                 progress.pending.append(line)
@@ -95,8 +96,9 @@ struct PageFormReader {
             if !lines.unplacedBefore.isEmpty { appendUnplaced(lines.unplacedBefore, to: &progress.held) }
             if lines.title == nil {
                 diagnostics.report(
-                    .warning("summary.episode.untitled", "summary line with no title line before it; the episode has an empty title",
-                             at: input.location(line: lines.summary.number, column: 1)))
+                    .warning(
+                        "summary.episode.untitled", "summary line with no title line before it; the episode has an empty title",
+                        at: input.location(line: lines.summary.number, column: 1)))
             }
             diagnostics.report(contentsOf: reading.diagnostics)
             appliedHints.formUnion(reading.appliedHints)
@@ -161,7 +163,8 @@ struct PageFormReader {
             // A private copy of the line: every slice of it then counts references on this copy, not on
             // the whole page's text, which both cores would otherwise contend for.
             let summary = SourceText.Line(number: lines.summary.number, text: Substring(String(lines.summary.text)))
-            var episode = reader.readSummaryLine(summary, markers: SummarySyntax.chapterMarkers(in: summary.text), title: lines.title.map { $0.text.trimmingWhitespace() } ?? "")
+            var episode = reader.readSummaryLine(
+                summary, markers: SummarySyntax.chapterMarkers(in: summary.text), title: lines.title.map { $0.text.trimmingWhitespace() } ?? "")
             episode.summary = episode.summary.trimmingWhitespace()
             // Pages declare no languages; detecting here spreads the work over the cores too.
             episode.language = language ?? LanguageDetector.detect(episode)
@@ -216,16 +219,18 @@ struct PageFormReader {
         guard let splitHints else { return }
         for hint in staleHints {
             diagnostics.report(
-                .warning("summary.hints.stale", "the chapter's text no longer starts with the hinted heading '\(hint.heading)'; the split was inferred",
-                         at: hint.location))
+                .warning(
+                    "summary.hints.stale", "the chapter's text no longer starts with the hinted heading '\(hint.heading)'; the split was inferred",
+                    at: hint.location))
         }
         let staleLines = Set(staleHints.compactMap(\.location.line))
         for (episode, chapters) in splitHints.hints.sorted(by: { $0.key < $1.key }) {
             for (timestamp, hint) in chapters.sorted(by: { $0.key < $1.key })
             where !appliedHints.contains(SplitHints.key(episode: episode, timestamp: timestamp)) && !staleLines.contains(hint.location.line ?? 0) {
                 diagnostics.report(
-                    .warning("summary.hints.unmatched", "no chapter [\(timestamp)] in an episode titled '\(episode)'; the hint was not used",
-                             at: hint.location))
+                    .warning(
+                        "summary.hints.unmatched", "no chapter [\(timestamp)] in an episode titled '\(episode)'; the hint was not used",
+                        at: hint.location))
             }
         }
     }
@@ -238,7 +243,6 @@ struct PageFormReader {
                     at: input.location(line: line.number, column: 1)))
         }
     }
-
 
     /// Splits one summary line into overview, chapters and entities.
     private mutating func readSummaryLine(_ line: SourceText.Line, markers: [SummarySyntax.ChapterMarker], title: String) -> Episode {
@@ -349,8 +353,9 @@ struct PageFormReader {
             } else {
                 let column = line.text.distance(from: line.text.startIndex, to: start) + 1
                 diagnostics.report(
-                    .warning("summary.entity.malformed", "entity item without a bold name; kept whole as the name",
-                             at: input.location(line: line.number, column: column)))
+                    .warning(
+                        "summary.entity.malformed", "entity item without a bold name; kept whole as the name",
+                        at: input.location(line: line.number, column: column)))
                 entities.append(Entity(name: item.trimmingWhitespace(), type: "", description: ""))
             }
         }

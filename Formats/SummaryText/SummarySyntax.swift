@@ -192,7 +192,7 @@ enum SummarySyntax {
             .map { $0.trimmingWhitespace() }
         // Minutes are bounded (a thousand hours) so the seconds cannot overflow.
         guard parts.count == 2, let minutes = Int(parts[0]), let seconds = Int(parts[1]),
-              (0...60_000).contains(minutes), (0...59).contains(seconds), parts.allSatisfy({ $0.allSatisfy(\.isASCII) })
+            (0...60_000).contains(minutes), (0...59).contains(seconds), parts.allSatisfy({ $0.allSatisfy(\.isASCII) })
         else { return nil }
         return minutes * 60 + seconds
     }
@@ -204,7 +204,8 @@ enum SummarySyntax {
         var text = Substring(content.trimmingWhitespace())
         let time = trailingTime(&text)
         if text.count >= 2, let first = text.first, let last = text.last,
-           (first == "\"" && last == "\"") || (first == "“" && last == "”") {
+            (first == "\"" && last == "\"") || (first == "“" && last == "”")
+        {
             text = text.dropFirst().dropLast()
         }
         return Quote(text: String(text), time: time)
@@ -213,8 +214,8 @@ enum SummarySyntax {
     /// Removes a `[MM:SS]` that ends `text` after white space, returning its seconds.
     private static func trailingTime(_ text: inout Substring) -> Int? {
         guard text.hasSuffix("]"), let open = text.lastIndex(of: "["), open > text.startIndex,
-              text[text.index(before: open)].isWhitespace || "\"”".contains(text[text.index(before: open)]),
-              let seconds = Timestamp.seconds(from: text[text.index(after: open)..<text.index(before: text.endIndex)])
+            text[text.index(before: open)].isWhitespace || "\"”".contains(text[text.index(before: open)]),
+            let seconds = Timestamp.seconds(from: text[text.index(after: open)..<text.index(before: text.endIndex)])
         else { return nil }
         text = Substring(text[..<open].trimmingWhitespace())
         return seconds
@@ -244,7 +245,8 @@ enum SummarySyntax {
         rest = rest[close.upperBound...].trimmingLeadingWhitespace()
         var type: Substring = ""
         if let open = rest.first, open == "(" || open == "（",
-           let closing = rest.firstIndex(where: { $0 == ")" || $0 == "）" }) {
+            let closing = rest.firstIndex(where: { $0 == ")" || $0 == "）" })
+        {
             type = rest[rest.index(after: rest.startIndex)..<closing]
             rest = rest[rest.index(after: closing)...].trimmingLeadingWhitespace()
         }

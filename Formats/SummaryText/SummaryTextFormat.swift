@@ -19,6 +19,8 @@ public struct SummaryTextFormat: FormatPlugin {
         try registry.addReader(SummaryTextReader(), for: Self.id)
         // Summary text has no escape for some markup in quote and entity lines, nor for line breaks in
         // one-line fields: the writer warns about each such text.
-        try registry.addWriter(SummaryTextWriter(), for: Self.id, loss: .lossy("text the format cannot escape (some quote and entity lines, line breaks in titles, white space at line ends); each is warned about"))
+        try registry.addWriter(
+            SummaryTextWriter(), for: Self.id,
+            loss: .lossy("text the format cannot escape (some quote and entity lines, line breaks in titles, white space at line ends); each is warned about"))
     }
 }

@@ -61,7 +61,8 @@ public struct SummaryTextReader: FormatReader {
     static func rejectMarkup(firstLine first: SourceText.Line, input: InputFile) throws {
         let start = first.text.trimmingLeadingWhitespace().prefix(15).lowercased()
         if start.hasPrefix("<?xml") || start.hasPrefix("<!doctype") || start.hasPrefix("<html") || start.hasPrefix("<opml")
-            || start.hasPrefix("<rss") || start.hasPrefix("<package") {
+            || start.hasPrefix("<rss") || start.hasPrefix("<package")
+        {
             throw ConversionFailure(
                 .error(
                     "summary.not-summary-text", "this is markup (XML or HTML), not summary text; give its real format (\(SettingMention.render("from")))",

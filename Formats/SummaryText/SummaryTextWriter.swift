@@ -75,7 +75,10 @@ public struct SummaryTextWriter: FormatWriter {
             let text = oneLine(quote.text, "quote")
             let line = "> *\"\(text)\"*"
             if !Self.quoteLine(line, readsBackAs: text) {
-                warnings.append(.warning("summary.ambiguous", "quote '\(text)' will not read back the same from summary text, which has no escape for its markup (JSON and OPML keep it)"))
+                warnings.append(
+                    .warning(
+                        "summary.ambiguous",
+                        "quote '\(text)' will not read back the same from summary text, which has no escape for its markup (JSON and OPML keep it)"))
             }
             output += "\n" + line + "\n"
             if let time = quote.time { output += "> *[\(time / 60), \(time % 60)]*\n" }
@@ -89,7 +92,10 @@ public struct SummaryTextWriter: FormatWriter {
             item += ":"
             // Names are escaped; a type holding a closing parenthesis has no escape.
             if let read = SummarySyntax.entity(fromItem: Substring(item)), read.name != name || read.type != type {
-                warnings.append(.warning("summary.ambiguous", "entity '\(name)' (\(type)) will not read back the same from summary text, which has no escape for its markup (JSON and OPML keep it)"))
+                warnings.append(
+                    .warning(
+                        "summary.ambiguous",
+                        "entity '\(name)' (\(type)) will not read back the same from summary text, which has no escape for its markup (JSON and OPML keep it)"))
             }
             output += item
             let lines = entity.description.split(separator: "\n", omittingEmptySubsequences: false)
@@ -111,7 +117,8 @@ public struct SummaryTextWriter: FormatWriter {
         /// space at the start or end of a line, or extra blank lines, in any field do not come back.
         private mutating func warnAboutEdgeWhiteSpace(in episode: Episode) {
             let check = Self.hasEdgeWhiteSpace
-            let found = check(episode.title) || check(episode.summary)
+            let found =
+                check(episode.title) || check(episode.summary)
                 || episode.chapters.contains { check($0.title) || check($0.body) || $0.quotes.contains { check($0.text) } }
                 || episode.entities.contains { check($0.name) || check($0.type) || check($0.description) }
             guard found else { return }

@@ -16,7 +16,9 @@ enum UpstreamDumpRecovery {
     }
 
     /// Marks of serialized records: keys in either quote style, and runs of closing brackets.
-    private static let structuralMarks: [StaticString] = ["'start':", "\"start\":", "'summary':", "\"summary\":", "'quotes':", "\"quotes\":", "title\":", "]}", "}, {"]
+    private static let structuralMarks: [StaticString] = [
+        "'start':", "\"start\":", "'summary':", "\"summary\":", "'quotes':", "\"quotes\":", "title\":", "]}", "}, {",
+    ]
 
     static func isDumpFragment(_ text: String) -> Bool {
         // Every mark below holds a colon or a bracket; most quotes have neither.
@@ -37,7 +39,7 @@ enum UpstreamDumpRecovery {
         for index in episode.chapters.indices where index != dumpChapter {
             let chapter = episode.chapters[index]
             guard chapter.body.isEmpty, chapter.quotes.isEmpty, let start = chapter.start,
-                  let record = records.first(where: { $0.start == start }), !record.summary.isEmpty || !record.quotes.isEmpty
+                let record = records.first(where: { $0.start == start }), !record.summary.isEmpty || !record.quotes.isEmpty
             else { continue }
             episode.chapters[index].body = record.summary
             episode.chapters[index].quotes = record.quotes
@@ -152,7 +154,6 @@ private struct DumpRecord {
         cursor = cursor[cursor.endIndex...]
         return nil
     }
-
 
     private static func stringLiterals(in text: Substring) -> [String] {
         var cursor = text

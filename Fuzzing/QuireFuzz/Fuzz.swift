@@ -51,13 +51,14 @@ struct Fuzz {
         FuzzTarget.listIfAsked()
         var argc = CommandLine.argc
         var argv = Optional(CommandLine.unsafeArgv)
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            // The reader comes from QUIRE_FUZZ_READER, a format id (`quire-fuzz --list`).
-            let name = getenv("QUIRE_FUZZ_READER").map { String(cString: $0) } ?? "summary"
-            guard let reader = FuzzTarget.readers[name] else { fatalError("QUIRE_FUZZ_READER must be one of \(FuzzTarget.names)") }
-            FuzzTarget.run(reader, data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-            return 0
-        })
+        exit(
+            LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+                // The reader comes from QUIRE_FUZZ_READER, a format id (`quire-fuzz --list`).
+                let name = getenv("QUIRE_FUZZ_READER").map { String(cString: $0) } ?? "summary"
+                guard let reader = FuzzTarget.readers[name] else { fatalError("QUIRE_FUZZ_READER must be one of \(FuzzTarget.names)") }
+                FuzzTarget.run(reader, data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+                return 0
+            })
     }
 }
 #else

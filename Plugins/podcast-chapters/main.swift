@@ -10,7 +10,7 @@ func report(_ severity: String, _ message: String) {
 
 let input = FileHandle.standardInput.readDataToEndOfFile()
 guard let model = try? JSONSerialization.jsonObject(with: input) as? [String: Any],
-      let episodes = model["episodes"] as? [[String: Any]]
+    let episodes = model["episodes"] as? [[String: Any]]
 else {
     report("error", "standard input is not Quire JSON")
     exit(1)

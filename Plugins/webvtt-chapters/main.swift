@@ -17,14 +17,15 @@ func cueText(_ title: String) -> String {
 }
 
 /// The setting the manifest declares; Quire has checked it is a whole number before starting us.
-let settings = ProcessInfo.processInfo.environment["QUIRE_OPTIONS"].flatMap {
-    try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String]
-} ?? [:]
+let settings =
+    ProcessInfo.processInfo.environment["QUIRE_OPTIONS"].flatMap {
+        try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String]
+    } ?? [:]
 let lastChapterLength = settings["last-chapter-length"].flatMap { Int($0) } ?? 300
 
 let input = FileHandle.standardInput.readDataToEndOfFile()
 guard let model = try? JSONSerialization.jsonObject(with: input) as? [String: Any],
-      let episode = (model["episodes"] as? [[String: Any]])?.first
+    let episode = (model["episodes"] as? [[String: Any]])?.first
 else {
     report("error", "standard input is not Quire JSON with an episode")
     exit(1)

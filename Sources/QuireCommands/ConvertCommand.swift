@@ -75,7 +75,10 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Files converted at once in a batch (default: one per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "Read and write a piece at a time, in memory that does not grow with the input: 'auto' (inputs of 8 MB or more), 'always' or 'never'.", completion: .list(["auto", "always", "never"]))
+    @Option(
+        name: .long,
+        help: "Read and write a piece at a time, in memory that does not grow with the input: 'auto' (inputs of 8 MB or more), 'always' or 'never'.",
+        completion: .list(["auto", "always", "never"]))
     var streaming: String = StreamingPolicy.auto.rawValue
 
     @Flag(name: .long, help: "In a batch, replace output files that exist.")
@@ -127,11 +130,12 @@ struct ConvertCommand: ParsableCommand {
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch), seconds >= 0 {
             options[CommonSettings.date] = epoch
         }
-        let output: ConversionRequest.Output = switch self.output {
-        case nil, "-": .standardOutput
-        case let path? where Self.namesFolder(path): .folder(path)
-        case let path?: .file(path)
-        }
+        let output: ConversionRequest.Output =
+            switch self.output {
+            case nil, "-": .standardOutput
+            case let path? where Self.namesFolder(path): .folder(path)
+            case let path?: .file(path)
+            }
         return ConversionRequest(
             inputs: inputs.map { $0 == "-" ? .standardInput : .path($0) }, output: output, sourceFormat: from, targetFormat: to,
             via: via, settings: options, defaults: CollectionDefaults(channel: channel, feedURL: feed, language: language, title: title),
@@ -148,12 +152,13 @@ struct ConvertCommand: ParsableCommand {
         let workspace = try Workspace.prepared ?? Workspace(plugins: plugins)
         let console = Console.current
         let spelling = FlagSpelling(registry: workspace.registry)
-        let printer: any DiagnosticConsumer = switch diagnostics {
-        case .json: JSONLinesDiagnosticPrinter(rewrite: spelling.rewrite, write: console.writeError)
-        case .text:
-            TerminalDiagnosticPrinter(
-                verbosity: quiet ? .errorsOnly : verbose ? .everything : .warningsAndErrors, rewrite: spelling.rewrite, write: console.writeError)
-        }
+        let printer: any DiagnosticConsumer =
+            switch diagnostics {
+            case .json: JSONLinesDiagnosticPrinter(rewrite: spelling.rewrite, write: console.writeError)
+            case .text:
+                TerminalDiagnosticPrinter(
+                    verbosity: quiet ? .errorsOnly : verbose ? .everything : .warningsAndErrors, rewrite: spelling.rewrite, write: console.writeError)
+            }
         let observer = CommandObserver(explain: explain, showsProgress: !quiet && diagnostics == .text, spelling: spelling)
         let outcome: ConversionOutcome
         do {

@@ -17,15 +17,19 @@ struct PluginsCommand: ParsableCommand {
         func run() throws {
             let workspace = try Workspace(plugins: plugins)
             let console = Console.current
-            console.print("searched: " + PluginDiscovery(pluginDirectories: plugins.pluginDirectories, environment: Workspace.environment)
-                .searchDirectories.joined(separator: ", "))
+            console.print(
+                "searched: "
+                    + PluginDiscovery(pluginDirectories: plugins.pluginDirectories, environment: Workspace.environment)
+                    .searchDirectories.joined(separator: ", "))
             if workspace.plugins.isEmpty { console.print("no plugins found") }
             for plugin in workspace.plugins {
                 let manifest = plugin.manifest
                 console.print("\(manifest.name) \(manifest.version)  \(plugin.directory)")
                 if let description = manifest.description { console.print("  \(description)") }
                 for format in manifest.formats ?? [] {
-                    console.print("  format \(format.id)" + ((format.extensions ?? []).isEmpty ? "" : " (\((format.extensions ?? []).map { "." + $0 }.joined(separator: " ")))"))
+                    console.print(
+                        "  format \(format.id)"
+                            + ((format.extensions ?? []).isEmpty ? "" : " (\((format.extensions ?? []).map { "." + $0 }.joined(separator: " ")))"))
                 }
                 for edge in manifest.edges {
                     console.print("  edge \(edge.from) → \(edge.to), cost \(edge.cost ?? 1)" + (edge.loss.map { ", loses \($0)" } ?? ", lossless"))
@@ -94,7 +98,8 @@ struct PluginsCommand: ParsableCommand {
             for diagnostic in diagnostics { Console.current.printError(diagnostic.description) }
             switch result {
             case .model(let collection):
-                Console.current.print("ok: \(plugin.manifest.name) \(plugin.manifest.version): \(edge.from) → \(edge.to) read \(collection.episodes.count) episodes")
+                Console.current.print(
+                    "ok: \(plugin.manifest.name) \(plugin.manifest.version): \(edge.from) → \(edge.to) read \(collection.episodes.count) episodes")
             case .bytes(let file):
                 guard !file.bytes.isEmpty else { throw CommandFailure.failure("\(plugin.manifest.name): \(edge.from) → \(edge.to) wrote nothing") }
                 Console.current.print("ok: \(plugin.manifest.name) \(plugin.manifest.version): \(edge.from) → \(edge.to) wrote \(file.bytes.count) bytes")
@@ -114,7 +119,7 @@ struct PluginsCommand: ParsableCommand {
                         Chapter(start: 96, title: "Main Topic", body: "The guest explains.", quotes: [Quote(text: "Here is why.")]),
                     ],
                     entities: [Entity(name: "Ada Host", type: "Person", description: "The host.")],
-                    metadata: EpisodeMetadata(duration: 600)),
+                    metadata: EpisodeMetadata(duration: 600))
             ])
     }
 }

@@ -37,7 +37,8 @@ struct RouteCommand: ParsableCommand {
         if file == nil, let otherwise = workspace.graph.routeDecliningSelectiveStart(from: source, to: target, via: stops) {
             text += "\ninputs the direct converter declines take:\n" + RouteDescription.render(otherwise, from: source, to: target, spelling: spelling)
         } else if let file, route.steps.first?.isSelective != true,
-                  let direct = try? workspace.graph.route(from: source, to: target, via: stops), let first = direct.steps.first, first.isSelective {
+            let direct = try? workspace.graph.route(from: source, to: target, via: stops), let first = direct.steps.first, first.isSelective
+        {
             text += "\n\(file.name): the direct converter \(first.description) declined it (\(first.reason ?? "not an input it is meant for"))"
         }
         Console.current.print(text)

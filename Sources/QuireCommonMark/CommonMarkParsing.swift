@@ -83,7 +83,8 @@ enum CommonMarkParsing {
                 return true
             case UInt8(ascii: "w"), UInt8(ascii: "W"):
                 if index + 3 < count, bytes[index + 3] == UInt8(ascii: "."),
-                   (bytes[index + 1] | 0x20) == UInt8(ascii: "w"), (bytes[index + 2] | 0x20) == UInt8(ascii: "w") {
+                    (bytes[index + 1] | 0x20) == UInt8(ascii: "w"), (bytes[index + 2] | 0x20) == UInt8(ascii: "w")
+                {
                     return true
                 }
             default:

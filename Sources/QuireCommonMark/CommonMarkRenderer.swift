@@ -58,7 +58,7 @@ public enum CommonMarkRenderer {
     public static func inlineHTML(paragraph text: String, unsafe: Bool = false) -> String? {
         CommonMarkParsing.withParsedDocument(text, unsafe: unsafe) { root, extensions, options -> String? in
             guard let paragraph = cmark_node_first_child(root), cmark_node_next(paragraph) == nil,
-                  cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
+                cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
             else { return nil }
             var html = render(root, extensions, options)
             guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n") else { return nil }

@@ -70,10 +70,11 @@ struct Job {
         for name in request.via { via.append(try formats.node(named: name)) }
         self.via = via
         let folderFormats = formats.folderFormats(settings: options)
-        let outputPath: String? = switch request.output {
-        case .file(let path), .folder(let path): path
-        case .standardOutput: nil
-        }
+        let outputPath: String? =
+            switch request.output {
+            case .file(let path), .folder(let path): path
+            case .standardOutput: nil
+            }
         if let name = request.targetFormat {
             target = try formats.node(named: name)
         } else if case .file(let path) = request.output, let format = service.registry.format(forPath: path) {
@@ -183,13 +184,13 @@ struct Job {
     /// the job is for a whole read (nothing has then been read or written).
     private func streamedOutput(_ diagnostics: inout Diagnostics) throws -> StreamOutput? {
         guard request.streaming != .never, request.inputs.count == 1, case .path(let path) = request.inputs[0],
-              !InputPaths.isCollection(path), case .file(let outputPath) = request.output, !FileIO.isSpecialFile(outputPath),
-              let size = LineChunks.regularFileSize(path),
-              request.streaming == .always || size >= StreamingPolicy.automaticThreshold
+            !InputPaths.isCollection(path), case .file(let outputPath) = request.output, !FileIO.isSpecialFile(outputPath),
+            let size = LineChunks.regularFileSize(path),
+            request.streaming == .always || size >= StreamingPolicy.automaticThreshold
         else { return nil }
         let format = try service.formats.inputFormat(ofFile: path, given: sourceFormat)
         guard let route = try? service.graph.route(from: format, to: target, via: via),
-              let conversion = StreamedConversion(route: route, inputPath: path)
+            let conversion = StreamedConversion(route: route, inputPath: path)
         else { return nil }
         let progress = observer.beginProgress(total: max(size >> 20, 1), unit: "MB")
         defer { progress?.finish() }

@@ -61,7 +61,8 @@ public struct FormatResolution: Sendable {
         var seen = Set<FormatID>()
         return registry.edges.compactMap { edge -> FormatID? in
             guard case .write(let writer as any FolderWriter) = edge.action, case .format(let id) = edge.to,
-                  writer.writesFolder(options: settings), seen.insert(id).inserted else { return nil }
+                writer.writesFolder(options: settings), seen.insert(id).inserted
+            else { return nil }
             return id
         }
     }

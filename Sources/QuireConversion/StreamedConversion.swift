@@ -11,8 +11,8 @@ struct StreamedConversion {
     /// The streamed form of converting `inputPath` along `route`, or `nil` when it cannot stream.
     init?(route: Route, inputPath: String) {
         guard route.steps.count == 2,
-              case .read(let reader as any StreamingFormatReader) = route.steps[0].action,
-              case .write(let writer as any StreamingFormatWriter) = route.steps[1].action
+            case .read(let reader as any StreamingFormatReader) = route.steps[0].action,
+            case .write(let writer as any StreamingFormatWriter) = route.steps[1].action
         else { return nil }
         self.route = route
         self.reader = reader

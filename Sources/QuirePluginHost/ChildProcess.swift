@@ -1,5 +1,6 @@
 import Foundation
 import QuireCore
+
 #if canImport(Glibc)
 import Glibc
 #endif

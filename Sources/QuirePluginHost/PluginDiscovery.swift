@@ -72,7 +72,8 @@ public struct PluginDiscovery: Sendable {
             return .failure(RejectedPlugin(directory: folder, reason: "cannot read \(PluginManifest.fileName): \(error.localizedDescription)"))
         }
         guard PluginManifest.supportedProtocols.contains(manifest.protocol) else {
-            return .failure(RejectedPlugin(directory: folder, reason: "speaks protocol \(manifest.protocol); this Quire speaks \(PluginManifest.supportedProtocols)"))
+            return .failure(
+                RejectedPlugin(directory: folder, reason: "speaks protocol \(manifest.protocol); this Quire speaks \(PluginManifest.supportedProtocols)"))
         }
         guard !manifest.edges.isEmpty else { return .failure(RejectedPlugin(directory: folder, reason: "declares no edges")) }
         for edge in manifest.edges where edge.from == "model" && edge.to == "model" {

@@ -44,7 +44,8 @@ struct PluginRunner {
         let diagnostics = parseDiagnostics(outcome.errorOutput, inputName: inputName)
         switch outcome.status {
         case .timedOut:
-            throw failure("did not finish within \(Self.seconds(limits.timeout)) and was stopped (raise --plugin-timeout if it needs longer)", inputName: inputName)
+            throw failure(
+                "did not finish within \(Self.seconds(limits.timeout)) and was stopped (raise --plugin-timeout if it needs longer)", inputName: inputName)
         case .outputTooLarge:
             throw failure("wrote more than \(limits.maximumOutputBytes) bytes to standard output and was stopped", inputName: inputName)
         case .errorOutputTooLarge:
@@ -77,7 +78,7 @@ struct PluginRunner {
             let text = line.trimmingWhitespace()
             guard !text.isEmpty else { return nil }
             guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-                  let message = object["message"] as? String
+                let message = object["message"] as? String
             else {
                 return .note(DiagnosticID(rawValue: "plugin.\(name).output"), "\(name): \(text)")
             }

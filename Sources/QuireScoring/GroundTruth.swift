@@ -26,7 +26,7 @@ public struct GroundTruth: Sendable {
 
     public init(bytes: [UInt8]) throws {
         guard let root = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              let episodes = root["episodes"] as? [[String: Any]]
+            let episodes = root["episodes"] as? [[String: Any]]
         else { throw Malformed(description: "expected an object with an 'episodes' array") }
         preamble = root["preamble"] as? [String] ?? []
         self.episodes = try episodes.map { episode in

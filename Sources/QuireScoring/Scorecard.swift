@@ -66,10 +66,12 @@ public struct Scorecard: Sendable {
             "headings   \(headings.text) exact",
         ]
         if headingsByLanguage.count > 1 || headingsByLanguage.keys.first.map({ $0 != "und" }) ?? false {
-            lines += headingsByLanguage.sorted { $0.key < $1.key }.map { "  \($0.key.padding(toLength: 8, withPad: " ", startingAt: 0)) \($0.value.text) exact" }
+            lines += headingsByLanguage.sorted { $0.key < $1.key }.map {
+                "  \($0.key.padding(toLength: 8, withPad: " ", startingAt: 0)) \($0.value.text) exact"
+            }
         }
         lines += [
-            "bodies     \(bodies.text) exact",
+            "bodies     \(bodies.text) exact"
         ]
         if showMisses { lines += misses.map { "  " + $0 } }
         return lines.joined(separator: "\n")

@@ -62,7 +62,8 @@ struct DefaultArticleWriter {
         }
         if let published = metadata.published {
             output += "<dt>\(labels["published"]!)</dt><dd class=\"episode-published\">"
-            output += EpisodeView.isValidDate(published)
+            output +=
+                EpisodeView.isValidDate(published)
                 ? "<time datetime=\"\(published)\">\(MarkupEscaping.text(published))</time>" : MarkupEscaping.text(published)
             output += "</dd>\n"
         }
@@ -83,7 +84,8 @@ struct DefaultArticleWriter {
     private mutating func writeTimeline(_ timeline: TimelineView) {
         output += "<figure class=\"timeline\" id=\"\(timeline.id)\">\n\(timeline.svg)\n<ol class=\"timeline-legend\">\n"
         for segment in timeline.segments {
-            output += "<li><a href=\"\(segment.href)\">\(time(segment.start)) \(segment.title)</a> <span class=\"timeline-length\">\(segment.length)</span></li>\n"
+            output +=
+                "<li><a href=\"\(segment.href)\">\(time(segment.start)) \(segment.title)</a> <span class=\"timeline-length\">\(segment.length)</span></li>\n"
         }
         output += "</ol>\n<figcaption class=\"timeline-caption\">\(timeline.label)</figcaption>\n</figure>\n"
     }
@@ -91,7 +93,9 @@ struct DefaultArticleWriter {
     private mutating func writeChapter(_ chapter: Chapter, index: Int) {
         output += "<section class=\"chapter\" id=\"\(prefix)chapter-\(index + 1)\"\(chapter.isRecovered ? " data-recovered=\"true\"" : "")>\n"
         output += "<h3 class=\"chapter-heading\">"
-        if let start = chapter.start { output += "<time class=\"chapter-start\" datetime=\"\(Timestamp.isoDuration(fromSeconds: start))\">\(Timestamp.string(fromSeconds: start))</time> " }
+        if let start = chapter.start {
+            output += "<time class=\"chapter-start\" datetime=\"\(Timestamp.isoDuration(fromSeconds: start))\">\(Timestamp.string(fromSeconds: start))</time> "
+        }
         output += "<span class=\"chapter-title\">\(MarkupEscaping.text(chapter.title))</span></h3>\n"
         if chapter.isRecovered { output += "<p class=\"recovered-note\">\(labels["recovered"]!)</p>\n" }
         let body = paragraphs(chapter.body)
@@ -104,7 +108,8 @@ struct DefaultArticleWriter {
             output += "<blockquote class=\"quote\">\n"
             for paragraph in paragraphs(quote.text) { write(paragraph) }
             if let seconds = quote.time {
-                output += "<footer><time class=\"quote-time\" datetime=\"\(Timestamp.isoDuration(fromSeconds: seconds))\">\(Timestamp.string(fromSeconds: seconds))</time></footer>\n"
+                output +=
+                    "<footer><time class=\"quote-time\" datetime=\"\(Timestamp.isoDuration(fromSeconds: seconds))\">\(Timestamp.string(fromSeconds: seconds))</time></footer>\n"
             }
             output += "</blockquote>\n"
         }

@@ -78,7 +78,8 @@ public enum EpisodeArticle {
 
     /// Whether the document says Quire wrote it (`<meta name="generator" content="Quire">`).
     public static func isWrittenByQuire(_ root: XMLElement) -> Bool {
-        root.firstDescendant { $0.name.lowercased() == "meta" && $0.attribute("name")?.lowercased() == "generator" && $0.attribute("content") == "Quire" } != nil
+        root.firstDescendant { $0.name.lowercased() == "meta" && $0.attribute("name")?.lowercased() == "generator" && $0.attribute("content") == "Quire" }
+            != nil
     }
 
     /// Quire's articles in document order, nested ones too (a template may wrap one in another).

@@ -17,8 +17,10 @@ public enum EpisodeView {
                 "id": id, "number": String(index + 1), "title": MarkupEscaping.text(chapter.title), "start": start,
                 "recovered": chapter.isRecovered, "hasBody": !body.isEmpty, "body": body.map(\.context),
                 "quotes": chapter.quotes.map { quote -> [String: Any] in
-                    ["paragraphs": InlineMarkupWriter.paragraphs(quote.text, unsafeHTML: options.unsafeHTML).map(\.context),
-                     "time": quote.time.map(timeContext) ?? false]
+                    [
+                        "paragraphs": InlineMarkupWriter.paragraphs(quote.text, unsafeHTML: options.unsafeHTML).map(\.context),
+                        "time": quote.time.map(timeContext) ?? false,
+                    ]
                 },
             ])
             toc.append(["href": "#" + id, "title": MarkupEscaping.text(chapter.title), "start": start])
@@ -100,7 +102,7 @@ public enum EpisodeView {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
         let digits = bytes.enumerated().filter { $0.offset != 4 && $0.offset != 7 }.map(\.element)
         guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)),
-              let day = Int(text.suffix(2)), (1...12).contains(month)
+            let day = Int(text.suffix(2)), (1...12).contains(month)
         else { return false }
         let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let days = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
@@ -115,11 +117,13 @@ public enum EpisodeView {
 
     /// Ids are XML names in EPUB: letters, digits, `-`, `_`, `.`, not starting with a digit.
     static func safeIDPrefix(_ prefix: String) -> String {
-        var result = String(prefix.unicodeScalars.map { scalar -> Character in
-            let isAllowed = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
-                || scalar == "-" || scalar == "_" || scalar == "."
-            return isAllowed ? Character(scalar) : "_"
-        })
+        var result = String(
+            prefix.unicodeScalars.map { scalar -> Character in
+                let isAllowed =
+                    (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
+                    || scalar == "-" || scalar == "_" || scalar == "."
+                return isAllowed ? Character(scalar) : "_"
+            })
         if let first = result.unicodeScalars.first, !(first >= "a" && first <= "z") && !(first >= "A" && first <= "Z") && first != "_" {
             result = "e" + result
         }

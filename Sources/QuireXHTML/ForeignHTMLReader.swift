@@ -98,7 +98,8 @@ struct ForeignHTMLReader {
             if !text.isEmpty { paragraph(text) }
         case "blockquote" where !episode.chapters.isEmpty && !hasBlockChild(element, except: ["p"]):
             flush()
-            let text = element.children(named: "p").isEmpty
+            let text =
+                element.children(named: "p").isEmpty
                 ? inline.markdown(ofContentOf: element)
                 : element.children(named: "p").map { inline.markdown(ofContentOf: $0) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
             if !text.isEmpty { episode.chapters[episode.chapters.count - 1].quotes.append(Quote(text: text)) }

@@ -62,7 +62,8 @@ struct InlineMarkdownReader {
             result += "](" + destination(href) + (element.attribute("title").map { " \"" + $0.replacingAll("\"", with: "\\\"") + "\"" } ?? "") + ")"
         case "img":
             let alt = element.attribute("alt") ?? ""
-            result += "![" + (mode == .foreign ? InlineEscaping.escapingEverywhere(alt) : alt) + "](" + destination(element.attribute("src") ?? "")
+            result +=
+                "![" + (mode == .foreign ? InlineEscaping.escapingEverywhere(alt) : alt) + "](" + destination(element.attribute("src") ?? "")
                 + (element.attribute("title").map { " \"" + $0.replacingAll("\"", with: "\\\"") + "\"" } ?? "") + ")"
         case "script", "style", "template":
             // Not text a reader sees.
@@ -84,7 +85,6 @@ struct InlineMarkdownReader {
         }
         return longest
     }
-
 
     /// Runs of HTML white space as one space, none at either end; explicit breaks (`\` + line feed) stay.
     private func collapsingWhitespace(_ text: String) -> String {

@@ -70,9 +70,9 @@ public enum InlineMarkupWriter {
     static func readBack(_ html: String) -> String? {
         let document = "<!DOCTYPE html><html><body><p>" + html + "</p></body></html>"
         guard let parsed = try? SafeHTMLParser.parse(InputFile(name: "<paragraph>", bytes: Array(document.utf8)), prefix: "html"),
-              parsed.warnings.isEmpty,
-              let body = parsed.root.child(named: "body"), body.children.count == 1, let paragraph = body.child(named: "p"),
-              body.textRuns.allSatisfy({ $0.isEmpty })
+            parsed.warnings.isEmpty,
+            let body = parsed.root.child(named: "body"), body.children.count == 1, let paragraph = body.child(named: "p"),
+            body.textRuns.allSatisfy({ $0.isEmpty })
         else { return nil }
         return InlineMarkdownReader(mode: .quire).markdown(ofContentOf: paragraph)
     }

@@ -23,7 +23,7 @@ public enum SafeHTMLParser {
                 .error(
                     DiagnosticID(rawValue: "\(prefix).entities"),
                     "the page declares entities in a DTD; HTML has none, and Quire never expands them (billion laughs, external files)",
-                    at: input.location(line: line, column: 1, entry: entry)),
+                    at: input.location(line: line, column: 1, entry: entry))
             ])
         }
         func location(_ line: Int?, _ column: Int?) -> SourceLocation {
@@ -33,11 +33,13 @@ public enum SafeHTMLParser {
         let isUTF8 = String(validating: input.bytes, as: UTF8.self) != nil
         let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         let (document, complaints) = LibXMLErrorCollector.collecting(fallbackMessage: "HTML error") { () -> htmlDocPtr? in
-            input.bytes.isEmpty ? nil : input.bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(clamping: buffer.count), input.name, isUTF8 ? "UTF-8" : nil, options)
+            input.bytes.isEmpty
+                ? nil
+                : input.bytes.withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        htmlReadMemory($0, Int32(clamping: buffer.count), input.name, isUTF8 ? "UTF-8" : nil, options)
+                    }
                 }
-            }
         }
         guard let document else {
             throw SafeXMLParser.Failure(diagnostics: [.error(DiagnosticID(rawValue: "\(prefix).parse"), "not an HTML document", at: location(1, 1))])
@@ -46,9 +48,11 @@ public enum SafeHTMLParser {
         // A fatal error (nesting beyond libxml2's limit) stops the parser: the rest of the page would be lost.
         let fatal = complaints.filter(\.isFatal)
         if !fatal.isEmpty {
-            throw SafeXMLParser.Failure(diagnostics: fatal.map {
-                .error(DiagnosticID(rawValue: "\(prefix).parse"), "\($0.message); the page cannot be read past this point", at: location($0.line, $0.column))
-            })
+            throw SafeXMLParser.Failure(
+                diagnostics: fatal.map {
+                    .error(
+                        DiagnosticID(rawValue: "\(prefix).parse"), "\($0.message); the page cannot be read past this point", at: location($0.line, $0.column))
+                })
         }
         // libxml2 cuts a text run at 10,000,000 bytes (its limit without XML_PARSE_HUGE, which untrusted
         // input must not get) and goes on: the rest of that text would be lost, so the page is refused.
@@ -57,7 +61,7 @@ public enum SafeHTMLParser {
                 .error(
                     DiagnosticID(rawValue: "\(prefix).limit"),
                     "a run of text longer than 10,000,000 bytes without markup; libxml2 would cut it, so the page is not read",
-                    at: location(huge.line, huge.column)),
+                    at: location(huge.line, huge.column))
             ])
         }
         guard let root = xmlDocGetRootElement(document) else {
@@ -85,8 +89,8 @@ public enum SafeHTMLParser {
             return nil
         }
         guard let doctype = find("<!doctype", in: 0..<bytes.count),
-              let open = bytes[doctype...].firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: ">") }),
-              bytes[open] == UInt8(ascii: "[")
+            let open = bytes[doctype...].firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: ">") }),
+            bytes[open] == UInt8(ascii: "[")
         else { return nil }
         let close = bytes[open...].firstIndex(of: UInt8(ascii: "]")) ?? bytes.count
         guard let declaration = find("<!entity", in: open..<close) else { return nil }

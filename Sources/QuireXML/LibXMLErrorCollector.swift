@@ -36,13 +36,16 @@ final class LibXMLErrorCollector {
         let collector = LibXMLErrorCollector(fallbackMessage: fallbackMessage)
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
-        xmlSetStructuredErrorFunc(box.toOpaque(), { context, error in
-            guard let context, let error else { return }
-            let collector = Unmanaged<LibXMLErrorCollector>.fromOpaque(context).takeUnretainedValue()
-            let message = error.pointee.message.map { String(cString: $0) } ?? collector.fallbackMessage
-            collector.complaints.append(
-                Complaint(message: message.trimmingWhitespace(), line: Int(error.pointee.line), column: Int(error.pointee.int2), level: error.pointee.level))
-        })
+        xmlSetStructuredErrorFunc(
+            box.toOpaque(),
+            { context, error in
+                guard let context, let error else { return }
+                let collector = Unmanaged<LibXMLErrorCollector>.fromOpaque(context).takeUnretainedValue()
+                let message = error.pointee.message.map { String(cString: $0) } ?? collector.fallbackMessage
+                collector.complaints.append(
+                    Complaint(message: message.trimmingWhitespace(), line: Int(error.pointee.line), column: Int(error.pointee.int2), level: error.pointee.level)
+                )
+            })
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         return (parse(), collector.complaints)
     }

@@ -18,7 +18,7 @@ public enum SafeXMLParser {
                 .error(
                     DiagnosticID(rawValue: "\(prefix).entities"),
                     "the document declares entities in its DTD; Quire never expands entities (billion laughs, external files) and reads no such document",
-                    at: input.location(line: line, column: 1, entry: entry)),
+                    at: input.location(line: line, column: 1, entry: entry))
             ])
         }
         let options = Int32(XML_PARSE_NONET.rawValue | (keepingWhitespace ? 0 : XML_PARSE_NOBLANKS.rawValue) | XML_PARSE_NOCDATA.rawValue)
@@ -45,7 +45,7 @@ public enum SafeXMLParser {
                 .error(
                     DiagnosticID(rawValue: "\(prefix).entities"),
                     "the document declares entities in a DTD; Quire never expands them (billion laughs, external files) and reads no such document",
-                    at: location(Int(xmlGetLineNo(UnsafeMutableRawPointer(subset).assumingMemoryBound(to: xmlNode.self))), 1)),
+                    at: location(Int(xmlGetLineNo(UnsafeMutableRawPointer(subset).assumingMemoryBound(to: xmlNode.self))), 1))
             ])
         }
         guard let root = xmlDocGetRootElement(document) else {

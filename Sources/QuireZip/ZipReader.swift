@@ -23,7 +23,8 @@ public enum ZipReader {
                 zip_source_free(source)
                 let code = zip_error_code_zip(&error)
                 if code == ZIP_ER_EXISTS, let name = CentralDirectoryNames.firstDuplicate(in: buffer) {
-                    return .failure(failure("duplicate", "entry '\(name)' appears twice; which one is meant is ambiguous, so the archive is refused", entry: name))
+                    return .failure(
+                        failure("duplicate", "entry '\(name)' appears twice; which one is meant is ambiguous, so the archive is refused", entry: name))
                 }
                 if code == ZIP_ER_NOZIP {
                     return .failure(failure("not-zip", "not a zip archive (an EPUB is a zip file starting with 'PK')"))
@@ -65,18 +66,23 @@ public enum ZipReader {
             }
             let size = Int(clamping: stat.size), compressed = Int(clamping: stat.comp_size)
             if size > limits.maxEntrySize {
-                return .failure(failure("entry-too-large", "entry '\(path)' unpacks to \(size) bytes; Quire reads at most \(limits.maxEntrySize) per entry", path))
+                return .failure(
+                    failure("entry-too-large", "entry '\(path)' unpacks to \(size) bytes; Quire reads at most \(limits.maxEntrySize) per entry", path))
             }
             total += size
             if total > limits.maxTotalSize {
-                return .failure(failure("too-large", "the archive unpacks to more than \(limits.maxTotalSize) bytes (at entry '\(path)'); it looks like a zip bomb", path))
+                return .failure(
+                    failure("too-large", "the archive unpacks to more than \(limits.maxTotalSize) bytes (at entry '\(path)'); it looks like a zip bomb", path))
             }
             stats.append((path, size, compressed, stat.comp_method == ZIP_CM_STORE))
         }
         for stat in stats where stat.size >= limits.ratioThreshold && stat.size / max(stat.compressedSize, 1) > limits.maxCompressionRatio {
             let ratio = stat.size / max(stat.compressedSize, 1)
-            return .failure(failure(
-                "ratio", "entry '\(stat.path)' unpacks \(ratio) times larger than it is stored (at most \(limits.maxCompressionRatio)); it looks like a zip bomb", stat.path))
+            return .failure(
+                failure(
+                    "ratio",
+                    "entry '\(stat.path)' unpacks \(ratio) times larger than it is stored (at most \(limits.maxCompressionRatio)); it looks like a zip bomb",
+                    stat.path))
         }
         // Second pass: inflate, never past the declared size (libzip checks the CRC at the end).
         var entries: [ZipEntry] = []

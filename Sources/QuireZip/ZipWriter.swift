@@ -92,7 +92,9 @@ public final class ZipWriter {
     /// (with `pread`) and compressed only as the archive is written: the same entry bytes as adding
     /// those bytes from memory. The writer keeps its own duplicate of the descriptor, so the caller
     /// may close it; the file must not change until the archive is written.
-    public func add(_ path: String, region descriptor: Int32, offset: Int = 0, length: Int, compression: Compression = .deflate(level: 6)) throws(ConversionFailure) {
+    public func add(_ path: String, region descriptor: Int32, offset: Int = 0, length: Int, compression: Compression = .deflate(level: 6))
+        throws(ConversionFailure)
+    {
         try checkNew(path)
         guard offset >= 0, length >= 0 else {
             throw ConversionFailure(.error("zip.write.region", "cannot write entry '\(path)' from \(length) bytes at offset \(offset) of a file"))
@@ -103,8 +105,9 @@ public final class ZipWriter {
         } catch {
             throw ConversionFailure(.error("zip.write.region", "cannot write entry '\(path)' from a scratch file: \(error)"))
         }
-        entries.append(PendingEntry(
-            path: path, content: .region(FileRegion(descriptor: duplicate, offset: Int64(offset), length: Int64(length)), compression)))
+        entries.append(
+            PendingEntry(
+                path: path, content: .region(FileRegion(descriptor: duplicate, offset: Int64(offset), length: Int64(length)), compression)))
     }
 
     /// Adds a text file, UTF-8 encoded.
@@ -210,7 +213,7 @@ public final class ZipWriter {
             switch entry.content {
             case .precompressed(let buffer):
                 guard let source = zip_source_buffer_create(buffer.baseAddress, zip_uint64_t(buffer.count), 0, &error),
-                      let single = zip_open_from_source(source, ZIP_RDONLY, &error)
+                    let single = zip_open_from_source(source, ZIP_RDONLY, &error)
                 else {
                     zip_discard(archive)
                     throw failure("a precompressed entry '\(entry.path)' is not an archive: \(String(cString: zip_error_strerror(&error)))")
@@ -224,8 +227,8 @@ public final class ZipWriter {
             }
             if let copiedSource {
                 guard let source = zip_source_zip(archive, copiedSource.archive, zip_uint64_t(copiedSource.index), zip_flags_t(ZIP_FL_COMPRESSED), 0, -1),
-                      case let index = zip_file_add(archive, entry.path, source, zip_flags_t(ZIP_FL_ENC_UTF_8)), index >= 0,
-                      zip_file_set_dostime(archive, zip_uint64_t(index), 0, 0x0021, 0) == 0
+                    case let index = zip_file_add(archive, entry.path, source, zip_flags_t(ZIP_FL_ENC_UTF_8)), index >= 0,
+                    zip_file_set_dostime(archive, zip_uint64_t(index), 0, 0x0021, 0) == 0
                 else {
                     let message = String(cString: zip_strerror(archive))
                     zip_discard(archive)
@@ -258,13 +261,14 @@ public final class ZipWriter {
                 zip_discard(archive)
                 throw failure(message)
             }
-            let method: (Int32, UInt32) = switch compression {
-            case .stored: (ZIP_CM_STORE, 0)
-            case .deflate(let level): (ZIP_CM_DEFLATE, UInt32(min(max(level, 1), 9)))
-            }
+            let method: (Int32, UInt32) =
+                switch compression {
+                case .stored: (ZIP_CM_STORE, 0)
+                case .deflate(let level): (ZIP_CM_DEFLATE, UInt32(min(max(level, 1), 9)))
+                }
             // 0x0021 is 1980-01-01 in DOS date format, 0 is midnight: no clock, no time zone.
             guard zip_set_file_compression(archive, zip_uint64_t(index), method.0, method.1) == 0,
-                  zip_file_set_dostime(archive, zip_uint64_t(index), 0, 0x0021, 0) == 0
+                zip_file_set_dostime(archive, zip_uint64_t(index), 0, 0x0021, 0) == 0
             else {
                 let message = String(cString: zip_strerror(archive))
                 zip_discard(archive)

@@ -22,7 +22,9 @@ import Testing
 
     static let readableFormats: [FormatID] = registry.formats.map(\.id).filter { !registry.readers(of: $0).isEmpty }
 
-    private func write(_ model: EpisodeCollection, as format: FormatID, options: ConversionOptions) throws -> (bytes: [UInt8], warnings: [Diagnostic], lossy: Bool) {
+    private func write(_ model: EpisodeCollection, as format: FormatID, options: ConversionOptions) throws -> (
+        bytes: [UInt8], warnings: [Diagnostic], lossy: Bool
+    ) {
         let edge = try #require(Self.registry.writers(of: format).first)
         guard case .write(let writer) = edge.action else { throw ConformanceFailure("\(format): not a writer") }
         var diagnostics = Diagnostics()
@@ -54,7 +56,8 @@ import Testing
         var result = [("everyField", ModelSamples.everyField)]
         for path in ["Examples/episode.txt", "Examples/sample-page.txt"] {
             var diagnostics = Diagnostics()
-            if let input = try? Fixtures.input(path), let model = try? SummaryTextReader().read(input, options: ConversionOptions(), diagnostics: &diagnostics) {
+            if let input = try? Fixtures.input(path), let model = try? SummaryTextReader().read(input, options: ConversionOptions(), diagnostics: &diagnostics)
+            {
                 result.append((path, model))
             }
         }
@@ -130,7 +133,8 @@ import Testing
     /// Inputs no reader should take quietly: nothing, broken UTF-8, a truncated file of its own format.
     @Test(arguments: readableFormats)
     func badInputGetsADiagnosticNamingTheFile(_ format: FormatID) throws {
-        let own = try Self.roundTripFormats.contains { $0.id == format }
+        let own =
+            try Self.roundTripFormats.contains { $0.id == format }
             ? write(ModelSamples.everyField, as: format, options: Self.roundTripFormats.first { $0.id == format }!.options).bytes
             : Array("x".utf8)
         var invalidUTF8 = own

@@ -42,7 +42,8 @@ import Testing
             for (attribute, value) in child.attributes {
                 if attribute.lowercased().hasPrefix("on") { problems.append("\(attribute)= on <\(name)>") }
                 if ["href", "src", "xlink:href"].contains(attribute.lowercased()),
-                   value.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("javascript:") {
+                    value.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("javascript:")
+                {
                     problems.append("javascript: link on <\(name)>")
                 }
             }

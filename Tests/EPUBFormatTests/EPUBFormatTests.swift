@@ -142,8 +142,10 @@ enum EdgeCases {
 
     @Test func packageMetadataMatchesGolden() throws {
         let entries = try Book.entries(try Book.write(ModelSamples.everyField, options: ["date": "1700000000", "author": "Quire Tests"]).0)
-        for (entry, golden) in [("EPUB/package.opf", "package.golden.opf"), ("EPUB/nav.xhtml", "nav.golden.xhtml"), ("EPUB/title.xhtml", "title.golden.xhtml"),
-                                ("EPUB/index.xhtml", "index.golden.xhtml"), ("EPUB/toc.ncx", "toc.golden.ncx")] {
+        for (entry, golden) in [
+            ("EPUB/package.opf", "package.golden.opf"), ("EPUB/nav.xhtml", "nav.golden.xhtml"), ("EPUB/title.xhtml", "title.golden.xhtml"),
+            ("EPUB/index.xhtml", "index.golden.xhtml"), ("EPUB/toc.ncx", "toc.golden.ncx"),
+        ] {
             // The identifier hashes every document, episode markup included: it has its own test, and is
             // masked here so these goldens change only when these parts do.
             let text = try #require(entries[entry]).replacing(/urn:uuid:[0-9a-f-]{36}/, with: "urn:uuid:(content identifier)")
@@ -202,7 +204,9 @@ enum EdgeCases {
 
     @Test func groupByChannelPutsChannelsAtTheTopOfTheContents() throws {
         let nav = try Book.entries(try Book.write(ModelSamples.everyField, options: ["group-by": "channel"]).0)["EPUB/nav.xhtml"]!
-        #expect(nav.contains("<li><a href=\"episode-0001.xhtml\">Kitchen Physics</a>\n<ol>\n<li><a href=\"episode-0001.xhtml\">Why Bread Rises: Yeast &amp; Steam</a>"))
+        #expect(
+            nav.contains(
+                "<li><a href=\"episode-0001.xhtml\">Kitchen Physics</a>\n<ol>\n<li><a href=\"episode-0001.xhtml\">Why Bread Rises: Yeast &amp; Steam</a>"))
         #expect(nav.contains("<li><a href=\"episode-0003.xhtml\">역사 산책</a>"))
         let plain = try Book.entries(try Book.write(ModelSamples.everyField).0)["EPUB/nav.xhtml"]!
         #expect(plain.contains("<li><a href=\"episode-0001.xhtml#chapter-2\">01:36 Steam – the hidden lever</a></li>"))
@@ -228,7 +232,8 @@ enum EdgeCases {
         #expect(diagnostics.isEmpty)
         let entries = try Book.entries(bytes)
         #expect(entries["EPUB/images/cover.png"] != nil)
-        #expect(entries["EPUB/package.opf"]!.contains("<item id=\"cover-image\" href=\"images/cover.png\" media-type=\"image/png\" properties=\"cover-image\"/>"))
+        #expect(
+            entries["EPUB/package.opf"]!.contains("<item id=\"cover-image\" href=\"images/cover.png\" media-type=\"image/png\" properties=\"cover-image\"/>"))
     }
 
     @Test func coverKindsAreRecognizedByTheirBytesNotTheirNames() throws {

@@ -102,7 +102,10 @@ import Testing
         let zip = HandmadeZip.epub(extra: [.init(name: "OEBPS/chapter.xhtml", data: Array("<html/>".utf8))])
         let diagnostics = Book.failure(zip.bytes)
         #expect(diagnostics.map(\.id) == ["epub.zip.duplicate"])
-        #expect(diagnostics.first?.description == "hostile.epub(OEBPS/chapter.xhtml): error: entry 'OEBPS/chapter.xhtml' appears twice; which one is meant is ambiguous, so the archive is refused [epub.zip.duplicate]")
+        #expect(
+            diagnostics.first?.description
+                == "hostile.epub(OEBPS/chapter.xhtml): error: entry 'OEBPS/chapter.xhtml' appears twice; which one is meant is ambiguous, so the archive is refused [epub.zip.duplicate]"
+        )
     }
 
     @Test func encryptedEntriesAreRefused() throws {
@@ -136,7 +139,9 @@ import Testing
         """
 
     @Test func billionLaughsInThePackageDocumentIsRefused() throws {
-        let package = Self.billionLaughs + HandmadeZip.minimalPackage.replacingOccurrences(of: "<?xml version=\"1.0\"?>\n", with: "")
+        let package =
+            Self.billionLaughs
+            + HandmadeZip.minimalPackage.replacingOccurrences(of: "<?xml version=\"1.0\"?>\n", with: "")
             .replacingOccurrences(of: "<dc:title>Small</dc:title>", with: "<dc:title>&lol3;</dc:title>")
         let diagnostics = Book.failure(HandmadeZip.epub(package: package).bytes)
         #expect(diagnostics.map(\.id) == ["epub.entities"])

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import PropertyBased
 import QuireCore
@@ -9,6 +6,10 @@ import QuireZip
 import Testing
 
 @testable import QuireEPUB
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The EPUB writer streamed a batch of episodes at a time, held to the bytes of `write` for the whole
 /// collection.
@@ -162,9 +163,10 @@ import Testing
                 Chapter(start: nil, title: "  "),
                 Chapter(start: 95 + number, title: "Spaced   out\tchapter", quotes: [Quote(text: "Said.", time: 100 + number)]),
             ]
-            episodes.append(Episode(
-                title: number % 4 == 1 ? "" : "Episode \(number)", channel: "Show", language: number % 4 == 1 ? nil : "en",
-                summary: "A summary.", chapters: number % 5 == 4 ? [] : chapters, metadata: EpisodeMetadata(duration: 600)))
+            episodes.append(
+                Episode(
+                    title: number % 4 == 1 ? "" : "Episode \(number)", channel: "Show", language: number % 4 == 1 ? nil : "en",
+                    summary: "A summary.", chapters: number % 5 == 4 ? [] : chapters, metadata: EpisodeMetadata(duration: 600)))
         }
         let collection = EpisodeCollection(title: "Long titles", channels: [Channel(title: "Show")], episodes: episodes)
         for options in [Book.fixedDate, Book.fixedDate.merging(["group-by": "channel"]) { $1 }, Book.fixedDate.merging(["no-timeline": "true"]) { $1 }] {
@@ -192,7 +194,7 @@ import Testing
     private func firstEntryDifference(_ streamed: [UInt8], _ whole: [UInt8]) -> String {
         guard streamed != whole else { return "" }
         guard let left = try? ZipReader.read(InputFile(name: "streamed.epub", bytes: streamed), prefix: "test"),
-              let right = try? ZipReader.read(InputFile(name: "whole.epub", bytes: whole), prefix: "test")
+            let right = try? ZipReader.read(InputFile(name: "whole.epub", bytes: whole), prefix: "test")
         else { return "the streamed book is not a readable archive" }
         for (streamedEntry, wholeEntry) in zip(left.entries, right.entries) where streamedEntry != wholeEntry {
             return "\(streamedEntry.path) vs \(wholeEntry.path): \(String(decoding: streamedEntry.bytes.prefix(2000), as: UTF8.self))"

@@ -17,8 +17,9 @@ import Testing
         #expect(problems == [])
     }
 
-    @Test(.enabled(if: EPUBCheck.isAvailable, "epubcheck (apt package epubcheck) or java is not installed"),
-          arguments: ["Examples/sample-page.txt", "Examples/episode.txt"])
+    @Test(
+        .enabled(if: EPUBCheck.isAvailable, "epubcheck (apt package epubcheck) or java is not installed"),
+        arguments: ["Examples/sample-page.txt", "Examples/episode.txt"])
     func exampleBooksPassEPUBCheck(path: String) throws {
         let (bytes, _) = try Book.write(try Book.summaryText(try Fixtures.input(path)), options: ["group-by": "channel"])
         let problems = try EPUBCheck.problems(bytes)

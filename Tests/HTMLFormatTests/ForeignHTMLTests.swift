@@ -44,9 +44,10 @@ import Testing
         let episode = try #require(collection.episodes.first)
         #expect(episode.title == "My blog — a post")
         #expect(episode.summary == "Loose text **first**,\n\nthen a paragraph.")
-        #expect(episode.chapters == [
-            Chapter(start: nil, title: "Part one", body: "Nested *inline* text\\\nafter a break.\n\nName | Value\n\nline 1\\\n  \\*line\\* 2"),
-        ])
+        #expect(
+            episode.chapters == [
+                Chapter(start: nil, title: "Part one", body: "Nested *inline* text\\\nafter a break.\n\nName | Value\n\nline 1\\\n  \\*line\\* 2")
+            ])
         #expect(diagnostics.all.contains { $0.id == "html.foreign" })
     }
 
@@ -78,7 +79,8 @@ import Testing
             #expect(failure.diagnostics.map(\.id) == ["html.entities"])
             #expect(failure.diagnostics.first?.location?.line == (doctype.contains("\n") ? 2 : 1))
         }
-        let (collection, _) = try readHTML("<!DOCTYPE html>\n<html><body><h1>T</h1><p>c &amp; d&nbsp;e, not an &lt;!ENTITY</p><!-- <!ENTITY x> --></body></html>")
+        let (collection, _) = try readHTML(
+            "<!DOCTYPE html>\n<html><body><h1>T</h1><p>c &amp; d&nbsp;e, not an &lt;!ENTITY</p><!-- <!ENTITY x> --></body></html>")
         #expect(collection.episodes.first?.summary.contains("c & d\u{00A0}e") == true)
     }
 

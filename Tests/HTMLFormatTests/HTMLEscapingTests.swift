@@ -30,7 +30,8 @@ import Testing
 
     /// The inspection above does catch injected markup: with `--unsafe-html` the raw tag gets through.
     @Test func unsafeHTMLIsWhatLetsAnInjectionThrough() throws {
-        let (html, _) = try writeHTML(EpisodeCollection(episodes: [Episode(title: "T", summary: "x <img src=x onerror=alert(1)>")]), options: ["unsafe-html": "true"])
+        let (html, _) = try writeHTML(
+            EpisodeCollection(episodes: [Episode(title: "T", summary: "x <img src=x onerror=alert(1)>")]), options: ["unsafe-html": "true"])
         let parsed = try SafeHTMLParser.parse(InputFile(name: "out.html", bytes: Array(html.utf8)), prefix: "html")
         var problems: [String] = []
         inspect(parsed.root, problems: &problems)
@@ -52,7 +53,8 @@ import Testing
             for (attribute, value) in child.attributes {
                 if attribute.lowercased().hasPrefix("on") { problems.append("\(attribute)= on <\(name)>") }
                 if ["href", "src"].contains(attribute.lowercased()),
-                   value.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("javascript:") {
+                    value.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("javascript:")
+                {
                     problems.append("javascript: link on <\(name)>")
                 }
             }

@@ -54,7 +54,7 @@ import Testing
                     title: "", channel: "Bare", language: nil, summary: "\n\n",
                     chapters: [Chapter(start: nil, title: " ", body: "", quotes: [Quote(text: "", time: 0)], isRecovered: true)],
                     entities: [Entity(name: "N", type: "", description: "")],
-                    metadata: EpisodeMetadata(published: "some day", duration: 0, extra: [MetadataField(key: "", value: "")])),
+                    metadata: EpisodeMetadata(published: "some day", duration: 0, extra: [MetadataField(key: "", value: "")]))
             ])
         let (html, _) = try writeHTML(model)
         let (back, _) = try readHTML(html)

@@ -10,9 +10,10 @@ import Testing
     @Test func writesIndexPagesAndStylesheet() throws {
         let (files, diagnostics) = try writeSite(ModelSamples.everyField)
         #expect(diagnostics.isEmpty)
-        #expect(files.map(\.path) == [
-            "index.html", "episodes/001-why-bread-rises-yeast-steam.html", "episodes/002.html", "episodes/003.html", "style.css",
-        ])
+        #expect(
+            files.map(\.path) == [
+                "index.html", "episodes/001-why-bread-rises-yeast-steam.html", "episodes/002.html", "episodes/003.html", "style.css",
+            ])
         let css = String(decoding: try #require(files.last).bytes, as: UTF8.self)
         #expect(css.contains("prefers-color-scheme: dark"))
         #expect(!String(decoding: files[0].bytes, as: UTF8.self).contains("<style>"))
@@ -63,10 +64,11 @@ import Testing
         let titles = ["../../etc/passwd", "CON", "a/b\\c", "Ünïcödé Tïtle", "", String(repeating: "long ", count: 40)]
         let (files, _) = try writeSite(EpisodeCollection(episodes: titles.map { Episode(title: $0) }))
         let pages = files.map(\.path).filter { $0.hasPrefix("episodes/") }
-        #expect(pages == [
-            "episodes/001-etc-passwd.html", "episodes/002-con.html", "episodes/003-a-b-c.html", "episodes/004-unicode-title.html",
-            "episodes/005.html", "episodes/006-long-long-long-long-long-long-long-long-long.html",
-        ])
+        #expect(
+            pages == [
+                "episodes/001-etc-passwd.html", "episodes/002-con.html", "episodes/003-a-b-c.html", "episodes/004-unicode-title.html",
+                "episodes/005.html", "episodes/006-long-long-long-long-long-long-long-long-long.html",
+            ])
         #expect(try writeSite(EpisodeCollection(episodes: titles.map { Episode(title: $0) })).0 == files)
     }
 

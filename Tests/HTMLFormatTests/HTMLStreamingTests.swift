@@ -33,7 +33,8 @@ import Testing
         guard let offset = (0..<common).first(where: { streamed[$0] != written[$0] }) ?? (streamed.count == written.count ? nil : common)
         else { return "same bytes" }
         let around = { (bytes: [UInt8]) in String(decoding: bytes[max(0, offset - 60)..<min(bytes.count, offset + 60)], as: UTF8.self).debugDescription }
-        return "first difference at byte \(offset) of \(streamed.count) streamed, \(written.count) written: streamed \(around(streamed)), written \(around(written))"
+        return
+            "first difference at byte \(offset) of \(streamed.count) streamed, \(written.count) written: streamed \(around(streamed)), written \(around(written))"
     }
 
     @Test func everyFieldSample() throws {
@@ -67,7 +68,8 @@ import Testing
         let untitled = try expectStreamedPageIsWritten(EpisodeCollection())
         #expect(!untitled.contains(#"<nav class="contents""#))
         #expect(untitled.contains(#"<main>"#))
-        let withHeader = try expectStreamedPageIsWritten(EpisodeCollection(title: "Nothing yet", preamble: ["A line"], channels: ModelSamples.everyField.channels))
+        let withHeader = try expectStreamedPageIsWritten(
+            EpisodeCollection(title: "Nothing yet", preamble: ["A line"], channels: ModelSamples.everyField.channels))
         #expect(!withHeader.contains(#"<nav class="contents""#))
         #expect(withHeader.contains(#"<section class="channels""#))
     }
@@ -85,7 +87,8 @@ import Testing
         #expect(korean.contains(#"<html lang="ko">"#))
         let french = try expectStreamedPageIsWritten(EpisodeCollection(episodes: [Episode(title: "Un"), Episode(title: "Deux")]), options: ["language": "fr"])
         #expect(french.contains(#"<html lang="fr">"#))
-        let mixedWithOption = try expectStreamedPageIsWritten(EpisodeCollection(episodes: english + [Episode(title: "第五集", language: "zh")]), options: ["language": "fr"])
+        let mixedWithOption = try expectStreamedPageIsWritten(
+            EpisodeCollection(episodes: english + [Episode(title: "第五集", language: "zh")]), options: ["language": "fr"])
         #expect(mixedWithOption.contains(#"<html lang="fr">"#))
         // The page's labels follow its language, and are rendered only at the end.
         let chinese = try expectStreamedPageIsWritten(EpisodeCollection(episodes: [Episode(title: "一", language: "zh"), Episode(title: "二", language: "zh")]))
@@ -96,14 +99,18 @@ import Testing
         let episodes = [Episode(title: "One", chapters: [Chapter(start: 5, title: "Start")]), Episode(title: "Two")]
         let untitled = try expectStreamedPageIsWritten(EpisodeCollection(episodes: episodes))
         #expect(untitled.contains(#"data-untitled="true""#))
-        let titled = try expectStreamedPageIsWritten(EpisodeCollection(title: "Kitchen <notes> & more", preamble: ["Line one", "Line two"], episodes: episodes))
+        let titled = try expectStreamedPageIsWritten(
+            EpisodeCollection(title: "Kitchen <notes> & more", preamble: ["Line one", "Line two"], episodes: episodes))
         #expect(titled.contains("Kitchen &lt;notes&gt; &amp; more</h1>"))
         #expect(!titled.contains("data-untitled"))
     }
 
     @Test func episodesFindTheirChannelsInTheHeader() throws {
         let channels = [Channel(title: "First", siteURL: "https://example.org/first"), Channel(title: "Second", feedURL: "https://example.org/second.xml")]
-        let episodes = (1...7).map { Episode(title: "Episode \($0)", channel: $0.isMultiple(of: 2) ? "Second" : "First", metadata: EpisodeMetadata(published: "2026-01-0\($0)")) }
+        let episodes =
+            (1...7).map {
+                Episode(title: "Episode \($0)", channel: $0.isMultiple(of: 2) ? "Second" : "First", metadata: EpisodeMetadata(published: "2026-01-0\($0)"))
+            }
             + [Episode(title: "No such channel", channel: "Third")]
         let page = try expectStreamedPageIsWritten(EpisodeCollection(title: "Channels", channels: channels, episodes: episodes))
         #expect(page.contains(#"<a href="https://example.org/first">First</a>"#))
@@ -111,9 +118,12 @@ import Testing
 
     @Test func controlCharacterWarningOnce() throws {
         let episodes = (1...5).map { Episode(title: "Episode\u{1} \($0)", summary: "Bell\u{7}") }
-        for collection in [EpisodeCollection(episodes: episodes), EpisodeCollection(title: "Title\u{2}", episodes: episodes), EpisodeCollection(title: "Title\u{2}")] {
+        for collection in [
+            EpisodeCollection(episodes: episodes), EpisodeCollection(title: "Title\u{2}", episodes: episodes), EpisodeCollection(title: "Title\u{2}"),
+        ] {
             for batchSize in [1, 2, 10] {
-                let streamed = try #require(try StreamingHarness.streamedBytes(HTMLWriter(), collection: collection, options: ConversionOptions(), batchSize: batchSize))
+                let streamed = try #require(
+                    try StreamingHarness.streamedBytes(HTMLWriter(), collection: collection, options: ConversionOptions(), batchSize: batchSize))
                 #expect(streamed.diagnostics.filter { $0.id.rawValue == "html.control-characters" }.count == 1)
                 #expect(streamed.diagnostics.count == 1)
             }

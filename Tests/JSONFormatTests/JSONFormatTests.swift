@@ -46,8 +46,10 @@ private func failure(_ text: String) -> [Diagnostic] {
 
     @Test func carriesTheNamesOutsideToolsRelyOn() throws {
         let text = String(decoding: try write(ModelSamples.everyField), as: UTF8.self)
-        for name in ["schemaVersion", "title", "channels", "episodes", "channel", "language", "summary", "chapters", "entities",
-                     "start", "body", "quotes", "text", "time", "name", "type", "description"] {
+        for name in [
+            "schemaVersion", "title", "channels", "episodes", "channel", "language", "summary", "chapters", "entities",
+            "start", "body", "quotes", "text", "time", "name", "type", "description",
+        ] {
             #expect(text.contains("\"\(name)\": "), "missing \(name)")
         }
         #expect(text.contains("\"start\": 96,"))
@@ -56,23 +58,26 @@ private func failure(_ text: String) -> [Diagnostic] {
     }
 
     @Test func unknownFieldsAreReportedNotFatal() throws {
-        let (model, diagnostics) = try read("""
+        let (model, diagnostics) = try read(
+            """
             {"schemaVersion": 1, "generator": "x",
              "episodes": [{"title": "A", "rating": 5, "chapters": [{"start": 1, "title": "t", "mood": "ok"}]}]}
             """)
         #expect(model.episodes.map(\.title) == ["A"])
         #expect(model.episodes[0].chapters == [Chapter(start: 1, title: "t")])
-        #expect(diagnostics.all.map(\.description) == [
-            "in.json:1:35: warning: unknown field 'generator' in the collection; ignored [json.field.unknown]",
-            "in.json:2:40: warning: unknown field 'rating' in an episode; ignored [json.field.unknown]",
-            "in.json:2:91: warning: unknown field 'mood' in a chapter; ignored [json.field.unknown]",
-        ])
+        #expect(
+            diagnostics.all.map(\.description) == [
+                "in.json:1:35: warning: unknown field 'generator' in the collection; ignored [json.field.unknown]",
+                "in.json:2:40: warning: unknown field 'rating' in an episode; ignored [json.field.unknown]",
+                "in.json:2:91: warning: unknown field 'mood' in a chapter; ignored [json.field.unknown]",
+            ])
     }
 
     @Test func syntaxErrorsNameLineAndColumn() {
-        #expect(failure("{\n  \"episodes\": [\n    {\"title\": \"é\" \"x\"}\n]}").map(\.description) == [
-            "in.json:3:19: error: expected ',' or '}' in an object [json.syntax]"
-        ])
+        #expect(
+            failure("{\n  \"episodes\": [\n    {\"title\": \"é\" \"x\"}\n]}").map(\.description) == [
+                "in.json:3:19: error: expected ',' or '}' in an object [json.syntax]"
+            ])
         #expect(failure("{\"title\": \"open").map(\.description) == ["in.json:1:16: error: unterminated string [json.syntax]"])
         #expect(failure("").map(\.description) == ["in.json:1:1: error: unexpected end of input, expected a value [json.syntax]"])
         #expect(failure("{} x").map(\.id) == ["json.syntax"])
@@ -80,23 +85,27 @@ private func failure(_ text: String) -> [Diagnostic] {
     }
 
     @Test func wrongTypesAreErrorsWithPlaces() {
-        let diagnostics = failure("""
+        let diagnostics = failure(
+            """
             {"episodes": [{"title": 7, "chapters": {"start": 1}},
                           {"chapters": [{"start": 1.5, "title": "x"}, {"start": "00:10"}]}]}
             """)
-        #expect(diagnostics.map(\.description) == [
-            "in.json:1:25: error: expected title to be a string, found a number [json.type]",
-            "in.json:1:40: error: expected chapters to be an array, found an object [json.type]",
-            "in.json:2:15: error: an episode needs a 'title' [json.field.missing]",
-            "in.json:2:39: error: start must be a whole, non-negative number of seconds, found 1.5 [json.seconds]",
-            "in.json:2:69: error: expected start to be a number of seconds, found a string [json.type]",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "in.json:1:25: error: expected title to be a string, found a number [json.type]",
+                "in.json:1:40: error: expected chapters to be an array, found an object [json.type]",
+                "in.json:2:15: error: an episode needs a 'title' [json.field.missing]",
+                "in.json:2:39: error: start must be a whole, non-negative number of seconds, found 1.5 [json.seconds]",
+                "in.json:2:69: error: expected start to be a number of seconds, found a string [json.type]",
+            ])
         let seconds = failure("{\"episodes\": [{\"title\": \"a\", \"chapters\": [{\"start\": 1.5}, {\"start\": -3}, {\"start\": \"1:00\"}]}]}")
         #expect(seconds.map(\.id) == ["json.seconds", "json.seconds", "json.type"])
     }
 
     @Test func wholeFloatsAndNullsAreAccepted() throws {
-        let (model, _) = try read("{\"episodes\": [{\"title\": \"a\", \"duration\": 60.0, \"chapters\": [{\"start\": 96.0, \"title\": \"x\", \"quotes\": [{\"text\": \"q\", \"time\": null}]}]}]}")
+        let (model, _) = try read(
+            "{\"episodes\": [{\"title\": \"a\", \"duration\": 60.0, \"chapters\": [{\"start\": 96.0, \"title\": \"x\", \"quotes\": [{\"text\": \"q\", \"time\": null}]}]}]}"
+        )
         #expect(model.episodes[0].metadata.duration == 60)
         #expect(model.episodes[0].chapters[0].start == 96)
         #expect(model.episodes[0].chapters[0].quotes == [Quote(text: "q")])
@@ -106,9 +115,10 @@ private func failure(_ text: String) -> [Diagnostic] {
         let (model, _) = try read(#"{"title": "a\"b\\c\n\u00e9\ud83c\udf99 \/"}"#)
         #expect(model.title == "a\"b\\c\né🎙 /")
         #expect(failure(#"{"title": "\ud83c"}"#).map(\.id) == ["json.syntax"])
-        #expect(failure("{\"title\": \"tab\there\"}").map(\.description) == [
-            "in.json:1:15: error: control character inside a string must be escaped [json.syntax]"
-        ])
+        #expect(
+            failure("{\"title\": \"tab\there\"}").map(\.description) == [
+                "in.json:1:15: error: control character inside a string must be escaped [json.syntax]"
+            ])
     }
 
     @Test func controlCharactersAreWrittenEscaped() throws {

@@ -1,14 +1,16 @@
 import Foundation
 import QuireCore
-@testable import QuireMarkdown
 import QuireTestSupport
 import Testing
+
+@testable import QuireMarkdown
 
 /// Markdown → HTML through cmark-gfm for documents that are not episode files.
 @Suite struct DirectConverterTests {
     private func convert(_ text: String, options: [String: String] = [:]) throws -> String {
         var diagnostics = Diagnostics()
-        let bytes = try MarkdownHTMLConverter().convert(InputFile(name: "notes.md", bytes: Array(text.utf8)), options: ConversionOptions(options), diagnostics: &diagnostics)
+        let bytes = try MarkdownHTMLConverter().convert(
+            InputFile(name: "notes.md", bytes: Array(text.utf8)), options: ConversionOptions(options), diagnostics: &diagnostics)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -94,7 +96,8 @@ import Testing
     }
 
     @Test func acceptsAgreesWithTheReadersJudgement() throws {
-        let paths = try FileManager.default.contentsOfDirectory(atPath: Fixtures.url("docs").path).filter { $0.hasSuffix(".md") }.map { "docs/" + $0 }
+        let paths =
+            try FileManager.default.contentsOfDirectory(atPath: Fixtures.url("docs").path).filter { $0.hasSuffix(".md") }.map { "docs/" + $0 }
             + ["README.md", "Tests/MarkdownFormatTests/Fixtures/meeting-notes.md"]
             + WriterGoldenTests.variants.map { "Tests/MarkdownFormatTests/Fixtures/every-field.\($0.name).golden.md" }
         for path in paths {

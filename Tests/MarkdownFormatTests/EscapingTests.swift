@@ -1,8 +1,9 @@
-import QuireCore
 import QuireCommonMark
-@testable import QuireMarkdown
+import QuireCore
 import QuireTestSupport
 import Testing
+
+@testable import QuireMarkdown
 
 /// Text that looks like Markdown structure survives writing and reading, and renders as written.
 @Suite struct EscapingTests {
@@ -23,8 +24,10 @@ import Testing
 
     @Test func plainTextMarkupCharactersAreShownLiterally() throws {
         let title = "A *b* _c_ [d](e) <f> `g` ~h~ \\i &amp; | j"
-        let text = try roundTrip(Episode(title: title, chapters: [Chapter(start: 5, title: title)],
-                                         entities: [Entity(name: "**x**", type: "(y)", description: "")]))
+        let text = try roundTrip(
+            Episode(
+                title: title, chapters: [Chapter(start: 5, title: title)],
+                entities: [Entity(name: "**x**", type: "(y)", description: "")]))
         #expect(CommonMarkRenderer.html(document: text).contains("<h1>A *b* _c_ [d](e) &lt;f&gt; `g` ~h~ \\i &amp;amp; | j</h1>"))
         #expect(text.contains("- **\\*\\*x\\*\\*** (\\(y\\))\n"))
     }
@@ -86,7 +89,8 @@ import Testing
     @Test func frontMatterValuesThatNeedQuotesAreQuoted() throws {
         let episode = Episode(
             title: "T", channel: "Show: the sequel", language: "en",
-            metadata: EpisodeMetadata(url: "https://e.org/a#b", extra: [MetadataField(key: "note", value: "- \"dash\"\nnewline"), MetadataField(key: "yes", value: "no")]))
+            metadata: EpisodeMetadata(
+                url: "https://e.org/a#b", extra: [MetadataField(key: "note", value: "- \"dash\"\nnewline"), MetadataField(key: "yes", value: "no")]))
         let text = try roundTrip(episode)
         #expect(text.contains("channel: \"Show: the sequel\"\n"))
         #expect(text.contains("url: https://e.org/a#b\n"))

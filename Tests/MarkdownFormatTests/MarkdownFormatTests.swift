@@ -1,9 +1,10 @@
 import Foundation
 import QuireCore
-@testable import QuireMarkdown
 import QuireSummaryText
 import QuireTestSupport
 import Testing
+
+@testable import QuireMarkdown
 
 // Shared helpers for the Markdown format's tests (one file per concern beside this one).
 
@@ -47,7 +48,8 @@ func firstDifference(_ left: EpisodeCollection, _ right: EpisodeCollection) -> S
         if a.title != b.title { return "episode \(index) title: \(a.title.debugDescription) vs \(b.title.debugDescription)" }
         if a.summary != b.summary { return "episode \(index) summary: \(a.summary.debugDescription) vs \(b.summary.debugDescription)" }
         if a.metadata != b.metadata || a.channel != b.channel || a.language != b.language {
-            return "episode \(index) metadata: \(a.metadata) \(String(describing: a.channel)) \(String(describing: a.language)) vs \(b.metadata) \(String(describing: b.channel)) \(String(describing: b.language))"
+            return
+                "episode \(index) metadata: \(a.metadata) \(String(describing: a.channel)) \(String(describing: a.language)) vs \(b.metadata) \(String(describing: b.channel)) \(String(describing: b.language))"
         }
         if a.chapters.count != b.chapters.count { return "episode \(index) chapter count \(a.chapters.count) vs \(b.chapters.count)" }
         for (number, (x, y)) in zip(a.chapters, b.chapters).enumerated() where x != y {

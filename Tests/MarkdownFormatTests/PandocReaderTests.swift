@@ -1,8 +1,9 @@
 import Foundation
 import QuireCore
-@testable import QuireMarkdown
 import QuireTestSupport
 import Testing
+
+@testable import QuireMarkdown
 
 /// pandoc, an independent CommonMark reader, sees every chapter heading Quire writes.
 @Suite struct PandocReaderTests {

@@ -1,9 +1,10 @@
 import Foundation
 import PropertyBased
 import QuireCore
-@testable import QuireMarkdown
 import QuireTestSupport
 import Testing
+
+@testable import QuireMarkdown
 
 /// Hostile input: a diagnostic, never a crash or a hang.
 @Suite struct RobustnessTests {
@@ -31,7 +32,8 @@ import Testing
         }
         #expect(elapsed < .seconds(10))
         var diagnostics = Diagnostics()
-        let html = try MarkdownHTMLConverter().convert(InputFile(name: "deep.md", bytes: Array(text.utf8)), options: ConversionOptions(), diagnostics: &diagnostics)
+        let html = try MarkdownHTMLConverter().convert(
+            InputFile(name: "deep.md", bytes: Array(text.utf8)), options: ConversionOptions(), diagnostics: &diagnostics)
         #expect(String(decoding: html, as: UTF8.self).contains("bottom"))
     }
 
@@ -83,19 +85,25 @@ import Testing
         await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
             var state = UInt64(seed)
             func next(_ bound: Int) -> Int {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 return Int((state >> 33) % UInt64(bound))
             }
             var bytes = original
             for _ in 0..<8 {
                 let position = next(bytes.count + 1)
-                if next(2) == 0 { bytes.insert(contentsOf: pieces[next(pieces.count)], at: position) } else if position < bytes.count { bytes.remove(at: position) }
+                if next(2) == 0 {
+                    bytes.insert(contentsOf: pieces[next(pieces.count)], at: position)
+                } else if position < bytes.count {
+                    bytes.remove(at: position)
+                }
             }
             do {
                 let (collection, _) = try readMarkdown(InputFile(name: "mutated.md", bytes: bytes))
                 // Whatever the shape, the text is kept: every byte of a chapter body sits in the file.
                 for chapter in collection.episodes.flatMap(\.chapters) where !chapter.body.isEmpty {
-                    #expect(chapter.body.split(separator: "\n").allSatisfy { String(decoding: bytes, as: UTF8.self).contains($0.drop { $0 == "\\" }) }, "seed \(seed)")
+                    #expect(
+                        chapter.body.split(separator: "\n").allSatisfy { String(decoding: bytes, as: UTF8.self).contains($0.drop { $0 == "\\" }) },
+                        "seed \(seed)")
                 }
             } catch is ConversionFailure {
                 // A mutation can cut a UTF-8 sequence: that is a diagnostic, not a crash.

@@ -1,8 +1,9 @@
 import PropertyBased
 import QuireCore
-@testable import QuireMarkdown
 import QuireTestSupport
 import Testing
+
+@testable import QuireMarkdown
 
 /// Model → Markdown → model and Markdown → model → Markdown are identities.
 @Suite struct RoundTripTests {
@@ -39,7 +40,9 @@ import Testing
 
     @Test func emptyAndCollectionOnlyModelsRoundTrip() throws {
         try expectRoundTrip(EpisodeCollection(), "empty")
-        try expectRoundTrip(EpisodeCollection(title: "Only a title", preamble: ["a", "  b "], channels: [Channel(title: "Unused", feedURL: "https://e.org/f")]), "collection only")
+        try expectRoundTrip(
+            EpisodeCollection(title: "Only a title", preamble: ["a", "  b "], channels: [Channel(title: "Unused", feedURL: "https://e.org/f")]),
+            "collection only")
         try expectRoundTrip(EpisodeCollection(episodes: [Episode(title: "Bare")]), "bare episode")
         try expectRoundTrip(
             EpisodeCollection(episodes: [Episode(title: "Untimed", chapters: [Chapter(start: nil, title: "Entities", body: "not the entities")])]),

@@ -1,7 +1,8 @@
 import QuireCore
-@testable import QuireMarkdown
 import QuireTestSupport
 import Testing
+
+@testable import QuireMarkdown
 
 /// The sniffer claims Markdown without stealing summary text.
 @Suite struct SnifferTests {

@@ -1,7 +1,8 @@
 import QuireCore
-@testable import QuireMarkdown
 import QuireTestSupport
 import Testing
+
+@testable import QuireMarkdown
 
 /// The Markdown Quire writes, byte for byte, for the hand-built sample and a real episode.
 @Suite struct WriterGoldenTests {

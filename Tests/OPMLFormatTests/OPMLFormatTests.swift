@@ -36,8 +36,9 @@ private func failure(_ input: InputFile) -> [String] {
 private let channels = EpisodeCollection(
     title: "My podcasts",
     channels: [
-        Channel(title: "The Proving Drawer", feedURL: "https://example.org/proving-drawer/feed.xml", siteURL: "https://example.org/pd",
-                description: "Bread & <science>, \"weekly\"."),
+        Channel(
+            title: "The Proving Drawer", feedURL: "https://example.org/proving-drawer/feed.xml", siteURL: "https://example.org/pd",
+            description: "Bread & <science>, \"weekly\"."),
         Channel(title: "역사 산책", feedURL: "https://example.org/history/rss?x=1&y=2"),
     ])
 
@@ -104,34 +105,39 @@ private let channels = EpisodeCollection(
     @Test func readsAntennaPodExport() throws {
         let (collection, diagnostics) = try read(try Fixtures.input("Tests/OPMLFormatTests/Fixtures/antennapod.opml"))
         #expect(diagnostics.isEmpty)
-        #expect(collection == EpisodeCollection(
-            title: "AntennaPod Subscriptions",
-            channels: [
-                Channel(title: "The Proving Drawer", feedURL: "https://example.org/proving-drawer/feed.xml", siteURL: "https://example.org/proving-drawer"),
-                Channel(title: "역사 산책", feedURL: "https://example.org/history/rss", siteURL: "https://example.org/history"),
-                Channel(title: "Signals & Noise", feedURL: "https://example.org/signals.xml?format=rss&v=2"),
-            ]))
+        #expect(
+            collection
+                == EpisodeCollection(
+                    title: "AntennaPod Subscriptions",
+                    channels: [
+                        Channel(
+                            title: "The Proving Drawer", feedURL: "https://example.org/proving-drawer/feed.xml", siteURL: "https://example.org/proving-drawer"),
+                        Channel(title: "역사 산책", feedURL: "https://example.org/history/rss", siteURL: "https://example.org/history"),
+                        Channel(title: "Signals & Noise", feedURL: "https://example.org/signals.xml?format=rss&v=2"),
+                    ]))
     }
 
     @Test func readsPocketCastsExportWrappedInFeeds() throws {
         let (collection, diagnostics) = try read(try Fixtures.input("Tests/OPMLFormatTests/Fixtures/pocketcasts.opml"))
         #expect(diagnostics.all.map(\.id) == ["opml.folder"])
         #expect(collection.preamble == ["feeds"])
-        #expect(collection.channels == [
-            Channel(title: "The Proving Drawer", feedURL: "https://example.org/proving-drawer/feed.xml"),
-            Channel(title: "Deep Field Notes", feedURL: "https://feeds.example.net/deep-field"),
-        ])
+        #expect(
+            collection.channels == [
+                Channel(title: "The Proving Drawer", feedURL: "https://example.org/proving-drawer/feed.xml"),
+                Channel(title: "Deep Field Notes", feedURL: "https://feeds.example.net/deep-field"),
+            ])
     }
 
     @Test func readsOvercastExportWithItsEpisodes() throws {
         let (collection, diagnostics) = try read(try Fixtures.input("Tests/OPMLFormatTests/Fixtures/overcast.opml"))
         #expect(collection.channels.map(\.feedURL) == ["https://example.org/proving-drawer/feed.xml", "https://feeds.example.net/deep-field"])
         #expect(collection.channels[0].siteURL == "https://example.org/proving-drawer")
-        #expect(collection.episodes == [
-            Episode(
-                title: "Why Your Sourdough Sulks in Winter", channel: "The Proving Drawer",
-                metadata: EpisodeMetadata(url: "https://example.org/proving-drawer/41", published: "2026-01-09T05:00:00-05:00")),
-        ])
+        #expect(
+            collection.episodes == [
+                Episode(
+                    title: "Why Your Sourdough Sulks in Winter", channel: "The Proving Drawer",
+                    metadata: EpisodeMetadata(url: "https://example.org/proving-drawer/41", published: "2026-01-09T05:00:00-05:00"))
+            ])
         // Overcast's own attributes are noted once each, not errors; its playlist is an app setting.
         #expect(!diagnostics.hasErrors && diagnostics.warnings.isEmpty)
         #expect(diagnostics.all.contains { $0.description.contains("attribute 'overcastId' is not used by Quire") })
@@ -154,7 +160,8 @@ private let channels = EpisodeCollection(
     }
 
     @Test func textInsideAFeedThatIsNotAnEpisodeIsKept() throws {
-        let (collection, diagnostics) = try read("""
+        let (collection, diagnostics) = try read(
+            """
             <opml version="2.0"><body>
             <outline type="rss" text="Show" xmlUrl="https://example.org/feed">
               <outline text="Season one" _note="Recorded live"><outline text="Bonus material"/></outline>
@@ -162,14 +169,16 @@ private let channels = EpisodeCollection(
             """)
         #expect(collection.channels == [Channel(title: "Show", feedURL: "https://example.org/feed")])
         #expect(collection.preamble == ["Season one", "Recorded live", "Bonus material"])
-        #expect(diagnostics.warnings.map(\.description) == [
-            "in.opml:3: warning: outline nested in feed 'Show' has no place in the model; its text is kept in the preamble [opml.outline.unplaced]",
-            "in.opml:3: warning: outline nested in feed 'Show' has no place in the model; its text is kept in the preamble [opml.outline.unplaced]",
-        ])
+        #expect(
+            diagnostics.warnings.map(\.description) == [
+                "in.opml:3: warning: outline nested in feed 'Show' has no place in the model; its text is kept in the preamble [opml.outline.unplaced]",
+                "in.opml:3: warning: outline nested in feed 'Show' has no place in the model; its text is kept in the preamble [opml.outline.unplaced]",
+            ])
     }
 
     @Test func aFeedWithoutATitleOrAnAddressIsReported() throws {
-        let (collection, diagnostics) = try read("""
+        let (collection, diagnostics) = try read(
+            """
             <opml version="2.0"><body>
             <outline type="rss"/>
             <outline type="rss" text="Nowhere"/>
@@ -177,7 +186,10 @@ private let channels = EpisodeCollection(
             """)
         #expect(collection.channels.map(\.title) == ["", "Nowhere"])
         // A feed without an address is what Quire's own outline writes for a summary page's channel: not reported.
-        #expect(diagnostics.all.map(\.description) == ["in.opml:2: warning: feed outline has no text, title or xmlUrl; read as an untitled channel [opml.feed.untitled]"])
+        #expect(
+            diagnostics.all.map(\.description) == [
+                "in.opml:2: warning: feed outline has no text, title or xmlUrl; read as an untitled channel [opml.feed.untitled]"
+            ])
     }
 
     @Test func linkOutlinesAreChannelsWithAPage() throws {
@@ -186,14 +198,16 @@ private let channels = EpisodeCollection(
     }
 
     @Test func attributeNamesAreReadInAnyCase() throws {
-        let (collection, _) = try read(#"<opml version="1.0"><body><outline TEXT="Loud" XMLURL="https://example.org/a" HTMLURL="https://example.org"/></body></opml>"#)
+        let (collection, _) = try read(
+            #"<opml version="1.0"><body><outline TEXT="Loud" XMLURL="https://example.org/a" HTMLURL="https://example.org"/></body></opml>"#)
         #expect(collection.channels == [Channel(title: "Loud", feedURL: "https://example.org/a", siteURL: "https://example.org")])
     }
 
     @Test func billionLaughsIsRejectedBeforeParsing() throws {
-        #expect(failure(try Fixtures.input("Tests/OPMLFormatTests/Fixtures/billion-laughs.opml")) == [
-            "Tests/OPMLFormatTests/Fixtures/billion-laughs.opml:3:1: error: the document declares entities in its DTD; Quire never expands entities (billion laughs, external files) and reads no such document [opml.entities]"
-        ])
+        #expect(
+            failure(try Fixtures.input("Tests/OPMLFormatTests/Fixtures/billion-laughs.opml")) == [
+                "Tests/OPMLFormatTests/Fixtures/billion-laughs.opml:3:1: error: the document declares entities in its DTD; Quire never expands entities (billion laughs, external files) and reads no such document [opml.entities]"
+            ])
     }
 
     @Test func externalEntitiesAreRejected() throws {
@@ -203,8 +217,9 @@ private let channels = EpisodeCollection(
     }
 
     @Test func malformedXMLNamesLineAndColumn() throws {
-        #expect(failure(try Fixtures.input("Tests/OPMLFormatTests/Fixtures/malformed.opml")).first ==
-            "Tests/OPMLFormatTests/Fixtures/malformed.opml:6:10: error: Opening and ending tag mismatch: outline line 5 and body [opml.xml]")
+        #expect(
+            failure(try Fixtures.input("Tests/OPMLFormatTests/Fixtures/malformed.opml")).first
+                == "Tests/OPMLFormatTests/Fixtures/malformed.opml:6:10: error: Opening and ending tag mismatch: outline line 5 and body [opml.xml]")
     }
 
     @Test func deepNestingIsBounded() throws {
@@ -215,9 +230,10 @@ private let channels = EpisodeCollection(
     }
 
     @Test func otherXMLIsNotOPML() throws {
-        #expect(failure(InputFile(name: "feed.opml", bytes: Array("<rss version=\"2.0\"><channel/></rss>".utf8))) == [
-            "feed.opml:1:1: error: the root element is <rss>, not <opml> [opml.root]"
-        ])
+        #expect(
+            failure(InputFile(name: "feed.opml", bytes: Array("<rss version=\"2.0\"><channel/></rss>".utf8))) == [
+                "feed.opml:1:1: error: the root element is <rss>, not <opml> [opml.root]"
+            ])
     }
 }
 
@@ -257,8 +273,9 @@ private let channels = EpisodeCollection(
             Episode(
                 title: episode["title"] as? String ?? "", channel: "Sample", summary: episode["summary"] as? String ?? "",
                 chapters: (episode["chapters"] as? [[String: Any]] ?? []).map { chapter in
-                    Chapter(start: chapter["start"] as? Int, title: chapter["title"] as? String ?? "", body: chapter["body"] as? String ?? "",
-                            quotes: (chapter["quotes"] as? [[String: Any]] ?? []).map { Quote(text: $0["text"] as? String ?? "", time: $0["time"] as? Int) })
+                    Chapter(
+                        start: chapter["start"] as? Int, title: chapter["title"] as? String ?? "", body: chapter["body"] as? String ?? "",
+                        quotes: (chapter["quotes"] as? [[String: Any]] ?? []).map { Quote(text: $0["text"] as? String ?? "", time: $0["time"] as? Int) })
                 })
         }
         return EpisodeCollection(title: "Sample page", channels: [Channel(title: "Sample", feedURL: "https://example.org/feed.xml")], episodes: episodes)

@@ -198,12 +198,13 @@ private let episodeFile = Fixtures.url("Examples/episode.txt").path
     @Test func routePrintsEveryStep() {
         let result = quire(["route", "summary", "json"])
         #expect(result.status == .success)
-        #expect(result.output == """
-            route summary → json: 2 steps, cost 2, lossless
-              1. summary → model  reader from built-in, cost 1
-              2. model → json  writer from built-in, cost 1
+        #expect(
+            result.output == """
+                route summary → json: 2 steps, cost 2, lossless
+                  1. summary → model  reader from built-in, cost 1
+                  2. model → json  writer from built-in, cost 1
 
-            """)
+                """)
         let back = quire(["route", "json", "txt"])
         // Summary text has no escape for some markup: the graph says so.
         #expect(back.output.hasPrefix("route json → summary: 2 steps, cost 2, lossy"))
@@ -271,7 +272,8 @@ private func episodeTitles(_ json: String) throws -> [String] {
         let uncertain = result.error.split(separator: "\n").filter { $0.contains(": note: uncertain: [") }
         let counted = result.error.firstRange(of: /, (\d+) of them uncertain/).map { Int(result.error[$0].split(separator: " ")[1])! }
         #expect(counted == uncertain.count)
-        #expect(uncertain.allSatisfy { $0.hasPrefix("\(examplePage):") && $0.contains(/: note: uncertain: \[[0-9:]+\] '.+' \(\d+%\); next best '.+' \(\d+%\)$/) })
+        #expect(
+            uncertain.allSatisfy { $0.hasPrefix("\(examplePage):") && $0.contains(/: note: uncertain: \[[0-9:]+\] '.+' \(\d+%\); next best '.+' \(\d+%\)$/) })
     }
 }
 

@@ -68,8 +68,9 @@ import Testing
             #expect(["note", "warning", "error"].contains(object["severity"] as? String))
             #expect((object["id"] as? String)?.isEmpty == false)
         }
-        let warning = try #require(lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-            .first { $0["severity"] as? String == "warning" })
+        let warning = try #require(
+            lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+                .first { $0["severity"] as? String == "warning" })
         #expect(warning["line"] as? Int == 5)
         #expect(warning["column"] as? Int != nil)
         // A failure the library reports with a message is a JSON line too, not text.

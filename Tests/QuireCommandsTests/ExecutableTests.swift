@@ -48,7 +48,8 @@ import Testing
 
     @Test(.enabled(if: CLIHarness.hasBinary && FileManager.default.fileExists(atPath: "/dev/full"), "needs a built quire and /dev/full"))
     func aFullStandardOutputIsAnErrorNotACrash() throws {
-        let result = try ExternalTool.run(path: "/bin/sh", ["-c", "\"$0\" convert \"$1\" --to json > /dev/full", Self.binary, Fixtures.url("Examples/episode.txt").path])
+        let result = try ExternalTool.run(
+            path: "/bin/sh", ["-c", "\"$0\" convert \"$1\" --to json > /dev/full", Self.binary, Fixtures.url("Examples/episode.txt").path])
         #expect(result.status == 1)
         #expect(result.error.contains("cannot write <stdout>: No space left on device"))
     }

@@ -86,8 +86,11 @@ import Testing
     /// A tiny file system of its own (tmpfs needs root, as CI has); skipped elsewhere.
     private static let canMount: Bool = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount")
 
-    @Test(.enabled(if: hasBinary && canMount, "needs a built quire and root to mount a small tmpfs"),
-          arguments: [["--to", "json"], ["--to", "json", "--streaming", "always"], ["--to", "html", "--streaming", "always"], ["--to", "epub", "--streaming", "always"]])
+    @Test(
+        .enabled(if: hasBinary && canMount, "needs a built quire and root to mount a small tmpfs"),
+        arguments: [
+            ["--to", "json"], ["--to", "json", "--streaming", "always"], ["--to", "html", "--streaming", "always"], ["--to", "epub", "--streaming", "always"],
+        ])
     func aFullDiskFailsCleanlyAndKeepsTheOldOutput(_ mode: [String]) throws {
         let directory = try TemporaryDirectory()
         let disk = directory.path("disk")

@@ -124,7 +124,8 @@ private let episode = Fixtures.url("Examples/episode.txt").path
 
     @Test func floodingStandardErrorIsStopped() throws {
         try expectFailure(
-            ["convert", episode, "--to", "shouter"], message: "plugin 'shouter' (model → shouter) wrote more than 1048576 bytes to standard error and was stopped")
+            ["convert", episode, "--to", "shouter"],
+            message: "plugin 'shouter' (model → shouter) wrote more than 1048576 bytes to standard error and was stopped")
     }
 
     @Test func aNonZeroExitFailsWithThePluginsOwnMessage() throws {
@@ -160,13 +161,14 @@ private let episode = Fixtures.url("Examples/episode.txt").path
     /// summary text → model → JSON → a plugin's byte-level converter: a multi-hop route through a plugin.
     @Test func multiHopRoutesGoThroughPluginConverters() throws {
         let route = quire(["route", "summary", "json-copy", "--plugin-dir", misbehaving])
-        #expect(route.output == """
-            route summary → json-copy: 3 steps, cost 3, lossless
-              1. summary → model  reader from built-in, cost 1
-              2. model → json  writer from built-in, cost 1
-              3. json → json-copy  converter from json-copy, cost 1 — plugin 'json-copy' converts json to json-copy directly
+        #expect(
+            route.output == """
+                route summary → json-copy: 3 steps, cost 3, lossless
+                  1. summary → model  reader from built-in, cost 1
+                  2. model → json  writer from built-in, cost 1
+                  3. json → json-copy  converter from json-copy, cost 1 — plugin 'json-copy' converts json to json-copy directly
 
-            """)
+                """)
         let direct = quire(["convert", episode, "--to", "json"])
         let copied = quire(["convert", episode, "--to", "json-copy", "--plugin-dir", misbehaving])
         #expect(copied.status == .success)

@@ -17,17 +17,19 @@ import Testing
             "--no-timeline", "--author", "Me", "--cover", "c.png", "--order", "published", "--group-by", "channel",
             "--split-hints", "hints.txt", "--zip-max-entries", "5", "-o", "out.epub",
         ])
-        #expect(rewritten == [
-            "page.txt", "--option", "opml=outline", "--option", "front-matter=true", "--option", "entities=table",
-            "--option", "split=true", "--option", "template=t/", "--option", "unsafe-html=true", "--option", "no-timeline=true",
-            "--option", "author=Me", "--option", "cover=c.png", "--option", "order=published", "--option", "group-by=channel",
-            "--option", "split-hints=hints.txt", "--option", "zip-max-entries=5", "-o", "out.epub",
-        ])
+        #expect(
+            rewritten == [
+                "page.txt", "--option", "opml=outline", "--option", "front-matter=true", "--option", "entities=table",
+                "--option", "split=true", "--option", "template=t/", "--option", "unsafe-html=true", "--option", "no-timeline=true",
+                "--option", "author=Me", "--option", "cover=c.png", "--option", "order=published", "--option", "group-by=channel",
+                "--option", "split-hints=hints.txt", "--option", "zip-max-entries=5", "-o", "out.epub",
+            ])
     }
 
     @Test func leavesConvertsOwnOptionsTheirValuesAndEverythingAfterTheTerminator() {
-        #expect(flags.rewrite(["--title", "--split", "--channel=x", "--split=false", "--", "--opml", "outline"])
-            == ["--title", "--split", "--channel=x", "--option", "split=false", "--", "--opml", "outline"])
+        #expect(
+            flags.rewrite(["--title", "--split", "--channel=x", "--split=false", "--", "--opml", "outline"])
+                == ["--title", "--split", "--channel=x", "--option", "split=false", "--", "--opml", "outline"])
     }
 
     /// The list the rewriter trusts is the command's real list: every long option `convert --help`
@@ -35,10 +37,11 @@ import Testing
     @Test func ownOptionNamesAreConvertsOptions() {
         let help = ConvertCommand.helpMessage(columns: 200)
         let usage = help[help.range(of: "OPTIONS:")!.upperBound...]
-        let shown = Set(usage.split(separator: "\n").compactMap { line -> String? in
-            guard let range = line.range(of: #"--[a-z-]+"#, options: .regularExpression), line.hasPrefix("  ") else { return nil }
-            return String(line[range].dropFirst(2))
-        })
+        let shown = Set(
+            usage.split(separator: "\n").compactMap { line -> String? in
+                guard let range = line.range(of: #"--[a-z-]+"#, options: .regularExpression), line.hasPrefix("  ") else { return nil }
+                return String(line[range].dropFirst(2))
+            })
         #expect(shown == ConvertCommand.ownOptionNames)
     }
 

@@ -33,8 +33,9 @@ import Testing
         let wholeBytes = try Data(contentsOf: URL(fileURLWithPath: directory.path("whole.\(format)")))
         #expect(try Data(contentsOf: URL(fileURLWithPath: directory.path("streamed.\(format)"))) == wholeBytes)
         // The same diagnostics, apart from the route.
-        #expect(streamed.error.split(separator: "\n").filter { !$0.hasPrefix("route") && !$0.hasPrefix("  ") && !$0.hasPrefix("streamed:") }
-            == whole.error.split(separator: "\n"))
+        #expect(
+            streamed.error.split(separator: "\n").filter { !$0.hasPrefix("route") && !$0.hasPrefix("  ") && !$0.hasPrefix("streamed:") }
+                == whole.error.split(separator: "\n"))
     }
 
     /// `--strict` refuses a streamed result with warnings, and the file that was there stays whole.

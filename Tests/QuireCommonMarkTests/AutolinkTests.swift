@@ -1,5 +1,6 @@
-@testable import QuireCommonMark
 import Testing
+
+@testable import QuireCommonMark
 
 /// cmark-gfm's autolink extension costs memory per `w` and `@` of the text (a 100 MB line took 4 GB),
 /// so it is attached only when the text holds something it could link.

@@ -4,32 +4,35 @@ import Testing
 /// CommonMark with the GFM extensions, rendered to HTML: what a page or a book shows.
 @Suite struct CommonMarkRendererTests {
     @Test func rendersCommonMark() {
-        #expect(CommonMarkRenderer.html(document: "# Title\n\nSome *em*, **strong** and `code`.\n\n> quoted\n")
-            == "<h1>Title</h1>\n<p>Some <em>em</em>, <strong>strong</strong> and <code>code</code>.</p>\n<blockquote>\n<p>quoted</p>\n</blockquote>\n")
+        #expect(
+            CommonMarkRenderer.html(document: "# Title\n\nSome *em*, **strong** and `code`.\n\n> quoted\n")
+                == "<h1>Title</h1>\n<p>Some <em>em</em>, <strong>strong</strong> and <code>code</code>.</p>\n<blockquote>\n<p>quoted</p>\n</blockquote>\n")
         #expect(CommonMarkRenderer.html(document: "") == "")
     }
 
     @Test func rendersTheGFMExtensions() {
-        #expect(CommonMarkRenderer.html(document: "~~gone~~ and https://example.org\n")
-            == "<p><del>gone</del> and <a href=\"https://example.org\">https://example.org</a></p>\n")
+        #expect(
+            CommonMarkRenderer.html(document: "~~gone~~ and https://example.org\n")
+                == "<p><del>gone</del> and <a href=\"https://example.org\">https://example.org</a></p>\n")
         // Column alignment as a style: HTML5 has no `align` attribute.
-        #expect(CommonMarkRenderer.html(document: "| a | b |\n|:--|--:|\n| 1 | 2 |\n") == """
-            <table>
-            <thead>
-            <tr>
-            <th style="text-align: left">a</th>
-            <th style="text-align: right">b</th>
-            </tr>
-            </thead>
-            <tbody>
-            <tr>
-            <td style="text-align: left">1</td>
-            <td style="text-align: right">2</td>
-            </tr>
-            </tbody>
-            </table>
+        #expect(
+            CommonMarkRenderer.html(document: "| a | b |\n|:--|--:|\n| 1 | 2 |\n") == """
+                <table>
+                <thead>
+                <tr>
+                <th style="text-align: left">a</th>
+                <th style="text-align: right">b</th>
+                </tr>
+                </thead>
+                <tbody>
+                <tr>
+                <td style="text-align: left">1</td>
+                <td style="text-align: right">2</td>
+                </tr>
+                </tbody>
+                </table>
 
-            """)
+                """)
         let tasks = CommonMarkRenderer.html(document: "- [x] done\n- [ ] open\n")
         #expect(tasks.contains("checked=\"\""))
         #expect(tasks.components(separatedBy: "type=\"checkbox\"").count == 3)
@@ -38,10 +41,12 @@ import Testing
     /// Raw HTML and `javascript:` links are left out unless the caller asks for unsafe rendering.
     @Test func unsafeHTMLIsDroppedByDefault() {
         let text = "<script>alert(1)</script>\n\nSay <b>hi</b> [x](javascript:alert(1))\n"
-        #expect(CommonMarkRenderer.html(document: text)
-            == "<!-- raw HTML omitted -->\n<p>Say <!-- raw HTML omitted -->hi<!-- raw HTML omitted --> <a href=\"\">x</a></p>\n")
-        #expect(CommonMarkRenderer.html(document: text, unsafe: true)
-            == "<script>alert(1)</script>\n<p>Say <b>hi</b> <a href=\"javascript:alert(1)\">x</a></p>\n")
+        #expect(
+            CommonMarkRenderer.html(document: text)
+                == "<!-- raw HTML omitted -->\n<p>Say <!-- raw HTML omitted -->hi<!-- raw HTML omitted --> <a href=\"\">x</a></p>\n")
+        #expect(
+            CommonMarkRenderer.html(document: text, unsafe: true)
+                == "<script>alert(1)</script>\n<p>Say <b>hi</b> <a href=\"javascript:alert(1)\">x</a></p>\n")
         #expect(CommonMarkRenderer.inlineHTML(paragraph: "a <img src=x onerror=alert(1)> b") == "a <!-- raw HTML omitted --> b")
     }
 

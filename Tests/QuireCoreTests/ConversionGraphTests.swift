@@ -219,4 +219,3 @@ private func path(_ route: Route) -> [String] { route.steps.map(\.description) }
         #expect(graph.routeDecliningSelectiveStart(from: .model, to: .format("b")) == nil)
     }
 }
-

@@ -25,8 +25,11 @@ import Testing
     @Test func episodesAreJudgedByTheirProseNotHeadingsOrQuotes() {
         let episode = Episode(
             title: "World Models & Robotics", summary: "机器人是世界模型最直接的落地场景，数据配比还在试错。",
-            chapters: [Chapter(start: 0, title: "Why World Models", body: "Oriol 把它拆成两层：一层是编码，另一层是模型本身。",
-                               quotes: [Quote(text: "There is lots of knowledge in videos and images, and the moment is near.")])])
+            chapters: [
+                Chapter(
+                    start: 0, title: "Why World Models", body: "Oriol 把它拆成两层：一层是编码，另一层是模型本身。",
+                    quotes: [Quote(text: "There is lots of knowledge in videos and images, and the moment is near.")])
+            ])
         #expect(LanguageDetector.detect(episode) == "zh")
     }
 }

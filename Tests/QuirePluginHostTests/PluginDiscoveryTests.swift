@@ -17,8 +17,9 @@ private let fixtures = Fixtures.url("Tests/QuirePluginHostTests/Fixtures").path
         let search = discovery(["/flags/b", "/flags/a"], environment: ["QUIRE_PLUGIN_PATH": "/path/c::/flags/a/", "XDG_DATA_HOME": "/xdg", "HOME": "/home/u"])
         #expect(search.searchDirectories == ["/flags/b", "/flags/a", "/path/c", "/xdg/quire/plugins", "/nonexistent/share/quire/plugins"])
         // Without XDG_DATA_HOME (or with it empty), the per-user folder is under HOME.
-        #expect(discovery([], environment: ["HOME": "/home/u", "XDG_DATA_HOME": ""]).searchDirectories
-            == ["/home/u/.local/share/quire/plugins", "/nonexistent/share/quire/plugins"])
+        #expect(
+            discovery([], environment: ["HOME": "/home/u", "XDG_DATA_HOME": ""]).searchDirectories
+                == ["/home/u/.local/share/quire/plugins", "/nonexistent/share/quire/plugins"])
         #expect(discovery([]).searchDirectories == ["/nonexistent/share/quire/plugins"])
     }
 
@@ -31,9 +32,10 @@ private let fixtures = Fixtures.url("Tests/QuirePluginHostTests/Fixtures").path
     @Test func pluginsAreFoundInSearchOrderAndByNameWithinAFolder() {
         let found = discovery([fixtures + "/discovery/second", fixtures + "/discovery/first", fixtures + "/no-such-folder"]).discover()
         #expect(found.plugins.map(\.manifest.name) == ["beta", "alpha", "zeta"])
-        #expect(found.plugins.map(\.directory) == [
-            fixtures + "/discovery/second/beta", fixtures + "/discovery/first/alpha", fixtures + "/discovery/first/zeta",
-        ])
+        #expect(
+            found.plugins.map(\.directory) == [
+                fixtures + "/discovery/second/beta", fixtures + "/discovery/first/alpha", fixtures + "/discovery/first/zeta",
+            ])
         #expect(found.plugins.map(\.executable) == found.plugins.map { $0.directory + "/run.sh" })
         // `notes` has no manifest: it is not a plugin, and not a rejected one either.
         #expect(found.rejected.isEmpty)
@@ -67,7 +69,9 @@ private let fixtures = Fixtures.url("Tests/QuirePluginHostTests/Fixtures").path
             return nil
         }
         #expect(reason("wrong-type")?.hasPrefix("quire-plugin.json is not a valid manifest: 'protocol': ") == true, "\(reason("wrong-type") ?? "accepted")")
-        #expect(reason("missing-edge-end")?.hasPrefix("quire-plugin.json is not a valid manifest: missing 'edges.") == true, "\(reason("missing-edge-end") ?? "accepted")")
+        #expect(
+            reason("missing-edge-end")?.hasPrefix("quire-plugin.json is not a valid manifest: missing 'edges.") == true,
+            "\(reason("missing-edge-end") ?? "accepted")")
         #expect(reason("missing-edge-end")?.hasSuffix(".to'") == true, "\(reason("missing-edge-end") ?? "accepted")")
         let broken = fixtures + "/plugins/broken"
         if case .failure(let rejection) = PluginDiscovery.load(folder: broken) {
@@ -81,7 +85,11 @@ private let fixtures = Fixtures.url("Tests/QuirePluginHostTests/Fixtures").path
     @Test func discoveryReportsEveryRejectedFolder() {
         let found = discovery([fixtures + "/rejected"]).discover()
         #expect(found.plugins.isEmpty)
-        #expect(found.rejected.map { URL(fileURLWithPath: $0.directory).lastPathComponent }
-            == ["future", "missing-edge-end", "missing-edges", "model-to-model", "no-edges", "no-program", "not-executable", "setting-choice", "setting-default", "setting-type", "wrong-type"])
+        #expect(
+            found.rejected.map { URL(fileURLWithPath: $0.directory).lastPathComponent }
+                == [
+                    "future", "missing-edge-end", "missing-edges", "model-to-model", "no-edges", "no-program", "not-executable", "setting-choice",
+                    "setting-default", "setting-type", "wrong-type",
+                ])
     }
 }

@@ -77,55 +77,63 @@ private let fixtures = Fixtures.url("Tests/QuirePluginHostTests/Fixtures").path
     @Test func aPluginsMessagesKeepTheirPlaceAndNothingIsLost() throws {
         let (collection, diagnostics) = try read(try reader("plugins/talker", format: "talker"), name: "in.talker")
         #expect(collection.episodes == [Episode(title: "From talker")])
-        #expect(diagnostics.all.map(\.description) == [
-            "in.talker:2:5: warning: odd line [plugin.talker.message]",
-            "quire: note: talker: plain words [plugin.talker.output]",
-        ])
+        #expect(
+            diagnostics.all.map(\.description) == [
+                "in.talker:2:5: warning: odd line [plugin.talker.message]",
+                "quire: note: talker: plain words [plugin.talker.output]",
+            ])
     }
 
     /// The limits are enforced on the process, and the failure names the plugin, the step and the limit.
     @Test func aHangIsStoppedAtItsTimeout() throws {
         let reader = try reader("plugins/sleeper", format: "sleeper", limits: PluginLimits(timeout: 0.5))
-        #expect(failure { _ = try read(reader, name: "in.sleeper") } == [
-            "in.sleeper: error: plugin 'sleeper' (sleeper → model) did not finish within 0.5 s and was stopped (raise --plugin-timeout if it needs longer) [plugin.failed]"
-        ])
+        #expect(
+            failure { _ = try read(reader, name: "in.sleeper") } == [
+                "in.sleeper: error: plugin 'sleeper' (sleeper → model) did not finish within 0.5 s and was stopped (raise --plugin-timeout if it needs longer) [plugin.failed]"
+            ])
     }
 
     @Test func floodingStandardOutputIsStoppedAtTheLimit() throws {
         let writer = try writer("plugins/flooder", format: "flooder", limits: PluginLimits(maximumOutputBytes: 1000))
-        #expect(failure { _ = try write(writer) } == [
-            "quire: error: plugin 'flooder' (model → flooder) wrote more than 1000 bytes to standard output and was stopped [plugin.failed]"
-        ])
+        #expect(
+            failure { _ = try write(writer) } == [
+                "quire: error: plugin 'flooder' (model → flooder) wrote more than 1000 bytes to standard output and was stopped [plugin.failed]"
+            ])
     }
 
     @Test func floodingStandardErrorIsStoppedAtTheLimit() throws {
         let writer = try writer("plugins/shouter", format: "shouter", limits: PluginLimits(maximumErrorBytes: 1000))
-        #expect(failure { _ = try write(writer) } == [
-            "quire: error: plugin 'shouter' (model → shouter) wrote more than 1000 bytes to standard error and was stopped [plugin.failed]"
-        ])
+        #expect(
+            failure { _ = try write(writer) } == [
+                "quire: error: plugin 'shouter' (model → shouter) wrote more than 1000 bytes to standard error and was stopped [plugin.failed]"
+            ])
     }
 
     @Test func aCrashIsNamed() throws {
         let reader = try reader("plugins/crasher", format: "crasher")
-        #expect(failure { _ = try read(reader, name: "in.crasher") } == [
-            "in.crasher: error: plugin 'crasher' (crasher → model) crashed (signal 11) [plugin.failed]"
-        ])
+        #expect(
+            failure { _ = try read(reader, name: "in.crasher") } == [
+                "in.crasher: error: plugin 'crasher' (crasher → model) crashed (signal 11) [plugin.failed]"
+            ])
     }
 
     @Test func aFailingPluginsOwnErrorComesFirst() throws {
         let writer = try writer("plugins/failer", format: "failer")
-        #expect(failure { _ = try write(writer) } == [
-            "quire: error: cannot write this [plugin.failer.nope]",
-            "quire: error: plugin 'failer' (model → failer) exited with status 3 [plugin.failed]",
-        ])
+        #expect(
+            failure { _ = try write(writer) } == [
+                "quire: error: cannot write this [plugin.failer.nope]",
+                "quire: error: plugin 'failer' (model → failer) exited with status 3 [plugin.failed]",
+            ])
     }
 
     @Test func outputThatIsNotQuireJSONIsRefused() throws {
         let reader = try reader("plugins/garbage", format: "garbage")
         let messages = failure { _ = try read(reader, name: "in.garbage") }
         #expect(messages.count == 1)
-        #expect(messages.first?.hasPrefix(
-            "in.garbage: error: plugin 'garbage' (garbage → model) wrote invalid output: <output of plugin 'garbage' (garbage → model)>:1:1: error: ") == true,
+        #expect(
+            messages.first?.hasPrefix(
+                "in.garbage: error: plugin 'garbage' (garbage → model) wrote invalid output: <output of plugin 'garbage' (garbage → model)>:1:1: error: ")
+                == true,
             "\(messages)")
     }
 }

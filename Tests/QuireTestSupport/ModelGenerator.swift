@@ -117,8 +117,9 @@ public struct ModelGenerator {
             language: chance(10) ? nil : pick(["en", "zh", "ko", "ja", "es", "he", "ar"]), summary: chance(10) ? "" : paragraphs(),
             chapters: chapters,
             entities: (0..<int(0...5)).map { _ in
-                Entity(name: singleLine(maxWords: 3), type: chance(20) ? "" : pick(["Person", "인물", "概念", "ai-model", "organization"]),
-                       description: chance(20) ? "" : singleLine())
+                Entity(
+                    name: singleLine(maxWords: 3), type: chance(20) ? "" : pick(["Person", "인물", "概念", "ai-model", "organization"]),
+                    description: chance(20) ? "" : singleLine())
             },
             metadata: EpisodeMetadata(
                 url: chance(50) ? "https://example.org/e/\(int(1...999))" : nil, published: chance(50) ? "2026-0\(int(1...9))-1\(int(0...9))" : nil,

@@ -8,7 +8,9 @@ public enum ModelSamples {
         title: "Quire sample collection",
         preamble: ["Podcast site — Hear the voice.", "Browse channels"],
         channels: [
-            Channel(title: "Kitchen Physics", feedURL: "https://example.org/kitchen.xml", siteURL: "https://example.org/kitchen", description: "Food, \"heat\" and time.\nWeekly."),
+            Channel(
+                title: "Kitchen Physics", feedURL: "https://example.org/kitchen.xml", siteURL: "https://example.org/kitchen",
+                description: "Food, \"heat\" and time.\nWeekly."),
             Channel(title: "역사 산책"),
         ],
         episodes: [

@@ -20,7 +20,7 @@ public enum ScriptInjection {
                     title: attack, channel: attack, language: language ?? attack, summary: attack + "\n\n" + attack,
                     chapters: [Chapter(start: 1, title: attack, body: attack, quotes: [Quote(text: attack, time: 2)])],
                     entities: [Entity(name: attack, type: entityType ?? attack, description: attack)],
-                    metadata: EpisodeMetadata(url: attack, published: attack, extra: [MetadataField(key: attack, value: attack)])),
+                    metadata: EpisodeMetadata(url: attack, published: attack, extra: [MetadataField(key: attack, value: attack)]))
             ])
     }
 }

@@ -34,8 +34,9 @@ import Testing
 
     @Test func theRecordingVariableIsNamedInTheMessages() {
         #expect(Golden.recordingVariable == "QUIRE_RECORD_GOLDENS")
-        #expect(Golden.MissingGolden(path: "a/b.golden").description
-            == "no golden file at a/b.golden; record it with QUIRE_RECORD_GOLDENS=1 swift test, then run again without it")
+        #expect(
+            Golden.MissingGolden(path: "a/b.golden").description
+                == "no golden file at a/b.golden; record it with QUIRE_RECORD_GOLDENS=1 swift test, then run again without it")
     }
 
     @Test func aMatchingFilePasses() throws {

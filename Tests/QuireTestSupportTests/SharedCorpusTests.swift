@@ -7,8 +7,10 @@ import Testing
     @Test func theCorpusIsLookedForBesideTheCheckout() {
         #expect(Fixtures.sharedCorpusFolder == Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus"))
         #expect(Fixtures.sharedCorpus("no-such-file.txt") == nil)
-        #expect(Fixtures.hasSharedCorpus == Fixtures.sharedCorpusFiles.allSatisfy {
-            FileManager.default.fileExists(atPath: Fixtures.sharedCorpusFolder.appendingPathComponent($0).path)
-        })
+        #expect(
+            Fixtures.hasSharedCorpus
+                == Fixtures.sharedCorpusFiles.allSatisfy {
+                    FileManager.default.fileExists(atPath: Fixtures.sharedCorpusFolder.appendingPathComponent($0).path)
+                })
     }
 }

@@ -3,8 +3,9 @@ import PropertyBased
 import QuireCore
 import QuireSummaryText
 import QuireTestSupport
-@testable import QuireXHTML
 import Testing
+
+@testable import QuireXHTML
 
 /// The hand-compiled shipped templates write exactly what Mustache renders from them: byte for byte,
 /// on every example and on generated episodes, with and without timelines and raw HTML.
@@ -33,7 +34,9 @@ import Testing
     @Test(.needsSharedCorpus) func theSharedCorpusPageIsWrittenAsTheTemplatesWriteIt() throws {
         let corpus = try #require(Fixtures.sharedCorpus("sample-channel-page.txt"))
         var diagnostics = Diagnostics()
-        try check(try SummaryTextReader().read(try Fixtures.input(at: corpus, name: "corpus"), options: ConversionOptions(), diagnostics: &diagnostics), label: "corpus")
+        try check(
+            try SummaryTextReader().read(try Fixtures.input(at: corpus, name: "corpus"), options: ConversionOptions(), diagnostics: &diagnostics),
+            label: "corpus")
     }
 
     @Test func generatedEpisodesAreWrittenAsTheTemplatesWriteThem() async {

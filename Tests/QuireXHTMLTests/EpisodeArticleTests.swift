@@ -22,7 +22,8 @@ import Testing
         let root = try SafeXMLParser.parse(input, prefix: "epub", keepingWhitespace: true)
         var diagnostics = Diagnostics()
         // A document without articles is someone else's HTML to `read`; only Quire's articles are wanted here.
-        let episodes = episodes.isEmpty
+        let episodes =
+            episodes.isEmpty
             ? EpisodeArticle.readArticles(from: root, input: input, diagnostics: &diagnostics)
             : EpisodeArticle.read(from: root, input: input, diagnostics: &diagnostics)
         #expect(diagnostics.isEmpty, "\(diagnostics.all)")

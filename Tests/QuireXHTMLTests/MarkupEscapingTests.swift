@@ -26,8 +26,10 @@ import Testing
         for address in ["https://example.org/a?b=1&c=2", "HTTP://EXAMPLE.ORG", "mailto:host@example.org"] {
             #expect(EpisodeView.isSafeLink(address), "\(address)")
         }
-        for address in ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>x</script>", "file:///etc/passwd", "//example.org",
-                        "https://example.org/a b", "https://example.org/\"onmouseover=\"x", "https://e.org/<x>", "vbscript:msgbox"] {
+        for address in [
+            "javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>x</script>", "file:///etc/passwd", "//example.org",
+            "https://example.org/a b", "https://example.org/\"onmouseover=\"x", "https://e.org/<x>", "vbscript:msgbox",
+        ] {
             #expect(!EpisodeView.isSafeLink(address), "\(address)")
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
 import QuireCore
-@testable import QuireXHTML
 import Testing
+
+@testable import QuireXHTML
 
 /// Timeline geometry: segments in proportion to chapter lengths, ticks at quote times, and the edge
 /// cases a real page has (untimed chapters, equal starts, quotes past the end, 1 and 30 chapters).
@@ -17,7 +18,8 @@ import Testing
 
     /// `(x, width)` of each segment rectangle in the drawing, in order.
     private func segmentRects(_ svg: String) -> [(x: Double, width: Double)] {
-        let pattern = try! NSRegularExpression(pattern: #"<a [^>]*class="timeline-segment"><title>[^<]*</title><rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)""#)
+        let pattern = try! NSRegularExpression(
+            pattern: #"<a [^>]*class="timeline-segment"><title>[^<]*</title><rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)""#)
         return pattern.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).map { match in
             (Double(svg[Range(match.range(at: 1), in: svg)!])!, Double(svg[Range(match.range(at: 2), in: svg)!])!)
         }

@@ -33,9 +33,10 @@ import Testing
         """
 
     @Test func billionLaughsIsRefusedNotExpanded() {
-        #expect(refusal(Self.billionLaughs).map(\.description) == [
-            "doc.xml:3:1: error: the document declares entities in its DTD; Quire never expands entities (billion laughs, external files) and reads no such document [test.entities]"
-        ])
+        #expect(
+            refusal(Self.billionLaughs).map(\.description) == [
+                "doc.xml:3:1: error: the document declares entities in its DTD; Quire never expands entities (billion laughs, external files) and reads no such document [test.entities]"
+            ])
     }
 
     @Test func externalEntitiesAreRefusedAndNeverFetched() {

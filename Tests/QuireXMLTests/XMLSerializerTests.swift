@@ -9,22 +9,25 @@ import Testing
     }
 
     @Test func writesADeclaredIndentedUTF8Document() {
-        let root = XMLElement("opml", attributes: [("version", "2.0")], children: [
-            XMLElement("head", children: [XMLElement("title", text: "世界 & more")]),
-            XMLElement("body", children: [XMLElement("outline", attributes: [("text", "One")])]),
-        ])
-        #expect(serialize(root) == """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <opml version="2.0">
-              <head>
-                <title>世界 &amp; more</title>
-              </head>
-              <body>
-                <outline text="One"/>
-              </body>
-            </opml>
+        let root = XMLElement(
+            "opml", attributes: [("version", "2.0")],
+            children: [
+                XMLElement("head", children: [XMLElement("title", text: "世界 & more")]),
+                XMLElement("body", children: [XMLElement("outline", attributes: [("text", "One")])]),
+            ])
+        #expect(
+            serialize(root) == """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <opml version="2.0">
+                  <head>
+                    <title>世界 &amp; more</title>
+                  </head>
+                  <body>
+                    <outline text="One"/>
+                  </body>
+                </opml>
 
-            """)
+                """)
     }
 
     static let hostile = [

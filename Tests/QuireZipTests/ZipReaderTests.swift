@@ -53,14 +53,16 @@ import Testing
 
     @Test func theEntryCountLimitHoldsAtItsValue() throws {
         let bytes = archive([("a.txt", "a"), ("b.txt", "b"), ("c.txt", "c")])
-        #expect(refusal(bytes, limits: ZipLimits(maxEntries: 2)) == ["in.zip: error: the archive has 3 entries; Quire reads at most 2 [test.zip.too-many-entries]"])
+        #expect(
+            refusal(bytes, limits: ZipLimits(maxEntries: 2)) == ["in.zip: error: the archive has 3 entries; Quire reads at most 2 [test.zip.too-many-entries]"])
         #expect(try ZipReader.read(InputFile(name: "in.zip", bytes: bytes), limits: ZipLimits(maxEntries: 3), prefix: "test").entries.count == 3)
     }
 
     @Test func theEntrySizeLimitNamesTheEntry() throws {
         let bytes = archive([("small.txt", "ok"), ("big.txt", String(repeating: "x", count: 100))])
-        #expect(refusal(bytes, limits: ZipLimits(maxEntrySize: 99))
-            == ["in.zip(big.txt): error: entry 'big.txt' unpacks to 100 bytes; Quire reads at most 99 per entry [test.zip.entry-too-large]"])
+        #expect(
+            refusal(bytes, limits: ZipLimits(maxEntrySize: 99))
+                == ["in.zip(big.txt): error: entry 'big.txt' unpacks to 100 bytes; Quire reads at most 99 per entry [test.zip.entry-too-large]"])
         let read = try ZipReader.read(InputFile(name: "in.zip", bytes: bytes), limits: ZipLimits(maxEntrySize: 100), prefix: "test")
         #expect(read.entry("big.txt")?.bytes.count == 100)
     }
@@ -68,8 +70,9 @@ import Testing
     @Test func theTotalSizeLimitNamesTheEntryThatCrossesIt() {
         let sixty = String(repeating: "y", count: 60)
         let bytes = archive([("one.txt", sixty), ("two.txt", sixty), ("three.txt", sixty)])
-        #expect(refusal(bytes, limits: ZipLimits(maxTotalSize: 100))
-            == ["in.zip(two.txt): error: the archive unpacks to more than 100 bytes (at entry 'two.txt'); it looks like a zip bomb [test.zip.too-large]"])
+        #expect(
+            refusal(bytes, limits: ZipLimits(maxTotalSize: 100))
+                == ["in.zip(two.txt): error: the archive unpacks to more than 100 bytes (at entry 'two.txt'); it looks like a zip bomb [test.zip.too-large]"])
     }
 
     /// Sizes declared in the central directory are checked before a byte is inflated: a 300 MB entry
@@ -77,9 +80,10 @@ import Testing
     @Test func declaredSizesAreCheckedBeforeInflating() {
         var zip = HandmadeZip()
         zip.entries.append(.init(name: "huge.txt", data: [0x03, 0x00], method: 8, declaredSize: 300 << 20))
-        #expect(refusal(zip.bytes) == [
-            "in.zip(huge.txt): error: entry 'huge.txt' unpacks to \(300 << 20) bytes; Quire reads at most \(256 << 20) per entry [test.zip.entry-too-large]"
-        ])
+        #expect(
+            refusal(zip.bytes) == [
+                "in.zip(huge.txt): error: entry 'huge.txt' unpacks to \(300 << 20) bytes; Quire reads at most \(256 << 20) per entry [test.zip.entry-too-large]"
+            ])
     }
 
     @Test func aHighCompressionRatioIsRefusedAboveTheThreshold() throws {
@@ -91,26 +95,32 @@ import Testing
         #expect(messages.first?.hasPrefix("in.zip(bomb.txt): error: entry 'bomb.txt' unpacks ") == true)
         #expect(messages.first?.hasSuffix(" times larger than it is stored (at most 10); it looks like a zip bomb [test.zip.ratio]") == true)
         // Below the threshold the same entry is harmless and read.
-        let read = try ZipReader.read(InputFile(name: "in.zip", bytes: bytes), limits: ZipLimits(maxCompressionRatio: 10, ratioThreshold: 200_001), prefix: "test")
+        let read = try ZipReader.read(
+            InputFile(name: "in.zip", bytes: bytes), limits: ZipLimits(maxCompressionRatio: 10, ratioThreshold: 200_001), prefix: "test")
         #expect(read.entry("bomb.txt")?.bytes == [UInt8](repeating: 0x20, count: 200_000))
     }
 
     @Test func duplicateNamesAreRefused() {
         let bytes = archive([("same.txt", "first"), ("other.txt", "x"), ("same.txt", "second")])
-        #expect(refusal(bytes) == ["in.zip(same.txt): error: entry 'same.txt' appears twice; which one is meant is ambiguous, so the archive is refused [test.zip.duplicate]"])
+        #expect(
+            refusal(bytes) == [
+                "in.zip(same.txt): error: entry 'same.txt' appears twice; which one is meant is ambiguous, so the archive is refused [test.zip.duplicate]"
+            ])
     }
 
     @Test func encryptedEntriesAreRefused() {
         var zip = HandmadeZip()
         zip.add("plain.txt", "visible")
         zip.entries.append(.init(name: "secret.txt", data: Array(repeating: 0x41, count: 24), flags: 0x0801))
-        #expect(refusal(zip.bytes) == ["in.zip(secret.txt): error: entry 'secret.txt' is encrypted; Quire reads only unencrypted archives [test.zip.encrypted]"])
+        #expect(
+            refusal(zip.bytes) == ["in.zip(secret.txt): error: entry 'secret.txt' is encrypted; Quire reads only unencrypted archives [test.zip.encrypted]"])
     }
 
     @Test func whatIsNotAZipIsSaidSo() {
         #expect(refusal([]) == ["in.zip: error: the file is empty, not a zip archive [test.zip.not-zip]"])
-        #expect(refusal(Array("just some text, long enough to look for a directory in".utf8))
-            == ["in.zip: error: not a zip archive (an EPUB is a zip file starting with 'PK') [test.zip.not-zip]"])
+        #expect(
+            refusal(Array("just some text, long enough to look for a directory in".utf8))
+                == ["in.zip: error: not a zip archive (an EPUB is a zip file starting with 'PK') [test.zip.not-zip]"])
     }
 
     @Test func aDamagedEntryIsNamed() throws {

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import QuireCore
 import QuireTestSupport
 import QuireZip
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writing archives through files, as the streaming EPUB writer does: into a descriptor, and from
 /// regions of scratch files.

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import QuireCore
 import QuireTestSupport
 import QuireZip
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Archives Quire writes: the same entries always give the same bytes, and every way of adding an
 /// entry reads back as exactly what was added.
@@ -70,8 +71,9 @@ import Testing
         let archive = try read(try writer.finish())
         #expect(archive.entry("middle.txt")?.bytes == Array("23456".utf8))
         #expect(archive.entry("all.txt")?.bytes == Array("0123456789".utf8))
-        #expect(failure { try ZipWriter().add("x", region: 0, offset: -1, length: 3) }
-            == ["quire: error: cannot write entry 'x' from 3 bytes at offset -1 of a file [zip.write.region]"])
+        #expect(
+            failure { try ZipWriter().add("x", region: 0, offset: -1, length: 3) }
+                == ["quire: error: cannot write entry 'x' from 3 bytes at offset -1 of a file [zip.write.region]"])
     }
 
     @Test func writingIntoAFileGivesTheSameBytesAndCanBeCopiedFrom() throws {
@@ -100,8 +102,9 @@ import Testing
         #expect(archive.entries.map(\.path) == ["copied/b.txt", "copied/a.txt"])
         #expect(archive.entry("copied/a.txt")?.bytes == Array(String(repeating: "abc ", count: 1000).utf8))
         #expect(archive.entry("copied/b.txt")?.bytes == Array("bee".utf8))
-        #expect(failure { try ZipWriter().add("x", copyingEntry: 2, of: source) }
-            == ["quire: error: cannot copy entry 2 of an archive of 2 into 'x' [zip.write.copy]"])
+        #expect(
+            failure { try ZipWriter().add("x", copyingEntry: 2, of: source) }
+                == ["quire: error: cannot copy entry 2 of an archive of 2 into 'x' [zip.write.copy]"])
     }
 
     @Test(arguments: [

@@ -5,15 +5,17 @@ import Testing
 @Suite struct BadInputTests {
     @Test func invalidUTF8NamesTheFirstBadByte() {
         let bytes = Array("Title\n\nab".utf8) + [0xFF] + Array("c\n".utf8)
-        #expect(readFailure(bytes).map(\.description) == [
-            "in.txt:3:3: error: the input is not UTF-8 text (first invalid byte here) [summary.encoding]"
-        ])
+        #expect(
+            readFailure(bytes).map(\.description) == [
+                "in.txt:3:3: error: the input is not UTF-8 text (first invalid byte here) [summary.encoding]"
+            ])
     }
 
     @Test func markupSavedAsTextIsNamed() {
-        #expect(readFailure(Array("\n<?xml version=\"1.0\"?>\n<opml/>".utf8)).map(\.description) == [
-            "in.txt:2:1: error: this is markup (XML or HTML), not summary text; give its real format (setting 'from') [summary.not-summary-text]"
-        ])
+        #expect(
+            readFailure(Array("\n<?xml version=\"1.0\"?>\n<opml/>".utf8)).map(\.description) == [
+                "in.txt:2:1: error: this is markup (XML or HTML), not summary text; give its real format (setting 'from') [summary.not-summary-text]"
+            ])
     }
 
     @Test func emptyInputWarns() throws {
@@ -24,35 +26,41 @@ import Testing
 
     @Test func impossibleTimestampsKeepTheirTextAndNoStart() throws {
         let (collection, diagnostics) = try readSummary("T\n\n## [99:99] Broken\nBody.\n\n## [1:2:3:4] Worse\n")
-        #expect(collection.episodes[0].chapters == [
-            Chapter(start: nil, title: "[99:99] Broken", body: "Body."), Chapter(start: nil, title: "[1:2:3:4] Worse"),
-        ])
-        #expect(diagnostics.all.map(\.description) == [
-            "in.txt:3:1: warning: '[99:99]' is not a timestamp; the chapter is kept without a start [summary.timestamp.invalid]",
-            "in.txt:6:1: warning: '[1:2:3:4]' is not a timestamp; the chapter is kept without a start [summary.timestamp.invalid]",
-        ])
+        #expect(
+            collection.episodes[0].chapters == [
+                Chapter(start: nil, title: "[99:99] Broken", body: "Body."), Chapter(start: nil, title: "[1:2:3:4] Worse"),
+            ])
+        #expect(
+            diagnostics.all.map(\.description) == [
+                "in.txt:3:1: warning: '[99:99]' is not a timestamp; the chapter is kept without a start [summary.timestamp.invalid]",
+                "in.txt:6:1: warning: '[1:2:3:4]' is not a timestamp; the chapter is kept without a start [summary.timestamp.invalid]",
+            ])
     }
 
     @Test func unterminatedQuoteRunsToTheChapterEnd() throws {
         let (collection, diagnostics) = try readSummary("Chrome\nT\nOverview ## [00:00] Intro Body > *never closed ## [00:30] Next Body two.")
         #expect(collection.episodes[0].chapters.map(\.quotes) == [[Quote(text: "never closed")], []])
-        #expect(diagnostics.all.map(\.description).contains(
-            "in.txt:3:32: warning: quote has no closing '*'; it runs to the next quote or the end of its chapter [summary.quote.unterminated]"))
+        #expect(
+            diagnostics.all.map(\.description).contains(
+                "in.txt:3:32: warning: quote has no closing '*'; it runs to the next quote or the end of its chapter [summary.quote.unterminated]"))
     }
 
     @Test func untimedHeadingBetweenChaptersIsKept() throws {
         let (collection, diagnostics) = try readSummary("T\n\n## [00:00] A\nOne.\n\n## Aside\nTwo.\n\n## [01:00] B\nThree.\n")
-        #expect(collection.episodes[0].chapters == [
-            Chapter(start: 0, title: "A", body: "One."), Chapter(start: nil, title: "Aside", body: "Two."), Chapter(start: 60, title: "B", body: "Three."),
-        ])
-        #expect(diagnostics.all.map(\.description) == [
-            "in.txt:6:1: warning: '##' heading without a timestamp among timed chapters; read as a chapter with no start [summary.chapter.untimed]"
-        ])
+        #expect(
+            collection.episodes[0].chapters == [
+                Chapter(start: 0, title: "A", body: "One."), Chapter(start: nil, title: "Aside", body: "Two."), Chapter(start: 60, title: "B", body: "Three."),
+            ])
+        #expect(
+            diagnostics.all.map(\.description) == [
+                "in.txt:6:1: warning: '##' heading without a timestamp among timed chapters; read as a chapter with no start [summary.chapter.untimed]"
+            ])
     }
 
     @Test func malformedEntityItemsAreKeptWhole() throws {
         let (collection, diagnostics) = try readSummary("T\n\n## Entities\n- **A** (Person): ok\n- just text\n")
-        #expect(collection.episodes[0].entities == [Entity(name: "A", type: "Person", description: "ok"), Entity(name: "- just text", type: "", description: "")])
+        #expect(
+            collection.episodes[0].entities == [Entity(name: "A", type: "Person", description: "ok"), Entity(name: "- just text", type: "", description: "")])
         #expect(diagnostics.all.map(\.id) == ["summary.entity.malformed"])
     }
 
@@ -65,9 +73,10 @@ import Testing
 
 @Suite struct MoreBadInputTests {
     @Test func binaryDataIsNamed() {
-        #expect(readFailure(Array("Title\nab".utf8) + [0, 1, 2]).map(\.description) == [
-            "in.txt:2:3: error: the input holds binary data (a NUL byte here), not text [summary.binary]"
-        ])
+        #expect(
+            readFailure(Array("Title\nab".utf8) + [0, 1, 2]).map(\.description) == [
+                "in.txt:2:3: error: the input holds binary data (a NUL byte here), not text [summary.binary]"
+            ])
     }
 
     @Test func aPageOfChromeOnlyHasNoEpisodes() throws {
@@ -80,10 +89,11 @@ import Testing
         let page = "Chrome\nT\nOverview. ## [02:00] A Body one. ## [01:00] B Body two. ## [01:00] C Body three."
         let (collection, diagnostics) = try readSummary(page)
         #expect(collection.episodes[0].chapters.map(\.start) == [120, 60, 60])
-        #expect(diagnostics.warnings.map(\.description) == [
-            "in.txt:3:34: warning: chapter at [01:00] starts before the chapter before it ([02:00]); kept as written [summary.timestamp.order]",
-            "in.txt:3:57: warning: chapter at [01:00] starts at the same time as the chapter before it ([01:00]); kept as written [summary.timestamp.order]",
-        ])
+        #expect(
+            diagnostics.warnings.map(\.description) == [
+                "in.txt:3:34: warning: chapter at [01:00] starts before the chapter before it ([02:00]); kept as written [summary.timestamp.order]",
+                "in.txt:3:57: warning: chapter at [01:00] starts at the same time as the chapter before it ([01:00]); kept as written [summary.timestamp.order]",
+            ])
     }
 
     @Test func deeplyNestedQuoteMarkersAreText() throws {
@@ -123,7 +133,8 @@ import Testing
         let (collection, _) = try readSummary("Title\n\n## [00:00] Intro\n> *\"Said.\"*\n> *[999999999999999999, 0]*\n")
         // Not a time Quire can hold: kept as what it looks like, a quote of its own.
         #expect(collection.episodes[0].chapters[0].quotes == [Quote(text: "Said."), Quote(text: "[999999999999999999, 0]")])
-        let page = "Chrome\nEpisode One\nIntro text. ## [00:00] Start The host opens. > *{'start': 60.0, 'summary': \"x y\", 'quotes': ['hello there world friend', [999999999999999999, 5]]}* ## [01:00] Next"
+        let page =
+            "Chrome\nEpisode One\nIntro text. ## [00:00] Start The host opens. > *{'start': 60.0, 'summary': \"x y\", 'quotes': ['hello there world friend', [999999999999999999, 5]]}* ## [01:00] Next"
         let (recovered, _) = try readSummary(page)
         #expect(recovered.episodes[0].chapters.count == 2)
     }
@@ -149,9 +160,10 @@ import Testing
 
     @Test func brokenFrontMatterIsReported() throws {
         let (collection, diagnostics) = try readSummary("---\nchannel: X\n\nlanguage: en\n---\nTitle\n\nBody.\n")
-        #expect(diagnostics.warnings.map(\.description) == [
-            "in.txt:3:1: warning: line is not a 'key: value' line; the front matter is read as episode text [summary.front-matter.malformed]"
-        ])
+        #expect(
+            diagnostics.warnings.map(\.description) == [
+                "in.txt:3:1: warning: line is not a 'key: value' line; the front matter is read as episode text [summary.front-matter.malformed]"
+            ])
         #expect(!collection.episodes.isEmpty)
     }
 

@@ -13,24 +13,33 @@ import Testing
         #expect(episode.title == "Why Bread Rises")
         #expect(episode.channel == "Kitchen Physics")
         #expect(episode.language == "en")
-        #expect(episode.metadata == EpisodeMetadata(
-            url: "https://example.org/kitchen/42", published: "2026-05-21", duration: 4205, extra: [MetadataField(key: "guest", value: "Maya Ortiz")]))
-        #expect(episode.summary == "A look at **fermentation** and `oven spring`.\nSame paragraph, next line.\n\nSecond paragraph with a [link](https://example.org/a).")
-        #expect(episode.chapters == [
-            Chapter(start: 5, title: "Intro", body: "Maya opens with a question.", quotes: [Quote(text: "Bread is a slow explosion.", time: 163)]),
-            Chapter(
-                start: 96, title: "Steam", body: "Steam keeps the crust soft.\n(And she laughs.)",
-                quotes: [Quote(text: "Open the oven and you lose it", time: 99), Quote(text: "Curly quotes count too."), Quote(text: "I like games.")]),
-            Chapter(start: 5565, title: "The Long Middle"),
-            Chapter(start: 5726, title: "After an Hour"),
-        ])
-        #expect(episode.entities == [
-            Entity(name: "Maya Ortiz", type: "Person", description: "Host; bakes at 5 a.m."),
-            Entity(name: "酵母", type: "概念", description: "一种真菌"),
-            Entity(name: "Oven", type: "tool", description: "Hot box.\nIt also has a second line."),
-        ])
-        #expect(collection.episodes[1] == Episode(
-            title: "Second Episode", channel: "Kitchen Physics", summary: "Short overview.", chapters: [Chapter(start: 0, title: "Only Chapter", body: "Body.")]))
+        #expect(
+            episode.metadata
+                == EpisodeMetadata(
+                    url: "https://example.org/kitchen/42", published: "2026-05-21", duration: 4205, extra: [MetadataField(key: "guest", value: "Maya Ortiz")]))
+        #expect(
+            episode.summary
+                == "A look at **fermentation** and `oven spring`.\nSame paragraph, next line.\n\nSecond paragraph with a [link](https://example.org/a).")
+        #expect(
+            episode.chapters == [
+                Chapter(start: 5, title: "Intro", body: "Maya opens with a question.", quotes: [Quote(text: "Bread is a slow explosion.", time: 163)]),
+                Chapter(
+                    start: 96, title: "Steam", body: "Steam keeps the crust soft.\n(And she laughs.)",
+                    quotes: [Quote(text: "Open the oven and you lose it", time: 99), Quote(text: "Curly quotes count too."), Quote(text: "I like games.")]),
+                Chapter(start: 5565, title: "The Long Middle"),
+                Chapter(start: 5726, title: "After an Hour"),
+            ])
+        #expect(
+            episode.entities == [
+                Entity(name: "Maya Ortiz", type: "Person", description: "Host; bakes at 5 a.m."),
+                Entity(name: "酵母", type: "概念", description: "一种真菌"),
+                Entity(name: "Oven", type: "tool", description: "Hot box.\nIt also has a second line."),
+            ])
+        #expect(
+            collection.episodes[1]
+                == Episode(
+                    title: "Second Episode", channel: "Kitchen Physics", summary: "Short overview.",
+                    chapters: [Chapter(start: 0, title: "Only Chapter", body: "Body.")]))
     }
 
     @Test func acceptsByteOrderMarkAndCRLF() throws {
@@ -70,25 +79,27 @@ import Testing
             Episode(
                 title: "Line one\nLine two", language: "en", summary: "Overview.",
                 chapters: [Chapter(start: 5, title: "A\r\nB", body: "Body.", quotes: [Quote(text: "Said\nthis", time: 7)])],
-                entities: [Entity(name: "N\nM", type: "Per\nson", description: "D.")]),
+                entities: [Entity(name: "N\nM", type: "Per\nson", description: "D.")])
         ])
         var diagnostics = Diagnostics()
         let text = String(decoding: try SummaryTextWriter().write(broken, options: ConversionOptions(), diagnostics: &diagnostics), as: UTF8.self)
-        #expect(diagnostics.all.map(\.description) == [
-            "quire: warning: episode title 'Line one Line two' held a line break, which summary text cannot carry there; written as a space [summary.line-break]",
-            "quire: warning: chapter heading 'A B' held a line break, which summary text cannot carry there; written as a space [summary.line-break]",
-            "quire: warning: quote 'Said this' held a line break, which summary text cannot carry there; written as a space [summary.line-break]",
-            "quire: warning: entity name 'N M' held a line break, which summary text cannot carry there; written as a space [summary.line-break]",
-            "quire: warning: entity type 'Per son' held a line break, which summary text cannot carry there; written as a space [summary.line-break]",
-        ])
+        #expect(
+            diagnostics.all.map(\.description) == [
+                "quire: warning: episode title 'Line one Line two' held a line break, which summary text cannot carry there; written as a space [summary.line-break]",
+                "quire: warning: chapter heading 'A B' held a line break, which summary text cannot carry there; written as a space [summary.line-break]",
+                "quire: warning: quote 'Said this' held a line break, which summary text cannot carry there; written as a space [summary.line-break]",
+                "quire: warning: entity name 'N M' held a line break, which summary text cannot carry there; written as a space [summary.line-break]",
+                "quire: warning: entity type 'Per son' held a line break, which summary text cannot carry there; written as a space [summary.line-break]",
+            ])
         let (model, readDiagnostics) = try readSummary(text)
         #expect(!readDiagnostics.hasErrors)
-        #expect(model.episodes == [
-            Episode(
-                title: "Line one Line two", language: "en", summary: "Overview.",
-                chapters: [Chapter(start: 5, title: "A B", body: "Body.", quotes: [Quote(text: "Said this", time: 7)])],
-                entities: [Entity(name: "N M", type: "Per son", description: "D.")]),
-        ])
+        #expect(
+            model.episodes == [
+                Episode(
+                    title: "Line one Line two", language: "en", summary: "Overview.",
+                    chapters: [Chapter(start: 5, title: "A B", body: "Body.", quotes: [Quote(text: "Said this", time: 7)])],
+                    entities: [Entity(name: "N M", type: "Per son", description: "D.")])
+            ])
     }
 
     /// The format has no escape for `"*` inside a quote or `)` inside an entity type: the writer says
@@ -97,15 +108,18 @@ import Testing
         let tricky = EpisodeCollection(episodes: [
             Episode(
                 title: "T", language: "en",
-                chapters: [Chapter(start: 0, title: "H", quotes: [Quote(text: "a\"* b"), Quote(text: "ends with \""), Quote(text: "*starred* \"quoted\" back\\")])],
-                entities: [Entity(name: "*Star* \\ x", type: "(weird)", description: "d"), Entity(name: "Fine", type: "Person", description: "")]),
+                chapters: [
+                    Chapter(start: 0, title: "H", quotes: [Quote(text: "a\"* b"), Quote(text: "ends with \""), Quote(text: "*starred* \"quoted\" back\\")])
+                ],
+                entities: [Entity(name: "*Star* \\ x", type: "(weird)", description: "d"), Entity(name: "Fine", type: "Person", description: "")])
         ])
         var diagnostics = Diagnostics()
         let text = String(decoding: try SummaryTextWriter().write(tricky, options: ConversionOptions(), diagnostics: &diagnostics), as: UTF8.self)
-        #expect(diagnostics.all.map(\.description) == [
-            "quire: warning: quote 'a\"* b' will not read back the same from summary text, which has no escape for its markup (JSON and OPML keep it) [summary.ambiguous]",
-            "quire: warning: entity '*Star* \\ x' ((weird)) will not read back the same from summary text, which has no escape for its markup (JSON and OPML keep it) [summary.ambiguous]",
-        ])
+        #expect(
+            diagnostics.all.map(\.description) == [
+                "quire: warning: quote 'a\"* b' will not read back the same from summary text, which has no escape for its markup (JSON and OPML keep it) [summary.ambiguous]",
+                "quire: warning: entity '*Star* \\ x' ((weird)) will not read back the same from summary text, which has no escape for its markup (JSON and OPML keep it) [summary.ambiguous]",
+            ])
         let (model, _) = try readSummary(text)
         #expect(model.episodes[0].chapters[0].quotes.dropFirst() == tricky.episodes[0].chapters[0].quotes.dropFirst())
         #expect(model.episodes[0].entities[0].name == "*Star* \\ x")

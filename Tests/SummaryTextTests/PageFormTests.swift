@@ -9,18 +9,26 @@ import Testing
         #expect(diagnostics.all.map(\.id) == ["summary.heading.inferred"])
         #expect(collection.preamble == ["Podcast Site — Hear the voice.", "Browse channels"])
         #expect(collection.episodes.count == 2)
-        #expect(collection.episodes[0] == Episode(
-            title: "Why Bread Rises", language: "en", summary: "A look at **fermentation**.",
-            chapters: [
-                Chapter(start: 0, title: "Intro", body: "Maya opens with a question. Then she laughs.", quotes: [Quote(text: "Bread is a slow explosion.", time: 163)]),
-                Chapter(start: 96, title: "Steam Control", body: "Steam keeps the crust soft.", quotes: [Quote(text: "Open the oven and you lose it", time: 99)]),
-                Chapter(start: 3764, title: "Closing thoughts"),
-            ],
-            entities: [Entity(name: "Maya Ortiz", type: "Person", description: "Host."), Entity(name: "Oven", type: "tool", description: "Hot box.")]))
-        #expect(collection.episodes[1] == Episode(
-            title: "面包为什么会膨胀", language: "zh", summary: "酵母产生二氧化碳。",
-            chapters: [Chapter(start: 10, title: "开场", body: "主持人介绍嘉宾。", quotes: [Quote(text: "面包是慢速的爆炸。")])],
-            entities: [Entity(name: "酵母", type: "概念", description: "一种真菌")]))
+        #expect(
+            collection.episodes[0]
+                == Episode(
+                    title: "Why Bread Rises", language: "en", summary: "A look at **fermentation**.",
+                    chapters: [
+                        Chapter(
+                            start: 0, title: "Intro", body: "Maya opens with a question. Then she laughs.",
+                            quotes: [Quote(text: "Bread is a slow explosion.", time: 163)]),
+                        Chapter(
+                            start: 96, title: "Steam Control", body: "Steam keeps the crust soft.",
+                            quotes: [Quote(text: "Open the oven and you lose it", time: 99)]),
+                        Chapter(start: 3764, title: "Closing thoughts"),
+                    ],
+                    entities: [Entity(name: "Maya Ortiz", type: "Person", description: "Host."), Entity(name: "Oven", type: "tool", description: "Hot box.")]))
+        #expect(
+            collection.episodes[1]
+                == Episode(
+                    title: "面包为什么会膨胀", language: "zh", summary: "酵母产生二氧化碳。",
+                    chapters: [Chapter(start: 10, title: "开场", body: "主持人介绍嘉宾。", quotes: [Quote(text: "面包是慢速的爆炸。")])],
+                    entities: [Entity(name: "酵母", type: "概念", description: "一种真菌")]))
     }
 
     @Test(.needsSharedCorpus) func sampleCorpusMatchesGroundTruth() throws {
@@ -44,8 +52,10 @@ import Testing
 }
 
 @Suite struct RoundTripTests {
-    static let inputs = ["Examples/sample-page.txt", "Examples/episode.txt", "Tests/SummaryTextTests/Fixtures/episode-form.txt",
-                         "Tests/SummaryTextTests/Fixtures/page-form.txt"]
+    static let inputs = [
+        "Examples/sample-page.txt", "Examples/episode.txt", "Tests/SummaryTextTests/Fixtures/episode-form.txt",
+        "Tests/SummaryTextTests/Fixtures/page-form.txt",
+    ]
 
     @Test(arguments: inputs)
     func summaryThroughJSONAndBack(path: String) throws {

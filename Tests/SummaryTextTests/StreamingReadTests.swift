@@ -79,7 +79,8 @@ import Testing
     /// Lines no episode claims (between episodes, after the last), a summary line with no title, a
     /// byte order mark and CRLF line ends: each handled as the whole read handles it, across cuts.
     @Test func unplacedLinesUntitledEpisodesAndLineEndsMatchTheWholeRead() throws {
-        let page = "\u{FEFF}Site chrome\r\nMenu\r\nFirst title\r\nOverview. ## [00:10] Heading body text here ## Entities - **Ann** (person): host\r\n"
+        let page =
+            "\u{FEFF}Site chrome\r\nMenu\r\nFirst title\r\nOverview. ## [00:10] Heading body text here ## Entities - **Ann** (person): host\r\n"
             + "stray line one\r\nstray line two\r\nSecond title\r\nOther overview ## [01:00] Another heading with text\r\n"
             + "An untitled overview ## [02:00] Summary line with a marker\r\ntrailing line\r\n"
         try expectSameAsWhole(Array(page.utf8), label: "edge page")
@@ -101,9 +102,10 @@ import Testing
                 _ = try streamed(bytes, pieceSize: size)
                 Issue.record("expected a failure")
             } catch let failure as ConversionFailure {
-                #expect(failure.diagnostics.map(\.description) == [
-                    "in.txt:104:3: error: the input is not UTF-8 text (first invalid byte here) [summary.encoding]"
-                ])
+                #expect(
+                    failure.diagnostics.map(\.description) == [
+                        "in.txt:104:3: error: the input is not UTF-8 text (first invalid byte here) [summary.encoding]"
+                    ])
             }
         }
     }

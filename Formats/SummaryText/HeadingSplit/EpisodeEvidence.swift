@@ -183,7 +183,8 @@ struct NameIndex {
             overviewTerms.insert(token.stemHash ?? token.coreHash)
             // Two capitalized words in a row inside a sentence are a name ("… with Ivan Burazin, CEO …").
             if let previous, previous.startsUppercase, !previous.isCapitalizedFunctionWord, !previous.endsClause, !token.isAcronym,
-               previous.coreHasCharacters(atLeast: 2) {
+                previous.coreHasCharacters(atLeast: 2)
+            {
                 overviewNamesByFirstWord[previous.nameHash, default: []].append([previous.nameHash, token.nameHash])
             }
         }
@@ -233,7 +234,8 @@ struct NameIndex {
             }
         }
         if let stem = token.stemHash, stem != token.nameHash, entityNamesByFirstWord[stem]?.contains([stem]) == true,
-           let ending = Self.ending(matching: [stem], in: tokens, at: index) {
+            let ending = Self.ending(matching: [stem], in: tokens, at: index)
+        {
             return Match(length: 1, ending: ending)
         }
         for sequence in overviewNamesByFirstWord[token.nameHash] ?? [] where index + 2 <= tokens.count {

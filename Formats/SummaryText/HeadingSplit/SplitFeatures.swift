@@ -247,7 +247,10 @@ struct SplitFeatureExtractor {
             if offset > 0 {
                 if evidence.titleCase && latinHeading && token.isLowercaseContentWord { row[4] += 1 }
                 if !evidence.titleCase, let previous, previous.isLowercaseLatin, token.startsUppercase, !token.isAcronym,
-                   !evidence.names.contains(token), !token.isFunctionWord { row[5] += 1 }
+                    !evidence.names.contains(token), !token.isFunctionWord
+                {
+                    row[5] += 1
+                }
                 if token.isCapitalizedFunctionWord, let previous, !previous.endsClause {
                     row[6] += 1
                     if let next, next.isLowercaseContentWord { row[7] += 1 }
@@ -269,7 +272,14 @@ struct SplitFeatureExtractor {
         // Repeats and names look only as far as a candidate's body can reach.
         let reach = min(tokens.count, HeadingSplitter.maximumHeadingWords + 3)
         var keyIDs: [UInt64: Int] = [:]
-        let ids = tokens.prefix(reach).map { token in token.repeatKey.map { key in keyIDs[key] ?? { keyIDs[key] = keyIDs.count; return keyIDs.count - 1 }() } }
+        let ids = tokens.prefix(reach).map { token in
+            token.repeatKey.map { key in
+                keyIDs[key]
+                    ?? {
+                        keyIDs[key] = keyIDs.count; return keyIDs.count - 1
+                    }()
+            }
+        }
         // Same word: the positions seen so far under its key; Korean stems: pairs of Hangul words only.
         var positions = [[Int]](repeating: [], count: keyIDs.count)
         var hangul: [Int] = []
@@ -341,8 +351,16 @@ struct SplitFeatureExtractor {
         case .cjk:
             set(k == 1 ? .cjkLength1 : k == 2 ? .cjkLength2 : .cjkLength3Plus)
         case .latin, .other:
-            set(k == 1 ? .latinLength1 : k == 2 ? .latinLength2 : k <= 4 ? .latinLength3to4 : k <= 7 ? .latinLength5to7
-                : k <= 11 ? .latinLength8to11 : .latinLength12Plus)
+            set(
+                k == 1
+                    ? .latinLength1
+                    : k == 2
+                        ? .latinLength2
+                        : k <= 4
+                            ? .latinLength3to4
+                            : k <= 7
+                                ? .latinLength5to7
+                                : k <= 11 ? .latinLength8to11 : .latinLength12Plus)
         }
         set(.cjkCharactersPerTen, Double(cjkCharacters[k]) / 10)
 
@@ -372,7 +390,8 @@ struct SplitFeatureExtractor {
         let headingIsLatin = cjkWords[k] == 0
         set(.firstIsCapitalizedFunctionWord, if: body.isCapitalizedFunctionWord)
         set(.firstIsCapitalizedFunctionWordThenLowercase, if: body.isCapitalizedFunctionWord && next?.isLowercaseLatin == true)
-        let capitalThenLowercase = body.startsUppercase && !body.isFunctionWord && !body.isAcronym
+        let capitalThenLowercase =
+            body.startsUppercase && !body.isFunctionWord && !body.isAcronym
             && next.map { $0.isLowercaseLatin && !$0.isConjunction } ?? false
         set(.firstCapitalThenLowercase, if: capitalThenLowercase)
         set(.firstCapitalThenLowercaseInTitleCase, if: capitalThenLowercase && evidence.titleCase)
@@ -440,13 +459,16 @@ struct SplitFeatureExtractor {
         set(.firstIsGivenName, if: body.isGivenName && !body.isFunctionWord)
         set(.lastIsBareKoreanSentenceFinal, if: last.isHangul && last.koreanEnding.contains(.sentenceFinal) && last.shapeEnd == .plain)
         let firstSentence = tokens[k..<min(sentenceEnd[k], tokens.count)]
-        set(.bareKoreanSentenceFinalInFirstSentence, if: firstSentence.dropLast().contains { $0.isHangul && $0.koreanEnding.contains(.sentenceFinal) && $0.shapeEnd == .plain })
+        set(
+            .bareKoreanSentenceFinalInFirstSentence,
+            if: firstSentence.dropLast().contains { $0.isHangul && $0.koreanEnding.contains(.sentenceFinal) && $0.shapeEnd == .plain })
         if k >= 2, k + 1 < tokens.count, repeated.contains(where: { $0 <= k - 2 && earlierRepeats[k + 1].contains($0 + 1) }) {
             set(.firstPairRepeatsHeadingPair)
         }
         set(.boundaryAfterGivenName, if: last.isGivenName && body.startsUppercase && !body.isFunctionWord)
         if let verb = tokens[(k + 1)..<min(k + 4, tokens.count)].firstIndex(where: \.isFiniteVerb),
-           !tokens[k..<verb].contains(where: \.endsClause) {
+            !tokens[k..<verb].contains(where: \.endsClause)
+        {
             set(.verbSoonAfterBoundary)
         }
         set(.firstIsFiniteVerb, if: body.isFiniteVerb)
@@ -554,7 +576,8 @@ enum SlotFeatures {
         let style = titleCase ? 1 : 0
         for index in 1..<k {
             let before = tokens[index - 1].shapeClass.rawValue, after = tokens[index + 1].shapeClass.rawValue
-            slots.append(offsets[Family.headWord.rawValue] + ((style * (classCount + 1) + before) * shapeCount + shape(tokens[index])) * (classCount + 1) + after)
+            slots.append(
+                offsets[Family.headWord.rawValue] + ((style * (classCount + 1) + before) * shapeCount + shape(tokens[index])) * (classCount + 1) + after)
         }
         if let word = first.frequentWord { slots.append(offsets[Family.wordFirst.rawValue] + word) }
         if k + 1 < tokens.count, let word = tokens[k + 1].frequentWord { slots.append(offsets[Family.wordNext.rawValue] + word) }
@@ -596,18 +619,21 @@ enum SlotFeatures {
             guard parts.count == 3, let styleEnd = parts[0].firstIndex(of: "/") else { return nil }
             let style = parts[0][..<styleEnd], beforeCode = parts[0][parts[0].index(after: styleEnd)...]
             guard ["title", "sentence"].contains(style), let before = classIndex(beforeCode), let word = shapeIndex(parts[1]), word < shapeCount,
-                  let after = classIndex(parts[2]) else { return nil }
+                let after = classIndex(parts[2])
+            else { return nil }
             return offset(of: .headWord) + (((style == "title" ? 1 : 0) * (classCount + 1) + before) * shapeCount + word) * (classCount + 1) + after
         case .end3:
             guard let last = shapeIndex(parts[0]), last < shapeCount, let first = classIndex(parts[1]), first < classCount,
-                  let next = classIndex(parts[2]) else { return nil }
+                let next = classIndex(parts[2])
+            else { return nil }
             return offset(of: .end3) + (last * classCount + first) * (classCount + 1) + next
         case .head2:
             guard let previous = shapeIndex(parts[0]), let last = shapeIndex(parts[1]), last < shapeCount else { return nil }
             return offset(of: .head2) + previous * shapeCount + last
         case .body2:
             guard ["title", "sentence"].contains(parts[0]), let first = shapeIndex(parts[1]), first < shapeCount,
-                  let next = classIndex(parts[2]) else { return nil }
+                let next = classIndex(parts[2])
+            else { return nil }
             return offset(of: .body2) + ((parts[0] == "title" ? 1 : 0) * shapeCount + first) * (classCount + 1) + next
         }
     }

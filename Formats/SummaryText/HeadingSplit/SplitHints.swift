@@ -57,15 +57,17 @@ struct SplitHints: Sendable {
             }
             guard trimmed.hasPrefix("["), let close = trimmed.firstIndex(of: "]") else {
                 throw ConversionFailure(
-                    .error("summary.hints.malformed", "expected '[timestamp] heading' under the episode title '\(title)'",
-                           at: SourceLocation(file: file, line: number, column: 1)))
+                    .error(
+                        "summary.hints.malformed", "expected '[timestamp] heading' under the episode title '\(title)'",
+                        at: SourceLocation(file: file, line: number, column: 1)))
             }
             let timestamp = String(trimmed[trimmed.index(after: trimmed.startIndex)..<close])
             let heading = trimmed[trimmed.index(after: close)...].trimmingWhitespace()
             guard Timestamp.seconds(from: Substring(timestamp)) != nil, !heading.isEmpty else {
                 throw ConversionFailure(
-                    .error("summary.hints.malformed", "'[\(timestamp)]' needs a valid timestamp and a heading after it",
-                           at: SourceLocation(file: file, line: number, column: 1)))
+                    .error(
+                        "summary.hints.malformed", "'[\(timestamp)]' needs a valid timestamp and a heading after it",
+                        at: SourceLocation(file: file, line: number, column: 1)))
             }
             hints[title, default: [:]][timestamp] = Hint(heading: heading, location: SourceLocation(file: file, line: number, column: 1))
         }

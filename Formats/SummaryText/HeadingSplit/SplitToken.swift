@@ -139,7 +139,8 @@ struct SplitToken {
         lowercasedCore = isASCII ? Self.asciiLowercased(coreText) : Self.hasCase(coreText) ? core.lowercased() : core
         lowercasedHash = TextHash.of(lowercasedCore)
         let coreBytes = coreText.utf8
-        let possessive = coreBytes.count > 2
+        let possessive =
+            coreBytes.count > 2
             && (coreBytes.suffix(2).elementsEqual("'s".utf8) || coreBytes.suffix(4).elementsEqual([0xE2, 0x80, 0x99, 0x73]))
         coreHash = TextHash.of(coreText)
         let nameText = possessive ? coreText.dropLast(2) : coreText
@@ -180,8 +181,10 @@ struct SplitToken {
         }
         endsWithQuestionOrExclamation = last.map(CharacterClass.questionOrExclamation) ?? false
         // "vs.", "Dr.", "U.S." and single initials are not sentence ends.
-        let isAbbreviation = coreLength <= 2 || coreBytes.contains(UInt8(ascii: ".")) || coreLength <= 3 && !isCJK && last == "."
-            && (startsUppercase || isLowercaseLatin && !isFunctionWord)
+        let isAbbreviation =
+            coreLength <= 2 || coreBytes.contains(UInt8(ascii: "."))
+            || coreLength <= 3 && !isCJK && last == "."
+                && (startsUppercase || isLowercaseLatin && !isFunctionWord)
         endsSentence = last.map(CharacterClass.sentenceEnds) ?? false && !(last == "." && isAbbreviation)
         endsClause = endsSentence || last.map(CharacterClass.clauseEnds) ?? false
         endsWithContinuation = last.map(CharacterClass.continuations) ?? false
@@ -207,7 +210,8 @@ struct SplitToken {
             finalSyllable = nil
         }
         isFiniteVerb = isLowercaseLatin && lexicon?.isFiniteVerb == true
-        isGivenName = startsUppercase && !isCJK
+        isGivenName =
+            startsUppercase && !isCJK
             && (possessive ? LanguageTables.givenNames.contains(String(nameText)) : lexicon?.isGivenName == true)
         isPossessive = possessive
         isConjunction = bytes.elementsEqual(CollectionOfOne(UInt8(ascii: "&"))) || lexicon?.isConjunction == true
@@ -221,17 +225,25 @@ struct SplitToken {
             let two = coreText.prefix(2)
             let firstTwo = two.count == 2 ? ScalarKey.of(two.unicodeScalars) : nil
             let first = two.first.flatMap { ScalarKey.of($0.unicodeScalars) }
-            cjkStartsWithPredicate = firstTwo.map(Self.chinesePredicateStarts.contains) ?? false
+            cjkStartsWithPredicate =
+                firstTwo.map(Self.chinesePredicateStarts.contains) ?? false
                 || first.map(Self.chinesePredicateStarts.contains) ?? false
         } else {
             cjkStartsWithPredicate = false
         }
-        shapeEnd = endsWithQuestionOrExclamation ? .questionOrExclamation : endsSentence ? .sentence
-            : endsWithContinuation || isDashOrBar ? .continuation : .plain
-        shapeClass = possessive && startsUppercase ? .capitalizedPossessive : Self.shapeClass(
-            isEditorialNote: isEditorialNote, startsWithOpeningQuote: startsWithOpeningQuote, isHangul: isHangul, isCJK: isCJK,
-            koreanEnding: koreanEnding, cjkStart: cjkStart, startsWithDigit: startsWithDigit, isFunctionWord: isFunctionWord,
-            startsUppercase: startsUppercase, isAcronym: isAcronym, isLowercaseLatin: isLowercaseLatin, isBareWord: isBareWord)
+        shapeEnd =
+            endsWithQuestionOrExclamation
+            ? .questionOrExclamation
+            : endsSentence
+                ? .sentence
+                : endsWithContinuation || isDashOrBar ? .continuation : .plain
+        shapeClass =
+            possessive && startsUppercase
+            ? .capitalizedPossessive
+            : Self.shapeClass(
+                isEditorialNote: isEditorialNote, startsWithOpeningQuote: startsWithOpeningQuote, isHangul: isHangul, isCJK: isCJK,
+                koreanEnding: koreanEnding, cjkStart: cjkStart, startsWithDigit: startsWithDigit, isFunctionWord: isFunctionWord,
+                startsUppercase: startsUppercase, isAcronym: isAcronym, isLowercaseLatin: isLowercaseLatin, isBareWord: isBareWord)
     }
 
     private static func shapeClass(
@@ -298,7 +310,9 @@ struct SplitToken {
         // Names are capitalized; a name's entry is found by its lowercased spelling and checked for case by the caller.
         for name in LanguageTables.givenNames { lexicon[TextHash.of(name.lowercased()), default: LexiconEntry()].isGivenName = true }
         for word in conjunctions { lexicon[TextHash.of(word), default: LexiconEntry()].isConjunction = true }
-        for word in LanguageTables.latinFrequentWords { lexicon[TextHash.of(word), default: LexiconEntry()].frequentWord = SlotFeatures.frequentWordIndex[word] }
+        for word in LanguageTables.latinFrequentWords {
+            lexicon[TextHash.of(word), default: LexiconEntry()].frequentWord = SlotFeatures.frequentWordIndex[word]
+        }
         return lexicon
     }()
 
@@ -435,7 +449,7 @@ struct SplitToken {
     private static func latinBase(of core: Substring) -> String? {
         let scalars = core.unicodeScalars
         guard let first = scalars.first, !isCJKScalar(first), let split = scalars.firstIndex(where: isCJKScalar),
-              scalars[split...].count <= 3
+            scalars[split...].count <= 3
         else { return nil }
         return String(Substring(scalars[..<split]))
     }
@@ -443,7 +457,9 @@ struct SplitToken {
     // MARK: Chinese and Japanese
 
     private static let cjkParticles: Set<UInt32> = Set(
-        LanguageTables.chineseParticles.union(LanguageTables.japaneseParticles).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first!.value : nil })
+        LanguageTables.chineseParticles.union(LanguageTables.japaneseParticles).compactMap {
+            $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first!.value : nil
+        })
     private static let cjkSentenceOpeners = ScalarKey.set(LanguageTables.chineseSentenceOpeners.union(LanguageTables.japaneseSentenceOpeners))
     private static let chinesePredicateStarts = ScalarKey.set(LanguageTables.chinesePredicateStarts)
 
@@ -517,8 +533,9 @@ enum CharacterClass {
     static func edgePunctuation(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x21, 0x22, 0x27, 0x28, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x5B, 0x5D, 0x7B, 0x7D, 0xAB, 0xBB, 0xBF, 0xA1, 0x2018, 0x2019,
-             0x201C, 0x201D, 0x201E, 0x2026, 0x3001, 0x3002, 0x300C, 0x300D, 0x300E, 0x300F, 0xFF01, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B,
-             0xFF1F: true
+            0x201C, 0x201D, 0x201E, 0x2026, 0x3001, 0x3002, 0x300C, 0x300D, 0x300E, 0x300F, 0xFF01, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B,
+            0xFF1F:
+            true
         default: false
         }
     }

@@ -70,10 +70,11 @@ enum WordKey {
     }
 
     private static let oneSyllableParticles: Set<UInt32> = Set(particles.filter { $0.unicodeScalars.count == 1 }.map { $0.unicodeScalars.first!.value })
-    private static let twoSyllableParticles: Set<UInt64> = Set(particles.filter { $0.unicodeScalars.count == 2 }.map {
-        let scalars = Array($0.unicodeScalars)
-        return UInt64(scalars[0].value) << 32 | UInt64(scalars[1].value)
-    })
+    private static let twoSyllableParticles: Set<UInt64> = Set(
+        particles.filter { $0.unicodeScalars.count == 2 }.map {
+            let scalars = Array($0.unicodeScalars)
+            return UInt64(scalars[0].value) << 32 | UInt64(scalars[1].value)
+        })
     private static let particles = LanguageTables.koreanTopicParticles.union(LanguageTables.koreanSubjectParticles)
         .union(LanguageTables.koreanObjectParticles).union(LanguageTables.koreanGenitiveParticles).union(LanguageTables.koreanAdverbialParticles)
 
@@ -99,4 +100,3 @@ enum WordKey {
         }
     }
 }
-

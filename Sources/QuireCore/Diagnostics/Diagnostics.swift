@@ -16,11 +16,12 @@ public struct Diagnostics: Sendable, Hashable, Sequence {
 
     /// With `--strict`, warnings count as errors.
     public func escalatingWarnings() -> Diagnostics {
-        Diagnostics(all.map { diagnostic in
-            var diagnostic = diagnostic
-            if diagnostic.severity == .warning { diagnostic.severity = .error }
-            return diagnostic
-        })
+        Diagnostics(
+            all.map { diagnostic in
+                var diagnostic = diagnostic
+                if diagnostic.severity == .warning { diagnostic.severity = .error }
+                return diagnostic
+            })
     }
 }
 

@@ -93,7 +93,7 @@ public enum FileIO {
         for file in files {
             let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
             guard !file.path.isEmpty, !file.path.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
-                  !file.path.contains("\\")
+                !file.path.contains("\\")
             else { throw Failure(path: file.path, reason: "a writer asked for a path outside the output folder") }
         }
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory

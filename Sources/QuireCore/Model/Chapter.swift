@@ -29,4 +29,3 @@ public struct Quote: Sendable, Hashable {
         self.time = time
     }
 }
-

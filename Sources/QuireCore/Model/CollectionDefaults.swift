@@ -40,8 +40,10 @@ public struct CollectionDefaults: Sendable, Hashable {
             }
         }
         if let feedURL {
-            for index in collection.channels.indices where collection.channels[index].feedURL == nil
-                && (channel == nil || collection.channels[index].title == channel) {
+            for index in collection.channels.indices
+            where collection.channels[index].feedURL == nil
+                && (channel == nil || collection.channels[index].title == channel)
+            {
                 collection.channels[index].feedURL = feedURL
             }
         }

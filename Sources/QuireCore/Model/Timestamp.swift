@@ -10,8 +10,8 @@ public enum Timestamp {
             // The leading part may be long (`[92:45]`); the others are exactly two digits.
             let isLeading = index == 0
             guard !part.isEmpty, part.utf8.count <= (isLeading ? 6 : 2), !isLeading || part.utf8.count >= 1,
-                  isLeading || part.utf8.count == 2,
-                  part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(part)
+                isLeading || part.utf8.count == 2,
+                part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(part)
             else { return nil }
             if !isLeading && value > 59 { return nil }
             values.append(value)

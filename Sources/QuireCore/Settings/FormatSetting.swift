@@ -55,7 +55,8 @@ public struct FormatSetting: Sendable, Hashable {
         case .choice(let values):
             guard !values.contains(value) else { return nil }
             let listed = values.map { "'\($0)'" }
-            let alternatives = listed.count <= 2
+            let alternatives =
+                listed.count <= 2
                 ? listed.joined(separator: " or ") : listed.dropLast().joined(separator: ", ") + " or " + listed.last!
             return "\(mention) takes \(alternatives), not '\(value)'"
         case .count:

@@ -22,10 +22,11 @@ public enum System {
     }
 
     public static func open(_ path: String, _ mode: OpenMode) throws(SystemError) -> Descriptor {
-        let flags = switch mode {
-        case .readOnly: O_RDONLY | O_CLOEXEC
-        case .writeOnly: O_WRONLY | O_CLOEXEC
-        }
+        let flags =
+            switch mode {
+            case .readOnly: O_RDONLY | O_CLOEXEC
+            case .writeOnly: O_WRONLY | O_CLOEXEC
+            }
         let descriptor = retryingInterrupts { c_open(path, flags) }
         guard descriptor >= 0 else { throw SystemError.current }
         return descriptor
@@ -90,8 +91,11 @@ public enum System {
         precondition(start >= 0 && count >= 0 && start + count <= bytes.count)
         let read = bytes.withUnsafeMutableBytes { buffer in
             retryingInterrupts {
-                if let offset { c_pread(descriptor, buffer.baseAddress! + start, count, off_t(offset)) }
-                else { c_read(descriptor, buffer.baseAddress! + start, count) }
+                if let offset {
+                    c_pread(descriptor, buffer.baseAddress! + start, count, off_t(offset))
+                } else {
+                    c_read(descriptor, buffer.baseAddress! + start, count)
+                }
             }
         }
         guard read >= 0 else { throw SystemError.current }
@@ -227,11 +231,12 @@ private func c_strlen(_ pointer: UnsafePointer<CChar>) -> Int { strlen(pointer) 
 
 extension System.FileStatus {
     fileprivate init(_ info: stat) {
-        kind = switch info.st_mode & S_IFMT {
-        case S_IFREG: .regular
-        case S_IFDIR: .directory
-        default: .special
-        }
+        kind =
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: .regular
+            case S_IFDIR: .directory
+            default: .special
+            }
         size = Int(info.st_size)
     }
 }

@@ -3,16 +3,41 @@
 public enum LanguageDetector {
     /// Languages told apart within the Latin script, by words that are frequent in them and rare elsewhere.
     private static let functionWords: [(tag: String, words: Set<Substring>)] = [
-        ("en", ["the", "and", "of", "to", "is", "that", "for", "with", "on", "as", "it", "was", "are", "this", "by", "from",
-                "be", "at", "an", "but", "not", "have", "they", "which", "their", "he", "she", "we", "you", "how", "what"]),
-        ("es", ["el", "la", "de", "que", "y", "los", "las", "del", "un", "una", "por", "con", "para", "es", "se", "al", "lo",
-                "como", "más", "pero", "sus", "este", "entre", "cuando", "muy", "sin", "sobre", "también", "hay", "donde"]),
-        ("fr", ["le", "la", "les", "des", "et", "est", "une", "du", "que", "qui", "dans", "pour", "pas", "sur", "au", "avec",
-                "ce", "il", "elle", "sont", "mais", "ou", "par", "nous", "vous", "leur", "cette"]),
-        ("de", ["der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "mit", "auf", "für", "sich", "dem",
-                "auch", "es", "von", "wir", "sie", "ich", "aber", "wie", "oder", "wird"]),
-        ("pt", ["o", "os", "as", "de", "que", "e", "do", "da", "em", "um", "uma", "para", "com", "não", "por", "mais", "dos",
-                "das", "como", "mas", "ao", "ele", "ela", "seu", "sua", "são"]),
+        (
+            "en",
+            [
+                "the", "and", "of", "to", "is", "that", "for", "with", "on", "as", "it", "was", "are", "this", "by", "from",
+                "be", "at", "an", "but", "not", "have", "they", "which", "their", "he", "she", "we", "you", "how", "what",
+            ]
+        ),
+        (
+            "es",
+            [
+                "el", "la", "de", "que", "y", "los", "las", "del", "un", "una", "por", "con", "para", "es", "se", "al", "lo",
+                "como", "más", "pero", "sus", "este", "entre", "cuando", "muy", "sin", "sobre", "también", "hay", "donde",
+            ]
+        ),
+        (
+            "fr",
+            [
+                "le", "la", "les", "des", "et", "est", "une", "du", "que", "qui", "dans", "pour", "pas", "sur", "au", "avec",
+                "ce", "il", "elle", "sont", "mais", "ou", "par", "nous", "vous", "leur", "cette",
+            ]
+        ),
+        (
+            "de",
+            [
+                "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "mit", "auf", "für", "sich", "dem",
+                "auch", "es", "von", "wir", "sie", "ich", "aber", "wie", "oder", "wird",
+            ]
+        ),
+        (
+            "pt",
+            [
+                "o", "os", "as", "de", "que", "e", "do", "da", "em", "um", "uma", "para", "com", "não", "por", "mais", "dos",
+                "das", "como", "mas", "ao", "ele", "ela", "seu", "sua", "são",
+            ]
+        ),
     ]
 
     /// For each function word, by the FNV-1a hash of its bytes, the languages it belongs to (bit `i` for

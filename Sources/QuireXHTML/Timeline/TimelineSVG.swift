@@ -34,9 +34,11 @@ public enum TimelineSVG {
             // Labels only where they fit; the legend list carries every title in full.
             let room = segmentWidth - 3
             if room >= textWidth(start, fontSize: fontSize) {
-                svg += "<text class=\"timeline-label\" x=\"\(number(x + 1.5))\" y=\"\(number(bar.top + bar.height + 12))\" font-size=\"\(number(fontSize))\" fill=\"currentColor\">\(start)</text>"
+                svg +=
+                    "<text class=\"timeline-label\" x=\"\(number(x + 1.5))\" y=\"\(number(bar.top + bar.height + 12))\" font-size=\"\(number(fontSize))\" fill=\"currentColor\">\(start)</text>"
                 if let title = abbreviated(chapter.title, toFit: room, fontSize: fontSize) {
-                    svg += "<text class=\"timeline-label\" x=\"\(number(x + 1.5))\" y=\"\(number(bar.top + bar.height + 25))\" font-size=\"\(number(fontSize))\" fill=\"currentColor\">\(MarkupEscaping.text(title))</text>"
+                    svg +=
+                        "<text class=\"timeline-label\" x=\"\(number(x + 1.5))\" y=\"\(number(bar.top + bar.height + 25))\" font-size=\"\(number(fontSize))\" fill=\"currentColor\">\(MarkupEscaping.text(title))</text>"
                 }
             }
             svg += "</a>\n"
@@ -44,7 +46,8 @@ public enum TimelineSVG {
         for tick in timeline.ticks {
             let x = timeline.position(of: tick.time, width: width)
             let quote = episode.chapters[tick.chapter].quotes[tick.quote].text
-            svg += "<line class=\"timeline-tick\" x1=\"\(number(x))\" x2=\"\(number(x))\" y1=\"4\" y2=\"\(number(bar.top - 2))\" stroke=\"currentColor\" stroke-width=\"1.5\">"
+            svg +=
+                "<line class=\"timeline-tick\" x1=\"\(number(x))\" x2=\"\(number(x))\" y1=\"4\" y2=\"\(number(bar.top - 2))\" stroke=\"currentColor\" stroke-width=\"1.5\">"
             svg += "<title>\(MarkupEscaping.text(Timestamp.string(fromSeconds: tick.time) + " " + shortened(quote, to: 120)))</title></line>\n"
         }
         return svg + "</svg>"
@@ -60,7 +63,8 @@ public enum TimelineSVG {
         for (position, segment) in timeline.segments.enumerated() {
             let x = timeline.position(of: segment.start, width: width)
             let segmentWidth = timeline.position(of: segment.end, width: width) - x
-            svg += "<rect x=\"\(number(x))\" y=\"6\" width=\"\(number(segmentWidth))\" height=\"14\" fill=\"currentColor\" fill-opacity=\"\(position.isMultiple(of: 2) ? "0.55" : "0.3")\"/>"
+            svg +=
+                "<rect x=\"\(number(x))\" y=\"6\" width=\"\(number(segmentWidth))\" height=\"14\" fill=\"currentColor\" fill-opacity=\"\(position.isMultiple(of: 2) ? "0.55" : "0.3")\"/>"
         }
         for tick in timeline.ticks {
             let x = number(timeline.position(of: tick.time, width: width))
@@ -115,7 +119,7 @@ public enum TimelineSVG {
     private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x1F300...0x1FAFF, 0x20000...0x3FFFD:
+            0x1F300...0x1FAFF, 0x20000...0x3FFFD:
             true
         default: false
         }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import QuireCommands
 import QuireCore
 import QuireTestSupport
+
+@testable import QuireCommands
 
 /// What one run of the command line gave: its status and everything it printed.
 struct CLIRun {

@@ -13,16 +13,21 @@ guard arguments.count == 1, let path = arguments.first else {
 do {
     let input = InputFile(name: path, bytes: try FileIO.read(path))
     let splits = try HeadingSplitTraining.recordSplits(of: input)
-    var lines = [try JSONSerialization.data(withJSONObject: [
-        "features": HeadingSplitTraining.featureNames, "languages": HeadingSplitTraining.languageKeys,
-        "shapes": (0..<HeadingSplitTraining.shapeSlotCount).map(HeadingSplitTraining.shapeSlotName),
-        "layout": HeadingSplitTraining.layout,
-    ] as [String: Any])]
+    var lines = [
+        try JSONSerialization.data(
+            withJSONObject: [
+                "features": HeadingSplitTraining.featureNames, "languages": HeadingSplitTraining.languageKeys,
+                "shapes": (0..<HeadingSplitTraining.shapeSlotCount).map(HeadingSplitTraining.shapeSlotName),
+                "layout": HeadingSplitTraining.layout,
+            ] as [String: Any])
+    ]
     for split in splits {
-        lines.append(try JSONSerialization.data(withJSONObject: [
-            "episode": split.episode, "chapter": split.chapter, "language": split.language, "headings": split.headings,
-            "named": split.named, "shapes": split.shapeSlots,
-        ] as [String: Any]))
+        lines.append(
+            try JSONSerialization.data(
+                withJSONObject: [
+                    "episode": split.episode, "chapter": split.chapter, "language": split.language, "headings": split.headings,
+                    "named": split.named, "shapes": split.shapeSlots,
+                ] as [String: Any]))
     }
     FileHandle.standardOutput.write(Data(lines.joined(separator: Data("\n".utf8))) + Data("\n".utf8))
 } catch {
