@@ -64,8 +64,9 @@ enum FormatDescription {
         if !format.fileExtensions.isEmpty { lines.append("extensions: " + format.fileExtensions.map { ".\($0)" }.joined(separator: " ")) }
         if !format.mediaTypes.isEmpty { lines.append("media types: " + format.mediaTypes.joined(separator: ", ")) }
         let edges = registry.edges.filter { $0.from == .format(format.id) || $0.to == .format(format.id) }
+        let spelling = FlagSpelling(registry: registry)
         for edge in edges {
-            let loss = if case .lossy(let what) = edge.loss { ", loses \(FlagSpelling(registry: registry).rewrite(what))" } else { "" }
+            let loss = if case .lossy(let what) = edge.loss { ", loses \(spelling.rewrite(what))" } else { "" }
             lines.append("edge: \(edge.from) → \(edge.to) (\(edge.kind), \(edge.provider)\(loss))")
         }
         guard !format.settings.isEmpty else {

@@ -101,18 +101,8 @@ struct Job {
         let streamed: StreamOutput?
         do {
             streamed = try streamedOutput(&diagnostics)
-        } catch let error as ConversionError {
-            consumer.receive(diagnostics.all)
-            throw error
-        } catch let failure as ConversionFailure {
-            try fail(diagnostics, failure, consumer)
-        } catch let failure as FileIO.Failure {
-            // Writing as it goes, a full disk shows up part-way through.
-            consumer.receive(diagnostics.all)
-            throw .failure("cannot write \(failure.description)")
         } catch {
-            consumer.receive(diagnostics.all)
-            throw .failure("\(error)")
+            throw reported(error, after: diagnostics, to: consumer)
         }
         if let streamed, case .file(let path) = request.output {
             try refuseWarningsIfStrict(diagnostics, consumer)
@@ -128,14 +118,8 @@ struct Job {
         let result: Route.Value
         do {
             result = try convert(&inputs, diagnostics: &diagnostics)
-        } catch let failure as ConversionFailure {
-            try fail(diagnostics, failure, consumer)
-        } catch let error as ConversionError {
-            consumer.receive(diagnostics.all)
-            throw error
         } catch {
-            consumer.receive(diagnostics.all)
-            throw .failure("\(error)")
+            throw reported(error, after: diagnostics, to: consumer)
         }
         try refuseWarningsIfStrict(diagnostics, consumer)
         consumer.receive(diagnostics.all)
@@ -167,9 +151,24 @@ struct Job {
         }
     }
 
-    private func fail(_ diagnostics: Diagnostics, _ failure: ConversionFailure, _ consumer: some DiagnosticConsumer) throws(ConversionError) -> Never {
-        consumer.receive(diagnostics.all + failure.diagnostics)
-        throw .failure()
+    /// What a step's error becomes once the diagnostics so far (and the failure's own) have gone to
+    /// the consumer.
+    private func reported(_ error: any Error, after diagnostics: Diagnostics, to consumer: some DiagnosticConsumer) -> ConversionError {
+        switch error {
+        case let failure as ConversionFailure:
+            consumer.receive(diagnostics.all + failure.diagnostics)
+            return .failure()
+        case let error as ConversionError:
+            consumer.receive(diagnostics.all)
+            return error
+        case let failure as FileIO.Failure:
+            // Writing as it goes, a full disk shows up part-way through.
+            consumer.receive(diagnostics.all)
+            return .failure("cannot write \(failure.description)")
+        default:
+            consumer.receive(diagnostics.all)
+            return .failure("\(error)")
+        }
     }
 
     private func refuseWarningsIfStrict(_ diagnostics: Diagnostics, _ consumer: some DiagnosticConsumer) throws(ConversionError) {
