@@ -23,16 +23,8 @@ enum FormatCompletion {
     enum Filter { case readable, writable, any, anyOrModel }
 
     static func names(_ filter: Filter, words: [String], prefix: String) -> [String] {
-        // `--plugin-dir DIR` and `--plugin-dir=DIR` typed earlier on the line count, as they would when run.
-        var arguments: [String] = []
-        for (index, word) in words.enumerated() {
-            if word == "--plugin-dir", index + 1 < words.count {
-                arguments += ["--plugin-dir", words[index + 1]]
-            } else if word.hasPrefix("--plugin-dir=") {
-                arguments.append(word)
-            }
-        }
-        guard let options = try? PluginOptions.parse(arguments), let workspace = try? Workspace(plugins: options) else { return [] }
+        // Plugin options typed earlier on the line (`--plugin-dir DIR`) count, as they would when run.
+        guard let workspace = try? Workspace(plugins: PluginOptions.prescan(words)) else { return [] }
         let registry = workspace.registry
         var names: [String] = []
         for format in registry.formats {
