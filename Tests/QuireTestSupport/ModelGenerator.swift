@@ -86,7 +86,9 @@ public struct ModelGenerator {
             channels.append(
                 Channel(
                     title: "Channel \(index) " + singleLine(maxWords: 3), feedURL: chance(70) ? "https://example.org/\(index)/feed.xml" : nil,
-                    siteURL: chance(50) ? "https://example.org/\(index)" : nil, description: chance(50) ? paragraphs(maxParagraphs: 2) : nil))
+                    siteURL: chance(50) ? "https://example.org/\(index)" : nil, description: chance(50) ? paragraphs(maxParagraphs: 2) : nil,
+                    image: chance(30) ? "https://example.org/\(index)/art.png" : nil, author: chance(30) ? singleLine(maxWords: 3) : nil,
+                    categories: chance(30) ? (0..<int(1...3)).map { _ in pick(["Science", "Arts/Food", "News", "Society & Culture/History", "기술"]) } : []))
         }
         var episodes: [Episode] = []
         for _ in 0..<int(0...4) {
@@ -119,11 +121,41 @@ public struct ModelGenerator {
             entities: (0..<int(0...5)).map { _ in
                 Entity(
                     name: singleLine(maxWords: 3), type: chance(20) ? "" : pick(["Person", "인물", "概念", "ai-model", "organization"]),
-                    description: chance(20) ? "" : singleLine())
+                    description: chance(20) ? "" : singleLine(), role: chance(15) ? pick(["host", "guest", "Cover Art Designer"]) : nil,
+                    url: chance(10) ? "https://example.org/p/\(int(1...99))" : nil)
             },
             metadata: EpisodeMetadata(
                 url: chance(50) ? "https://example.org/e/\(int(1...999))" : nil, published: chance(50) ? "2026-0\(int(1...9))-1\(int(0...9))" : nil,
-                duration: chance(40) ? int(60...20_000) : nil,
-                extra: chance(30) ? [MetadataField(key: "guest", value: singleLine(maxWords: 3))] : []))
+                duration: chance(40) ? int(60...20_000) : nil, guid: chance(40) ? "guid-\(int(1...99_999))" : nil,
+                enclosure: chance(40)
+                    ? Enclosure(
+                        url: "https://cdn.example.org/\(int(1...999)).mp3", mediaType: chance(80) ? "audio/mpeg" : nil,
+                        length: chance(70) ? int(1...900_000_000) : nil) : nil,
+                image: chance(20) ? "https://example.org/e/\(int(1...99)).jpg" : nil, season: chance(20) ? int(1...12) : nil,
+                number: chance(30) ? int(1...500) : nil, explicit: chance(30) ? chance(50) : nil,
+                chaptersLink: chance(15) ? MediaLink(url: "https://example.org/c/\(int(1...99)).json", mediaType: "application/json+chapters") : nil,
+                transcriptLinks: chance(20)
+                    ? [
+                        MediaLink(
+                            url: "https://example.org/t/\(int(1...99)).vtt", mediaType: "text/vtt", language: chance(50) ? "en" : nil,
+                            rel: chance(50) ? "captions" : nil)
+                    ]
+                    : [],
+                extra: chance(30) ? [MetadataField(key: "guest", value: singleLine(maxWords: 3))] : []),
+            transcript: chance(20) ? transcript() : nil)
+    }
+
+    private mutating func transcript() -> Transcript {
+        var segments: [TranscriptSegment] = []
+        var time = int(0...5_000)
+        for _ in 0..<int(1...8) {
+            let length = int(200...20_000)
+            segments.append(
+                TranscriptSegment(
+                    start: time, end: chance(85) ? time + length : nil, speaker: chance(60) ? pick(["Ada", "Grace Hopper", "주인", "主持人"]) : nil,
+                    text: chance(20) ? singleLine() + "\n" + singleLine() : singleLine()))
+            time += length + int(0...2_000)
+        }
+        return Transcript(segments: segments)
     }
 }

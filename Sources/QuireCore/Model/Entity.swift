@@ -4,11 +4,17 @@ public struct Entity: Sendable, Hashable {
     /// The type as written in the input (`Person`, `人物`, `조직`, `ai-model`).
     public var type: String
     public var description: String
+    /// What the entity does in the episode, for people a feed names (`podcast:person` role: `host`, `guest`).
+    public var role: String?
+    /// A page about the entity (`podcast:person` href).
+    public var url: String?
 
-    public init(name: String, type: String, description: String) {
+    public init(name: String, type: String, description: String, role: String? = nil, url: String? = nil) {
         self.name = name
         self.type = type
         self.description = description
+        self.role = role
+        self.url = url
     }
 
     /// The normalized kind, derived from `type` so the two can never disagree.

@@ -7,6 +7,7 @@ public protocol ModelWalker {
     mutating func visitChapter(_ chapter: Chapter)
     mutating func visitQuote(_ quote: Quote)
     mutating func visitEntity(_ entity: Entity)
+    mutating func visitTranscript(_ transcript: Transcript)
 }
 
 extension ModelWalker {
@@ -16,6 +17,7 @@ extension ModelWalker {
     public mutating func visitChapter(_ chapter: Chapter) { descend(into: chapter) }
     public mutating func visitQuote(_ quote: Quote) {}
     public mutating func visitEntity(_ entity: Entity) {}
+    public mutating func visitTranscript(_ transcript: Transcript) {}
 
     public mutating func descend(into collection: EpisodeCollection) {
         for channel in collection.channels { visitChannel(channel) }
@@ -25,6 +27,7 @@ extension ModelWalker {
     public mutating func descend(into episode: Episode) {
         for chapter in episode.chapters { visitChapter(chapter) }
         for entity in episode.entities { visitEntity(entity) }
+        if let transcript = episode.transcript { visitTranscript(transcript) }
     }
 
     public mutating func descend(into chapter: Chapter) {
