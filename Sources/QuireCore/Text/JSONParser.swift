@@ -1,6 +1,7 @@
-/// A JSON value with the line and column where it starts, so the model reader can point at problems.
-struct JSONNode {
-    enum Value {
+/// A JSON value with the line and column where it starts, so readers can point at problems. In the core
+/// because several formats read JSON (Quire JSON, chapters and transcript files), and formats never import each other.
+package struct JSONNode: Sendable {
+    package enum Value: Sendable {
         case null
         case bool(Bool)
         /// The number as written, converted only where a field needs it.
@@ -10,18 +11,18 @@ struct JSONNode {
         case object([(key: String, node: JSONNode)])
     }
 
-    var value: Value
-    var line: Int
+    package var value: Value
+    package var line: Int
     /// Byte offsets of the value and of its line's start; the column is counted only when a message needs it.
-    var offset: Int
-    var lineStart: Int
+    package var offset: Int
+    package var lineStart: Int
 
     /// Column in characters (UTF-8 lead bytes) from the start of the line.
-    func column(in bytes: [UInt8]) -> Int {
+    package func column(in bytes: [UInt8]) -> Int {
         bytes[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 
-    var typeName: String {
+    package var typeName: String {
         switch value {
         case .null: "null"
         case .bool: "a boolean"
@@ -35,14 +36,14 @@ struct JSONNode {
 
 /// A strict RFC 8259 parser over UTF-8 bytes that reports the line and column (in characters) of the
 /// first error. Nesting is bounded, so hostile input cannot exhaust the stack.
-struct JSONParser {
-    struct SyntaxError: Error {
-        var message: String
-        var line: Int
-        var column: Int
+package struct JSONParser {
+    package struct SyntaxError: Error {
+        package var message: String
+        package var line: Int
+        package var column: Int
     }
 
-    static let maximumDepth = 512
+    package static let maximumDepth = 512
 
     private let bytes: [UInt8]
     private var offset = 0
@@ -50,13 +51,13 @@ struct JSONParser {
     private var lineStart = 0
     private var depth = 0
 
-    init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         self.bytes = bytes
         // A byte order mark is not JSON, but editors write one; skip it.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3; lineStart = 3 }
     }
 
-    static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
+    package static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
         var parser = JSONParser(bytes)
         parser.skipWhitespace()
         let node = try parser.parseValue()
