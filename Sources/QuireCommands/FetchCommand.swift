@@ -146,7 +146,12 @@ struct FetchCommand: ParsableCommand {
                 console.print(line + ")")
             }
         case .unchanged:
-            if !quiet { console.print("unchanged  \(name)  \(result.url)") }
+            if !quiet {
+                let linked = result.linkedFetched + result.linkedUnchanged > 0
+                console.print(
+                    "unchanged  \(name)  \(result.url)"
+                        + (linked ? "  (linked files: \(result.linkedFetched) fetched, \(result.linkedUnchanged) unchanged)" : ""))
+            }
         case .failed(let failure):
             console.print("failed     \(result.url): \(failure.reason)")
             for diagnostic in failure.diagnostics { console.printError(diagnostic) }

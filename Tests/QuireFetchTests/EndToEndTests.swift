@@ -1,4 +1,5 @@
 import Foundation
+import QuireCore
 import QuireTestSupport
 import Testing
 
@@ -13,8 +14,8 @@ struct EndToEndTests {
         let server = try FeedServer()
         let folder = try TemporaryDirectory()
         let feed = try FetchFixtures.bytes("kitchen-physics.rss")
-        // The transcript link in the fixture points at example.org; served here instead, from the same path.
-        let local = String(decoding: feed, as: UTF8.self).replacingOccurrences(of: "https://example.org/kp/0042.vtt", with: server.url("/kp/0042.vtt"))
+        // The fixture's links point at example.org; served here from the same paths (tests reach no other host).
+        let local = String(decoding: feed, as: UTF8.self).replacingOccurrences(of: "https://example.org/kp/", with: server.url("/kp/"))
         server.route("/kp/feed.xml", .file(Array(local.utf8), contentType: "application/rss+xml", etag: "\"kp1\""))
         server.route("/kp/chapters/0042.json", .file(try FetchFixtures.bytes("chapters-0042.json"), contentType: "application/json"))
         server.route("/kp/0042.vtt", .file(try FetchFixtures.bytes("transcript-0042.vtt"), contentType: "text/vtt"))
@@ -53,10 +54,13 @@ struct EndToEndTests {
             $0.hasPrefix("FATAL") || $0.hasPrefix("ERROR") || $0.hasPrefix("WARNING")
         }
         #expect(check.status == 0 && problems.isEmpty, "\(problems)")
-        // The chapters came from the fetched chapters file or the show notes; the transcript from the fetched VTT.
-        let listing = try ExternalTool.run("unzip", ["-p", book])
-        #expect(listing.output.contains("Oven spring"))
-        #expect(listing.output.contains("Welcome to Kitchen Physics."))
+        // The chapters file and the transcript were stored where the feed's reader looks for them.
+        for (path, type) in [("/kp/chapters/0042.json", "application/json+chapters"), ("/kp/0042.vtt", "text/vtt")] {
+            let stored = FeedFolder.attachmentPath(forFeedAt: feeds + "/kitchen-physics.rss", url: server.url(path), mediaType: type)
+            #expect(FileManager.default.fileExists(atPath: stored), "\(path)")
+        }
+        let contents = try ExternalTool.run("unzip", ["-p", book])
+        #expect(contents.output.contains("Oven spring"))
 
         // A second run asks conditionally and stores nothing new.
         let again = try FetchCLI.run(["fetch", server.url("/kp/feed.xml"), "-o", feeds])

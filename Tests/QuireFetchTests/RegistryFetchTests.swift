@@ -23,21 +23,24 @@ struct RegistryFetchTests {
         await FeedFetcher(folder: folder.url.path, options: .testing(), inspector: inspector).run(paths.map(server.url))
     }
 
-    @Test func aFeedIsNamedAfterItsChannelAndItsChaptersAndTranscriptAreStored() async throws {
-        server.route("/kp/feed.xml", .file(try FetchFixtures.bytes("kitchen-physics.rss"), contentType: "application/rss+xml"))
-        // The chapters link is relative: it is resolved against the feed's URL.
+    @Test func aFeedIsNamedAfterItsChannelAndTheFilesItsModelLinksAreStored() async throws {
+        // The fixture's links point at example.org; served here from the same paths (tests reach no other host).
+        let feed = String(decoding: try FetchFixtures.bytes("kitchen-physics.rss"), as: UTF8.self)
+            .replacingOccurrences(of: "https://example.org/kp/", with: server.url("/kp/"))
+        server.route("/kp/feed.xml", .file(Array(feed.utf8), contentType: "application/rss+xml"))
         server.route("/kp/chapters/0042.json", .file(try FetchFixtures.bytes("chapters-0042.json"), contentType: "application/json"))
-        server.route("/0042.vtt", .status(404))
+        server.route("/kp/0042.vtt", .status(404))
         let report = await fetch(["/kp/feed.xml"])
         let result = try #require(report.results.first)
         #expect(result.outcome == .fetched)
         #expect(result.file == "kitchen-physics.rss")
         #expect(result.linkedFetched == 1)
-        // The transcript link points at example.org, which is no server of this test: it fails, reported.
-        #expect(result.linkedFailures.map(\.url) == ["https://example.org/kp/0042.vtt"])
+        #expect(result.linkedFailures.map(\.url) == [server.url("/kp/0042.vtt")])
+        #expect(!report.succeeded)
         let chapters = FeedFolder.attachmentPath(
             forFeedAt: folder.path("kitchen-physics.rss"), url: server.url("/kp/chapters/0042.json"), mediaType: "application/json+chapters")
         #expect(FileManager.default.fileExists(atPath: chapters))
+        #expect(server.requests(to: "/kp/0042.vtt").count == 1)
     }
 
     @Test func invalidXMLIsRefusedWithTheReadersLocatedDiagnostic() async throws {
