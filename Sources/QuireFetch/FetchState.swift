@@ -12,6 +12,12 @@ public struct FetchState: Sendable, Codable, Equatable {
         /// Linked files by absolute URL: their validators.
         public var linked: [String: Validators]
 
+        /// Whether `file` is a plain name in the folder: a state file edited by hand (or by anyone) must
+        /// not make fetch write outside it.
+        public var hasSafeFileName: Bool {
+            !file.isEmpty && !file.hasPrefix(".") && !file.contains("/") && !file.contains("\\") && !file.contains("\0")
+        }
+
         public init(file: String, validators: Validators, linked: [String: Validators] = [:]) {
             self.file = file
             self.validators = validators
@@ -39,6 +45,10 @@ public struct FetchState: Sendable, Codable, Equatable {
             let bytes = try FileIO.read(path)
             let state = try JSONDecoder().decode(FetchState.self, from: Data(bytes))
             guard state.version == 1 else { return (FetchState(), "\(path): unknown version \(state.version); downloading everything again") }
+            let unsafe = state.feeds.filter { !$0.value.hasSafeFileName }
+            guard unsafe.isEmpty else {
+                return (FetchState(), "\(path): names a file outside the folder ('\(unsafe.first!.value.file)'); downloading everything again")
+            }
             return (state, nil)
         } catch {
             return (FetchState(), "\(path): cannot be read (\(error)); downloading everything again")

@@ -115,11 +115,11 @@ final class HTTPDownloader: Sendable {
             default: return FetchFailure(.network, "\(client)")
             }
         }
-        let text = "\(error)"
-        if text.contains("decompression") || text.contains("Decompression") || text.contains("limit") {
+        // NIOHTTPCompression's DecompressionError (its module is not imported here): the gzip limit was hit.
+        if String(reflecting: type(of: error)).hasSuffix("DecompressionError") {
             return FetchFailure(.tooLarge, "the decompressed body is more than the limit of \(options.maximumBytes) bytes")
         }
-        return FetchFailure(.network, text)
+        return FetchFailure(.network, "\(error)")
     }
 
     static func seconds(_ value: Double) -> String {

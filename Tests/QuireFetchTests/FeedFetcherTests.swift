@@ -253,4 +253,16 @@ import Testing
         #expect(report.problems[0].contains("cannot be read"))
         #expect(FetchState.load(from: folder.url.path).state.feeds[server.url("/feed.xml")]?.validators.etag == "\"1\"")
     }
+
+    @Test func aStateFileNamingAPathOutsideTheFolderIsIgnored() async throws {
+        server.route("/feed.xml", .file(feed, contentType: "application/rss+xml", etag: "\"1\""))
+        var state = FetchState()
+        state.feeds[server.url("/feed.xml")] = FetchState.Feed(file: "../escaped.rss", validators: Validators(etag: "\"0\""))
+        try state.save(to: folder.url.path)
+        let report = await fetch(["/feed.xml"])
+        #expect(report.problems.count == 1 && report.problems[0].contains("outside the folder"))
+        #expect(report.results[0].file == "127-0-0-1.rss")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.deletingLastPathComponent().appendingPathComponent("escaped.rss").path))
+        #expect(server.requests(to: "/feed.xml").first?.headers.first(name: "If-None-Match") == nil)
+    }
 }
