@@ -97,60 +97,69 @@ final class FeedServer: Sendable {
 
         private func respond(context: ChannelHandlerContext, head request: HTTPRequestHead, route: Route) {
             let loop = context.eventLoop
+            // Closures scheduled on the loop get the context back on that loop.
+            let bound = NIOLoopBound(context, eventLoop: loop)
             switch route {
             case .status(let code):
                 send(context: context, status: HTTPResponseStatus(statusCode: code), headers: [:], body: Array("status \(code)\n".utf8))
             case .redirect(let location):
                 send(context: context, status: .found, headers: ["Location": location], body: [])
             case .file(let bytes, let contentType, let etag, let lastModified, let gzip, let delay):
-                let answer = {
-                    var headers = HTTPHeaders()
-                    if let contentType { headers.add(name: "Content-Type", value: contentType) }
-                    if let etag { headers.add(name: "ETag", value: etag) }
-                    if let lastModified { headers.add(name: "Last-Modified", value: lastModified) }
-                    let matchesETag = etag != nil && request.headers.first(name: "If-None-Match") == etag
-                    let matchesDate = lastModified != nil && request.headers.first(name: "If-Modified-Since") == lastModified
-                    if matchesETag || matchesDate {
-                        self.send(context: context, status: .notModified, headers: headers, body: [])
-                        return
-                    }
-                    if let gzip, request.headers.first(name: "Accept-Encoding")?.contains("gzip") == true {
-                        headers.add(name: "Content-Encoding", value: "gzip")
-                        self.send(context: context, status: .ok, headers: headers, body: gzip)
-                    } else {
-                        self.send(context: context, status: .ok, headers: headers, body: bytes)
-                    }
-                }
+                let file = ServedFile(bytes: bytes, contentType: contentType, etag: etag, lastModified: lastModified, gzip: gzip)
                 if delay > 0 {
-                    loop.scheduleTask(in: .milliseconds(Int64(delay * 1000))) { answer() }
+                    loop.scheduleTask(in: .milliseconds(Int64(delay * 1000))) { self.answer(context: bound.value, request: request, file: file) }
                 } else {
-                    answer()
+                    answer(context: context, request: request, file: file)
                 }
             case .silent(let seconds):
                 loop.scheduleTask(in: .milliseconds(Int64(seconds * 1000))) {
                     guard self.open else { return self.finished() }
-                    self.send(context: context, status: .ok, headers: ["Content-Type": "application/rss+xml"], body: Array("<rss/>".utf8))
+                    self.send(context: bound.value, status: .ok, headers: ["Content-Type": "application/rss+xml"], body: Array("<rss/>".utf8))
                 }
             case .endless:
                 startStream(context: context)
-                let chunk = context.channel.allocator.buffer(bytes: [UInt8](repeating: 0x20, count: 64 * 1024))
-                func more() {
-                    guard self.open else { return self.finished() }
-                    context.writeAndFlush(self.wrapOutboundOut(.body(.byteBuffer(chunk)))).whenComplete { _ in
-                        loop.execute { more() }
-                    }
-                }
-                more()
+                pump(bound, chunk: context.channel.allocator.buffer(bytes: [UInt8](repeating: 0x20, count: 64 * 1024)))
             case .trickle(let interval):
                 startStream(context: context)
-                let byte = context.channel.allocator.buffer(bytes: [0x20])
-                func drip() {
-                    guard self.open else { return self.finished() }
-                    context.writeAndFlush(self.wrapOutboundOut(.body(.byteBuffer(byte))), promise: nil)
-                    loop.scheduleTask(in: .milliseconds(Int64(interval * 1000))) { drip() }
-                }
-                drip()
+                drip(bound, byte: context.channel.allocator.buffer(bytes: [0x20]), interval: interval)
             }
+        }
+
+        private struct ServedFile: Sendable {
+            var bytes: [UInt8], contentType: String?, etag: String?, lastModified: String?, gzip: [UInt8]?
+        }
+
+        private func answer(context: ChannelHandlerContext, request: HTTPRequestHead, file: ServedFile) {
+            var headers = HTTPHeaders()
+            if let contentType = file.contentType { headers.add(name: "Content-Type", value: contentType) }
+            if let etag = file.etag { headers.add(name: "ETag", value: etag) }
+            if let lastModified = file.lastModified { headers.add(name: "Last-Modified", value: lastModified) }
+            let matchesETag = file.etag != nil && request.headers.first(name: "If-None-Match") == file.etag
+            let matchesDate = file.lastModified != nil && request.headers.first(name: "If-Modified-Since") == file.lastModified
+            if matchesETag || matchesDate {
+                send(context: context, status: .notModified, headers: headers, body: [])
+            } else if let gzip = file.gzip, request.headers.first(name: "Accept-Encoding")?.contains("gzip") == true {
+                headers.add(name: "Content-Encoding", value: "gzip")
+                send(context: context, status: .ok, headers: headers, body: gzip)
+            } else {
+                send(context: context, status: .ok, headers: headers, body: file.bytes)
+            }
+        }
+
+        /// Writes `chunk` again each time the last write is done, until the client goes away.
+        private func pump(_ context: NIOLoopBound<ChannelHandlerContext>, chunk: ByteBuffer) {
+            guard open else { return finished() }
+            let loop = context.value.eventLoop
+            context.value.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(chunk)))).whenComplete { _ in
+                loop.execute { self.pump(context, chunk: chunk) }
+            }
+        }
+
+        /// Writes `byte` every `interval` seconds, until the client goes away.
+        private func drip(_ context: NIOLoopBound<ChannelHandlerContext>, byte: ByteBuffer, interval: Double) {
+            guard open else { return finished() }
+            context.value.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(byte))), promise: nil)
+            context.value.eventLoop.scheduleTask(in: .milliseconds(Int64(interval * 1000))) { self.drip(context, byte: byte, interval: interval) }
         }
 
         private func startStream(context: ChannelHandlerContext) {
