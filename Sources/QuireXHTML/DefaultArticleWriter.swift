@@ -92,7 +92,8 @@ struct DefaultArticleWriter {
             if let length = enclosure.length { output += " data-length=\"\(length)\"" }
             output +=
                 EpisodeView.isSafeLink(enclosure.url)
-                ? "><a href=\"\(MarkupEscaping.attribute(enclosure.url))\">\(labels["listen"]!)</a>" : ">\(MarkupEscaping.text(enclosure.url))"
+                ? "><a href=\"\(MarkupEscaping.attribute(enclosure.url))\">\(labels[FeedMarkup.isVideo(enclosure) ? "watch" : "listen"]!)</a>"
+                : ">\(MarkupEscaping.text(enclosure.url))"
             if let details = FeedMarkup.enclosureDetails(enclosure) { output += " <span class=\"enclosure-details\">(\(details))</span>" }
             output += "</dd>\n"
         }

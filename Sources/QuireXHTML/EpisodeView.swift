@@ -25,6 +25,10 @@ public enum EpisodeView {
             ])
             toc.append(["href": "#" + id, "title": MarkupEscaping.text(chapter.title), "start": start])
         }
+        if episode.transcript != nil {
+            // The transcript is the last part of the episode a reader can jump to from the contents.
+            toc.append(["href": "#" + prefix + "transcript", "title": labels["transcript"]!, "start": false])
+        }
         let entities = episode.entities.map { entity -> [String: Any] in
             let description = InlineMarkupWriter.paragraphs(entity.description, unsafeHTML: options.unsafeHTML)
             return [
@@ -43,7 +47,7 @@ public enum EpisodeView {
             "channel": channel.map(channelContext) ?? false,
             "metadata": metadataContext(episode, channel: channel),
             "hasSummary": !summary.isEmpty, "summary": summary.map(\.context),
-            "hasChapters": !chapters.isEmpty, "chapters": chapters, "toc": toc,
+            "hasChapters": !chapters.isEmpty, "chapters": chapters, "hasToc": !toc.isEmpty, "toc": toc,
             "hasEntities": !entities.isEmpty, "entities": entities,
             "transcript": episode.transcript.map { transcriptContext($0, of: episode, idPrefix: prefix, options: options) } ?? false,
             "labels": labels,
@@ -150,6 +154,7 @@ public enum EpisodeView {
             "enclosure": metadata.enclosure.map { enclosure -> [String: Any] in
                 [
                     "url": MarkupEscaping.attribute(enclosure.url), "text": MarkupEscaping.text(enclosure.url),
+                    "action": labels[FeedMarkup.isVideo(enclosure) ? "watch" : "listen"]!,
                     "href": isSafeLink(enclosure.url) ? MarkupEscaping.attribute(enclosure.url) as Any : false,
                     "hasType": enclosure.mediaType != nil, "type": MarkupEscaping.attribute(enclosure.mediaType ?? ""),
                     "length": enclosure.length.map { String($0) } ?? false, "details": FeedMarkup.enclosureDetails(enclosure) ?? false,

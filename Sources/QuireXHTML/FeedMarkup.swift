@@ -16,6 +16,11 @@ enum FeedMarkup {
         return "\(bytes) B"
     }
 
+    /// A video file is watched, anything else listened to: the enclosure link's words.
+    static func isVideo(_ enclosure: Enclosure) -> Bool {
+        enclosure.mediaType?.lowercased().hasPrefix("video/") ?? false
+    }
+
     /// What a reader sees beside the "Listen" link: the media type and size (`audio/mpeg, 49.2 MB`),
     /// escaped; `nil` when the feed gave neither.
     static func enclosureDetails(_ enclosure: Enclosure) -> String? {

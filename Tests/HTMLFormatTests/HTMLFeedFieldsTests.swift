@@ -66,6 +66,11 @@ import Testing
         let entities = try #require(html.range(of: "id=\"e1-entities\""))
         #expect(lastChapter.upperBound < transcript.lowerBound && transcript.upperBound < entities.lowerBound)
         #expect(html.contains("href=\"https://cdn.night.example/12.m4a?src=feed&amp;x=1#t=95.5\"><time datetime=\"PT1M35.5S\">01:35</time></a>"))
+        // The contents lead to the transcript too, after the chapters.
+        #expect(
+            html.contains(
+                "<li><a href=\"#e1-chapter-2\"><time datetime=\"PT1M35S\">01:35</time> The lamp</a></li>\n<li><a href=\"#e1-transcript\">Transcript</a></li>\n</ol>"
+            ))
         // An empty transcript is still a (empty) section: the model tells it from no transcript.
         #expect(
             html.contains(

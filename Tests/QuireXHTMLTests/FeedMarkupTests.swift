@@ -64,6 +64,11 @@ import Testing
         #expect(zh.contains("<dd class=\"episode-numbering\"><span class=\"episode-season\" data-season=\"3\">第 3 季</span></dd>"))
         #expect(zh.contains("data-explicit=\"false\">无露骨内容</dd>"))
         #expect(zh.contains("<summary class=\"transcript-heading\">文字稿</summary>"))
+
+        // A video is watched.
+        var video = Self.episode
+        video.metadata.enclosure = Enclosure(url: "https://cdn.example.org/7.mp4", mediaType: "video/mp4")
+        #expect(try render(video).contains("<a href=\"https://cdn.example.org/7.mp4\">Watch</a> <span class=\"enclosure-details\">(video/mp4)</span>"))
     }
 
     @Test func transcriptTimesLinkIntoTheAudioWithAMediaFragment() throws {
