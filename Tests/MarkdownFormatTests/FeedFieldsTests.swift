@@ -167,4 +167,34 @@ import Testing
             episodes: [Episode(title: "E", channel: "Used")])
         try expectRoundTrip(model, "channels list")
     }
+
+    /// A three-hour show's transcript (about 20,000 segments) reads and writes in linear time.
+    @Test func aLongTranscriptReadsQuickly() throws {
+        let segments = (0..<20_000).map {
+            TranscriptSegment(start: $0 * 540, end: $0 * 540 + 500, speaker: $0 % 2 == 0 ? "Ada" : "Grace", text: "Line \($0) of it.")
+        }
+        let model = EpisodeCollection(episodes: [Episode(title: "Long", transcript: Transcript(segments: segments))])
+        let clock = ContinuousClock()
+        var back = EpisodeCollection()
+        let elapsed = try clock.measure {
+            let (markdown, _) = try writeMarkdown(model)
+            back = try readMarkdown(markdown).0
+        }
+        #expect(back == model)
+        #expect(elapsed < .seconds(10))
+    }
+
+    /// Broken segment lines are a chapter with a warning, never a crash.
+    @Test func brokenSegmentLinesReadWithoutCrashing() throws {
+        for line in [
+            "[00:00:01.000", "[00:00:01.000 --> ] x", "[00:00:01.00] x", "[99:99:99.999] x", "[00:00:01.000]x", "[00:00:01.000] **open speaker",
+            "[00:00:01.000] **a:**b", "[0:00:01.000 --> 00:00:00.000 --> 1] x", "[1234567:00:00.000] x", "]]] [[[",
+        ] {
+            let (model, diagnostics) = try readMarkdown("# E\n\n## Transcript\n\n\(line)\n")
+            #expect(model.episodes.count == 1, "\(line)")
+            if model.episodes[0].transcript == nil {
+                #expect(diagnostics.all.map(\.id) == ["markdown.transcript.unreadable"], "\(line)")
+            }
+        }
+    }
 }
