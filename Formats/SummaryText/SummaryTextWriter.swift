@@ -208,7 +208,17 @@ public struct SummaryTextWriter: FormatWriter {
                 case .repeated(let items): fields += items.map { (key.rawValue, $0) }
                 }
             }
-            for field in episode.metadata.extra { fields.append((field.key, field.value)) }
+            for field in episode.metadata.extra {
+                // Summary text has no place apart for extra fields: one named like a key of its own reads back as that key.
+                if EpisodeMetadataKey(rawValue: field.key) != nil {
+                    warnings.append(
+                        .warning(
+                            "summary.extra.shadowed",
+                            "episode '\(episode.title)': extra field '\(field.key)' has the name of a front matter key and will read back as that key, not as extra metadata (Markdown and JSON keep it apart)"
+                        ))
+                }
+                fields.append((field.key, field.value))
+            }
             return fields
         }
     }

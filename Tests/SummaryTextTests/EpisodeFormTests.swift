@@ -85,6 +85,18 @@ import Testing
         #expect(model.channels == ModelSamples.everyField.channels)
     }
 
+    /// Older inputs kept feed fields as extra metadata (`season: "3"` in JSON's `metadata`); written
+    /// to summary text they come back as the field, and the writer says so.
+    @Test func anExtraFieldNamedLikeAKeyIsWarnedAbout() throws {
+        let model = EpisodeCollection(episodes: [
+            Episode(title: "T", language: "en", metadata: EpisodeMetadata(extra: [MetadataField(key: "season", value: "3")]))
+        ])
+        var diagnostics = Diagnostics()
+        let text = String(decoding: try SummaryTextWriter().write(model, options: ConversionOptions(), diagnostics: &diagnostics), as: UTF8.self)
+        #expect(diagnostics.all.map(\.id) == ["summary.extra.shadowed"])
+        #expect(try readSummary(text).0.episodes[0].metadata == EpisodeMetadata(season: 3))
+    }
+
     @Test func badFeedFieldsAreKeptAsUnnamedFieldsWithWarnings() throws {
         let (model, diagnostics) = try readSummary(
             "---\nseason: three\nexplicit: maybe\nenclosure-type: audio/mpeg\nepisode: 7\n---\nTitle\n\nOverview.\n")
