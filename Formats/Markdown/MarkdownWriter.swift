@@ -57,6 +57,14 @@ public struct MarkdownWriter: FormatWriter {
         }
 
         private mutating func writeEpisode(_ episode: Episode, isFirst: Bool) {
+            let links = (episode.metadata.chaptersLink.map { [$0] } ?? []) + episode.metadata.transcriptLinks
+            for link in links where !MediaLinkText.isExact(link) {
+                diagnostics.append(
+                    .warning(
+                        "markdown.link.inexact",
+                        "episode '\(episode.title)': link '\(link.url)' does not read back as written: its address ends like a type, language or rel, or one of them holds white space"
+                    ))
+            }
             if !output.isEmpty { output += "\n" }
             output += heading(1, PlainTextEscaping.escape(episode.title))
             if !isFirst {

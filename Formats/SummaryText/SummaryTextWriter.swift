@@ -130,7 +130,7 @@ public struct SummaryTextWriter: FormatWriter {
         }
 
         /// What a feed gives an episode that summary text has no place for: its transcript (the text has
-        /// no timed segments), entities' roles and pages, and links whose parts hold white space.
+        /// no timed segments), entities' roles and pages, and links that would not read back (`MediaLinkText.isExact`).
         private mutating func warnAboutFeedFields(of episode: Episode) {
             if let transcript = episode.transcript {
                 warnings.append(
@@ -152,7 +152,7 @@ public struct SummaryTextWriter: FormatWriter {
                 warnings.append(
                     .warning(
                         "summary.link.inexact",
-                        "episode '\(episode.title)': link '\(link.url)' holds white space, so its address and type, language and rel do not read back as written"
+                        "episode '\(episode.title)': link '\(link.url)' does not read back as written: its address ends like a type, language or rel, or one of them holds white space"
                     ))
             }
         }

@@ -141,6 +141,12 @@ import Testing
                     ]))
     }
 
+    @Test func aLinkThatCannotBeWrittenExactlyIsWarnedAbout() throws {
+        let link = MediaLink(url: "https://e.org/a rel=x")
+        let (_, diagnostics) = try writeMarkdown(EpisodeCollection(episodes: [Episode(title: "E", metadata: EpisodeMetadata(transcriptLinks: [link]))]))
+        #expect(diagnostics.all.map(\.id) == ["markdown.link.inexact"])
+    }
+
     @Test func badFrontMatterFeedFieldsAreKeptAsExtraWithWarnings() throws {
         let (model, diagnostics) = try readMarkdown("---\nseason: 1.5\nenclosure-length: 9\nexplicit: sometimes\n---\n\n# One\n")
         #expect(

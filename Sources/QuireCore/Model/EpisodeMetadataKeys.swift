@@ -201,9 +201,9 @@ public enum EpisodeMetadataKey: String, CaseIterable, Sendable {
 }
 
 /// A `MediaLink` as one front-matter value: the address, then ` type=`, ` language=` and ` rel=` for
-/// what the link has (`https://example.org/42.vtt type=text/vtt language=en rel=captions`). Addresses
-/// hold no spaces, so the parameters are told apart from the end; a link whose address or parameter
-/// values hold white space (or whose address ends like a parameter) does not read back, which
+/// what the link has (`https://example.org/42.vtt type=text/vtt language=en rel=captions`). The
+/// parameters are told apart from the end, so an address may hold spaces; a link whose address ends
+/// like a parameter (` rel=x`), or whose parameter values hold white space, does not read back, which
 /// `isExact` tells a writer before it writes one.
 public enum MediaLinkText {
     private static let parameterNames = ["type", "language", "rel"]
