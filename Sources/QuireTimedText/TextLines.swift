@@ -1,0 +1,147 @@
+import QuireCore
+
+/// A file's text split into numbered lines, as the WebVTT and SRT parsers walk it.
+struct TextLines {
+    /// Lines without their terminators (CRLF, CR or LF); a final terminator does not start another line.
+    var lines: [Substring]
+
+    /// Decodes `bytes` (a UTF-8 byte order mark skipped). Text that is not UTF-8 is decoded as `fallback`
+    /// says, with a warning at the first bad byte.
+    init(_ bytes: [UInt8], reporter: inout Reporter, fallback: Fallback) {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        let text: String
+        if let valid = String(validating: body, as: UTF8.self) {
+            text = valid
+        } else {
+            let position = UTF8Position.firstInvalidByte(in: body)
+            switch fallback {
+            case .replacement:
+                text = String(decoding: body, as: UTF8.self)
+                reporter.warning(
+                    "encoding", "the file is not valid UTF-8; bytes that are not were read as U+FFFD", line: position.line, column: position.column)
+            case .windows1252:
+                text = Self.decodeWindows1252(body)
+                reporter.warning(
+                    "encoding", "the file is not valid UTF-8; read it as Windows-1252, the usual encoding of older subtitle files",
+                    line: position.line, column: position.column)
+            }
+        }
+        lines = Self.split(text)
+    }
+
+    enum Fallback { case replacement, windows1252 }
+
+    static func split(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        // "\r\n" is one Character in Swift, so one test covers all three terminators.
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "\n" || character == "\r" || character == "\r\n" {
+                lines.append(text[start..<index])
+                index = text.index(after: index)
+                start = index
+            } else {
+                index = text.index(after: index)
+            }
+        }
+        if start < text.endIndex { lines.append(text[start...]) }
+        return lines
+    }
+
+    static func trimmed(_ text: some StringProtocol) -> String {
+        String(trimmedSlice(Substring(text)))
+    }
+
+    static func trimmedSlice(_ text: Substring) -> Substring {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = text.lastIndex(where: { !$0.isWhitespace })!
+        return text[first...last]
+    }
+
+    /// Windows-1252: Latin-1 with printable characters in 0x80–0x9F.
+    static func decodeWindows1252(_ bytes: ArraySlice<UInt8>) -> String {
+        let high: [UInt32] = [
+            0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+            0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        ]
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            let value = (0x80...0x9F).contains(byte) ? high[Int(byte) - 0x80] : UInt32(byte)
+            scalars.append(Unicode.Scalar(value)!)
+        }
+        return String(scalars)
+    }
+}
+
+/// Character references in WebVTT cue text and voice names.
+enum HTMLEntities {
+    static let named: [Substring: String] = [
+        // YouTube spaces words with `&nbsp;`; as U+00A0 a transcript line would never wrap, so it is a space.
+        "amp": "&", "lt": "<", "gt": ">", "nbsp": " ", "lrm": "\u{200E}", "rlm": "\u{200F}", "quot": "\"", "apos": "'",
+    ]
+
+    /// Decodes `&amp;`, `&lt;`, `&gt;`, `&nbsp;` (as a space), `&lrm;`, `&rlm;`, `&quot;`, `&apos;` and numeric references;
+    /// anything else that starts with `&` is kept as written.
+    static func decode(_ text: Substring) -> String {
+        guard text.contains("&") else { return String(text) }
+        var result = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            guard character == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";") else {
+                result.append(character)
+                index = text.index(after: index)
+                continue
+            }
+            let name = text[text.index(after: index)..<semicolon]
+            if let replacement = named[name] ?? numeric(name) {
+                result += replacement
+                index = text.index(after: semicolon)
+            } else {
+                result.append(character)
+                index = text.index(after: index)
+            }
+        }
+        return result
+    }
+
+    private static func numeric(_ name: Substring) -> String? {
+        guard name.first == "#" else { return nil }
+        let digits = name.dropFirst()
+        let value: UInt32? =
+            if digits.first == "x" || digits.first == "X" { UInt32(digits.dropFirst(), radix: 16) } else { UInt32(digits, radix: 10) }
+        guard let value, value != 0, let scalar = Unicode.Scalar(value) else { return nil }
+        return String(Character(scalar))
+    }
+
+    /// Escapes what WebVTT cue text may not hold as itself.
+    static func escape(_ text: some StringProtocol) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// The stem of an input's name (`talks/ep12.vtt` → `ep12`, `ep12.transcript.json` → `ep12`), which
+/// names the episode of a file that does not name it itself.
+public enum TranscriptFileName {
+    public static func stem(_ name: String) -> String {
+        if name == "<stdin>" { return "Transcript" }
+        var base = Substring(name.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(name))
+        if let dot = base.lastIndex(of: "."), dot > base.startIndex { base = base[..<dot] }
+        for suffix in [".transcript", ".captions", ".subtitles"] where base.lowercased().hasSuffix(suffix) && base.count > suffix.count {
+            base = base.dropLast(suffix.count)
+        }
+        return String(base)
+    }
+}

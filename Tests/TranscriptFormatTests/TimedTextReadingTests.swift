@@ -1,0 +1,4 @@
+import QuireCore
+import QuireTestSupport
+import QuireTimedText
+import Testing
