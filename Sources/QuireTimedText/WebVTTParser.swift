@@ -74,7 +74,7 @@ enum WebVTTParser {
                     line: timingIndex + 1, column: 1)
                 continue
             }
-            if !timing.rest.isEmpty { dropped.add("settings", line: timingIndex + 1) }
+            if !timing.rest.isEmpty { dropped.add("settings", line: timingIndex) }
             var end: Int? = timing.end
             if timing.end < timing.start {
                 reporter.warning(
