@@ -172,7 +172,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "TranscriptFormatTests",
-            dependencies: ["QuireTranscripts", "QuireTimedText", "QuireJSON", "QuireTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "QuireTranscripts", "QuireTimedText", "QuireJSON", "QuireTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures"]),
         .testTarget(name: "QuirePluginHostTests", dependencies: ["QuirePluginHost", "QuireCore", "QuireTestSupport"], exclude: ["Fixtures"]),
     ]

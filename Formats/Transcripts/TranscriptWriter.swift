@@ -31,7 +31,9 @@ public struct TranscriptWriter: FormatWriter {
         lost += transcriptChanges(written: bytes, expected: document)
         if !lost.isEmpty {
             diagnostics.report(
-                .warning(DiagnosticID(rawValue: "\(kind.diagnosticPrefix).lossy"), "\(kind.displayName) keeps one transcript; not written: " + lost.joined(separator: "; ")))
+                .warning(
+                    DiagnosticID(rawValue: "\(kind.diagnosticPrefix).lossy"),
+                    "\(kind.displayName) keeps one transcript; not written: " + lost.joined(separator: "; ")))
         }
         return bytes
     }
@@ -45,7 +47,9 @@ public struct TranscriptWriter: FormatWriter {
             lost.append(
                 "\(others) other episode\(others == 1 ? "" : "s")" + (withTranscripts > 0 ? " (\(withTranscripts) with a transcript)" : ""))
         }
-        if collection.title != nil || !collection.preamble.isEmpty || !collection.channels.isEmpty { lost.append("the collection's title, preamble and channels") }
+        if collection.title != nil || !collection.preamble.isEmpty || !collection.channels.isEmpty {
+            lost.append("the collection's title, preamble and channels")
+        }
         let episode = collection.episodes[episodeIndex]
         var fields: [String] = []
         if episode.channel != nil { fields.append("channel") }

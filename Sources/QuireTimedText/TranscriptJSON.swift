@@ -20,7 +20,8 @@ enum TranscriptJSON {
             throw reporter.failure("syntax", "not JSON: \(error.message)", line: error.line, column: error.column)
         }
         guard case .object(let members) = root.value else {
-            throw reporter.failure("root", "transcript JSON is an object with 'segments'; this is \(root.typeName)", line: root.line, column: root.column(in: bytes))
+            throw reporter.failure(
+                "root", "transcript JSON is an object with 'segments'; this is \(root.typeName)", line: root.line, column: root.column(in: bytes))
         }
         guard let segmentsNode = members.first(where: { $0.key == "segments" })?.node else {
             let isQuireJSON = members.contains { $0.key == "schemaVersion" || $0.key == "episodes" }
@@ -47,7 +48,8 @@ enum TranscriptJSON {
         var transcript = Transcript()
         for element in elements {
             guard case .object(let fields) = element.value else {
-                reporter.warning("segment.type", "skipped a segment that is \(element.typeName), not an object", line: element.line, column: element.column(in: bytes))
+                reporter.warning(
+                    "segment.type", "skipped a segment that is \(element.typeName), not an object", line: element.line, column: element.column(in: bytes))
                 continue
             }
             var start: Int?, end: Int?, speaker: String?, body: String?
@@ -93,7 +95,8 @@ enum TranscriptJSON {
         }
         if !unknownKeys.isEmpty {
             reporter.note(
-                "fields.unknown", "segment fields a transcript has no place for were not kept: " + unknownKeys.prefix(10).map { "'\($0)'" }.joined(separator: ", "),
+                "fields.unknown",
+                "segment fields a transcript has no place for were not kept: " + unknownKeys.prefix(10).map { "'\($0)'" }.joined(separator: ", "),
                 line: unknownKeysLine)
         }
         return TimedText.Document(transcript: transcript)

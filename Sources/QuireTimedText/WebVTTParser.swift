@@ -53,8 +53,9 @@ enum WebVTTParser {
                 // A cue identifier, then the timing line.
                 guard index + 1 < lines.count, lines[index + 1].contains("-->") else {
                     reporter.warning(
-                        "block.invalid", "skipped a block that is neither a cue nor a NOTE: no timing line ('00:00:01.000 --> 00:00:04.000') after '\(excerpt(line))'",
-                        line: blockStart, column: 1)
+                        "block.invalid",
+                        "skipped a block that is neither a cue nor a NOTE: no timing line ('00:00:01.000 --> 00:00:04.000') after '\(excerpt(line))'",
+                        line: blockStart + 1, column: 1)
                     index = endOfBlock(lines, from: index)
                     continue
                 }

@@ -181,20 +181,21 @@ private func segment(_ start: Int, _ end: Int?, _ speaker: String?, _ text: Stri
 
 @Suite struct SRTReadingRulesTests {
     /// Speakers only where captions mark them; everything else that has a colon stays text.
-    @Test(arguments: [
-        ("NARRATOR: Once upon a time", "NARRATOR", "Once upon a time"),
-        (">> Maya Ortiz: Hello", "Maya Ortiz", "Hello"),
-        (">>主持人: 欢迎", "主持人", "欢迎"),
-        ("DR. O'NEIL-SMITH: Yes", "DR. O'NEIL-SMITH", "Yes"),
-        ("Q: Why?", "Q", "Why?"),
-        ("Note: the oven is hot", nil, "Note: the oven is hot"),
-        ("Maya: hello", nil, "Maya: hello"),
-        ("[Maya] hello", nil, "[Maya] hello"),
-        ("AT 12:30 WE EAT", nil, "AT 12:30 WE EAT"),
-        ("SEE HTTP://EXAMPLE.ORG", nil, "SEE HTTP://EXAMPLE.ORG"),
-        ("THIS IS A VERY LONG SHOUTED LINE: with a colon", nil, "THIS IS A VERY LONG SHOUTED LINE: with a colon"),
-        (">> just a speaker change", nil, ">> just a speaker change"),
-    ] as [(String, String?, String)])
+    @Test(
+        arguments: [
+            ("NARRATOR: Once upon a time", "NARRATOR", "Once upon a time"),
+            (">> Maya Ortiz: Hello", "Maya Ortiz", "Hello"),
+            (">>主持人: 欢迎", "主持人", "欢迎"),
+            ("DR. O'NEIL-SMITH: Yes", "DR. O'NEIL-SMITH", "Yes"),
+            ("Q: Why?", "Q", "Why?"),
+            ("Note: the oven is hot", nil, "Note: the oven is hot"),
+            ("Maya: hello", nil, "Maya: hello"),
+            ("[Maya] hello", nil, "[Maya] hello"),
+            ("AT 12:30 WE EAT", nil, "AT 12:30 WE EAT"),
+            ("SEE HTTP://EXAMPLE.ORG", nil, "SEE HTTP://EXAMPLE.ORG"),
+            ("THIS IS A VERY LONG SHOUTED LINE: with a colon", nil, "THIS IS A VERY LONG SHOUTED LINE: with a colon"),
+            (">> just a speaker change", nil, ">> just a speaker change"),
+        ] as [(String, String?, String)])
     func speakerPrefixes(_ line: String, _ speaker: String?, _ text: String) throws {
         let (document, _) = try readText("1\n00:00:01,000 --> 00:00:02,000\n\(line)\n", as: .srt)
         #expect(document.transcript.segments == [segment(1000, 2000, speaker, text)])
@@ -238,14 +239,16 @@ private func segment(_ start: Int, _ end: Int?, _ speaker: String?, _ text: Stri
 
 @Suite struct TranscriptJSONReadingRulesTests {
     @Test func numbersInEveryJSONSpellingBecomeMilliseconds() throws {
-        let text = #"{"version":"1.0.0","segments":[{"startTime":1e1,"endTime":10.0005,"body":"a"},{"startTime":0.0015,"endTime":null,"speaker":null,"body":""}]}"#
+        let text =
+            #"{"version":"1.0.0","segments":[{"startTime":1e1,"endTime":10.0005,"body":"a"},{"startTime":0.0015,"endTime":null,"speaker":null,"body":""}]}"#
         let (document, diagnostics) = try readText(text, as: .json)
         #expect(document.transcript.segments == [segment(10_000, 10_001, nil, "a"), segment(2, nil, nil, "")])
         #expect(diagnostics.isEmpty)
     }
 
     @Test func unknownSegmentFieldsAreNamedInANote() throws {
-        let text = "{\"version\":\"1.0.0\",\"segments\":[\n{\"startTime\":1,\"body\":\"a\",\"confidence\":0.9,\"words\":[]},\n{\"startTime\":2,\"body\":\"b\",\"confidence\":0.8}]}"
+        let text =
+            "{\"version\":\"1.0.0\",\"segments\":[\n{\"startTime\":1,\"body\":\"a\",\"confidence\":0.9,\"words\":[]},\n{\"startTime\":2,\"body\":\"b\",\"confidence\":0.8}]}"
         let (document, diagnostics) = try readText(text, as: .json, name: "t.json")
         #expect(document.transcript.segments.count == 2)
         #expect(

@@ -81,7 +81,10 @@ private let goldenFolder = "Tests/TranscriptFormatTests/Fixtures"
                 == "WEBVTT - Escapes -> here\n\n00:00:00.000 --> 00:00:01.000\n<v R&amp;D &lt;team&gt;>a --&gt; b &amp; &lt;i&gt;not a tag&lt;/i&gt;\n\n00:00:01.000 --> 00:00:02.000\nNOTE this is text\nWEBVTT too\n"
         )
         #expect(try readBack(text, as: .webVTT, name: "x.vtt").episodes[0].transcript == Transcript(segments: segments))
-        #expect(warnings == ["quire: warning: WebVTT keeps one transcript; not written: the title exactly (WebVTT keeps one trimmed line after 'WEBVTT') [webvtt.lossy]"])
+        #expect(
+            warnings == [
+                "quire: warning: WebVTT keeps one transcript; not written: the title exactly (WebVTT keeps one trimmed line after 'WEBVTT') [webvtt.lossy]"
+            ])
     }
 }
 
@@ -98,7 +101,8 @@ private let goldenFolder = "Tests/TranscriptFormatTests/Fixtures"
         #expect(try readBack(text, as: kind, name: name) == model)
         if kind != .webVTT {
             let stem = TranscriptFileName.stem(name)
-            #expect(warnings.count == 1 && warnings[0].contains("not written: the title '\(stem)' (a reader names the episode after the file) ["), "\(warnings)")
+            #expect(
+                warnings.count == 1 && warnings[0].contains("not written: the title '\(stem)' (a reader names the episode after the file) ["), "\(warnings)")
         } else {
             #expect(warnings.isEmpty)
         }
@@ -109,13 +113,19 @@ private let goldenFolder = "Tests/TranscriptFormatTests/Fixtures"
         let (model, _) = try readFixture("descript-voices.vtt", as: .webVTT)
         let transcript = try #require(model.episodes[0].transcript)
         let (srt, _) = try write(model, as: .srt)
-        #expect(srt.hasPrefix("1\n00:00:00,000 --> 00:00:04,500\n>> Maya Ortiz: Welcome to Kitchen Physics.\n\n2\n00:00:04,500 --> 00:00:09,250\n>> Sam Lee: Thanks, Maya.\nBread is a slow explosion.\n"))
+        #expect(
+            srt.hasPrefix(
+                "1\n00:00:00,000 --> 00:00:04,500\n>> Maya Ortiz: Welcome to Kitchen Physics.\n\n2\n00:00:04,500 --> 00:00:09,250\n>> Sam Lee: Thanks, Maya.\nBread is a slow explosion.\n"
+            ))
         #expect(srt.contains("\n5\n01:02:03,004 --> 01:02:05,100\n>> Sam Lee: Steam > yeast, at the end.\n"))
         let fromSRT = try readBack(srt, as: .srt, name: "talk.srt")
         #expect(fromSRT.episodes[0].transcript == transcript)
         let (json, jsonWarnings) = try write(fromSRT, as: .json)
         #expect(try readBack(json, as: .json, name: "talk.json").episodes[0].transcript == transcript)
-        #expect(jsonWarnings == ["quire: warning: transcript JSON keeps one transcript; not written: the title 'talk' (a reader names the episode after the file) [podcast-transcript.lossy]"])
+        #expect(
+            jsonWarnings == [
+                "quire: warning: transcript JSON keeps one transcript; not written: the title 'talk' (a reader names the episode after the file) [podcast-transcript.lossy]"
+            ])
     }
 
     /// JSON may leave out an end; WebVTT and SRT may not, so the writer gives one and says so.
@@ -197,10 +207,11 @@ struct TranscriptGenerator {
         "bread", "Yeast", "steam,", "2 + 2", "a:b", "“curly”", "'single'", "&", "<slow>", "R&D", "#hash", "—", "é", "주인", "主持人", "مرحبا", "🎙️",
         "50%", "1.", "(laughs)", "[music]", "x > y", "{braces}",
     ]
-    static let hostileWords = cleanWords + [
-        "-->", "00:00:01,000 --> 00:00:02,000", "<b>bold</b>", "{\\an8}", "NOTE", "WEBVTT", "&amp;", "&nbsp;", " ", "\t", "\u{07}", "SPEAKER:", ">> A:",
-        "\r", "\n\n", "12", "<v X>",
-    ]
+    static let hostileWords =
+        cleanWords + [
+            "-->", "00:00:01,000 --> 00:00:02,000", "<b>bold</b>", "{\\an8}", "NOTE", "WEBVTT", "&amp;", "&nbsp;", " ", "\t", "\u{07}", "SPEAKER:", ">> A:",
+            "\r", "\n\n", "12", "<v X>",
+        ]
     static let cleanNames = ["Ada", "Grace Hopper", "주인", "主持人", "Dr. O'Neil-Smith", "R&D <team>"]
     static let hostileNames = cleanNames + ["", " padded ", "a: b", "two\nlines", "NOTE"]
 
