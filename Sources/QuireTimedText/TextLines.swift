@@ -33,21 +33,24 @@ struct TextLines {
     enum Fallback { case replacement, windows1252 }
 
     static func split(_ text: String) -> [Substring] {
+        // Over UTF-8 bytes: CR and LF never occur inside a multi-byte sequence, and bytes are far
+        // cheaper to walk than Characters.
         var lines: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        // "\r\n" is one Character in Swift, so one test covers all three terminators.
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\n" || character == "\r" || character == "\r\n" {
-                lines.append(text[start..<index])
-                index = text.index(after: index)
-                start = index
-            } else {
-                index = text.index(after: index)
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                bytes.formIndex(after: &index)
+                continue
             }
+            lines.append(text[start..<index])
+            bytes.formIndex(after: &index)
+            if byte == 0x0D, index < bytes.endIndex, bytes[index] == 0x0A { bytes.formIndex(after: &index) }
+            start = index
         }
-        if start < text.endIndex { lines.append(text[start...]) }
+        if start < bytes.endIndex { lines.append(text[start...]) }
         return lines
     }
 
