@@ -35,6 +35,8 @@ enum WebVTTParser {
         }
 
         var seenCue = false
+        var cues: [RollUp.Cue] = []
+        var firstTimestampedLine: Int?
         while index < lines.count {
             // Blank lines between blocks.
             if lines[index].isEmpty {
@@ -84,12 +86,26 @@ enum WebVTTParser {
                 end = nil
             }
             let text = lines[textStart..<index].joined(separator: "\n")
-            for run in CueText.runs(Substring(text)) {
-                document.transcript.segments.append(TranscriptSegment(start: timing.start, end: end, speaker: run.speaker, text: run.text))
-            }
+            var timestamped = false
+            cues.append((timing.start, end, CueText.runs(Substring(text), timestamped: &timestamped)))
+            if timestamped && firstTimestampedLine == nil { firstTimestampedLine = textStart + 1 }
         }
         if let note = dropped.message {
             reporter.note("dropped", note, line: dropped.firstLine + 1, column: 1)
+        }
+        if let firstTimestampedLine {
+            let repeated = RollUp.removeRepeatedLines(&cues)
+            if repeated > 0 {
+                reporter.note(
+                    "roll-up",
+                    "roll-up captions (word timestamps, each cue repeating the line before, as YouTube's automatic captions are): left out \(repeated) repeated line\(repeated == 1 ? "" : "s")",
+                    line: firstTimestampedLine, column: 1)
+            }
+        }
+        for cue in cues {
+            for run in cue.runs {
+                document.transcript.segments.append(TranscriptSegment(start: cue.start, end: cue.end, speaker: run.speaker, text: run.text))
+            }
         }
         return document
     }
@@ -144,7 +160,7 @@ enum CueText {
     /// The cue's text as runs: one per voice span (`<v Maya>…<v Sam>…` gives two), plus text outside any
     /// voice. Tags go, character references are decoded, each line is trimmed and blank lines dropped.
     /// A cue with no text at all is one run with empty text (and the first voice, if any).
-    static func runs(_ text: Substring) -> [Run] {
+    static func runs(_ text: Substring, timestamped: inout Bool) -> [Run] {
         var runs: [Run] = []
         var speaker: String?
         var firstSpeaker: String?
@@ -166,7 +182,10 @@ enum CueText {
             let close = text[index...].firstIndex(of: ">") ?? text.endIndex
             let tag = text[text.index(after: index)..<close]
             index = close < text.endIndex ? text.index(after: close) : close
-            if let name = voiceName(tag) {
+            if tag.first?.asciiDigit != nil {
+                // A timestamp tag (`<00:00:01.500>`): karaoke-style word timing.
+                timestamped = true
+            } else if let name = voiceName(tag) {
                 flush()
                 speaker = name
                 if firstSpeaker == nil { firstSpeaker = name }
@@ -190,5 +209,37 @@ enum CueText {
 
     static func clean(_ raw: String) -> String {
         TextLines.split(HTMLEntities.decode(Substring(raw))).map(TextLines.trimmed).filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+}
+
+/// YouTube's automatic captions scroll: each cue repeats the line the previous cue ended with, and
+/// 10-millisecond cues in between hold only that line. Read as written, every sentence would appear two
+/// or three times. Applied only to files whose cues carry word timestamps, the mark of such captions.
+enum RollUp {
+    typealias Cue = (start: Int, end: Int?, runs: [CueText.Run])
+
+    /// Drops each cue's first line when the previous cue (as written) ended with it, and cues left with
+    /// nothing; returns how many lines were dropped.
+    static func removeRepeatedLines(_ cues: inout [Cue]) -> Int {
+        var dropped = 0
+        var previousLastLine: Substring?
+        var kept: [Cue] = []
+        for var cue in cues {
+            let lastLine = cue.runs.last.flatMap { $0.text.split(separator: "\n", omittingEmptySubsequences: false).last }
+            if let previousLastLine, var first = cue.runs.first, first.speaker == nil {
+                var lines = first.text.split(separator: "\n", omittingEmptySubsequences: false)
+                if lines.first == previousLastLine {
+                    lines.removeFirst()
+                    dropped += 1
+                    first.text = lines.joined(separator: "\n")
+                    cue.runs[0] = first
+                    cue.runs.removeAll { $0.text.isEmpty }
+                }
+            }
+            previousLastLine = lastLine.flatMap { $0.isEmpty ? nil : $0 }
+            if !cue.runs.isEmpty { kept.append(cue) }
+        }
+        cues = kept
+        return dropped
     }
 }

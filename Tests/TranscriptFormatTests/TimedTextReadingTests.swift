@@ -62,6 +62,34 @@ private func segment(_ start: Int, _ end: Int?, _ speaker: String?, _ text: Stri
             ])
     }
 
+    /// YouTube's automatic captions scroll: each cue repeats the previous line, with 10 ms cues in
+    /// between; word timestamps mark such files, and each sentence is read once.
+    @Test func youTubeAutomaticCaptionsAreReadOnce() throws {
+        let (collection, diagnostics) = try readFixture("youtube-auto-captions.vtt", as: .webVTT)
+        let expected = EpisodeCollection(episodes: [
+            Episode(
+                title: "youtube-auto-captions", language: "en",
+                transcript: Transcript(segments: [
+                    segment(30, 2690, nil, "hello everyone and welcome"),
+                    segment(2700, 5150, nil, "to Kitchen Physics"),
+                    segment(5160, 8010, nil, "today we talk about bread"),
+                    segment(8020, 10_500, nil, "[Music]"),
+                ]))
+        ])
+        #expect(collection == expected)
+        #expect(
+            diagnostics.all.map(\.description).last
+                == "Tests/TranscriptFormatTests/Fixtures/youtube-auto-captions.vtt:6:1: note: roll-up captions (word timestamps, each cue repeating the line before, as YouTube's automatic captions are): left out 6 repeated lines [webvtt.roll-up]"
+        )
+    }
+
+    /// Without word timestamps a repeated line is what the file says, and stays.
+    @Test func repeatedLinesStayWithoutWordTimestamps() throws {
+        let text = "WEBVTT\n\n00:01.000 --> 00:02.000\nAgain\n\n00:02.000 --> 00:03.000\nAgain\n"
+        let (document, _) = try readText(text, as: .webVTT)
+        #expect(document.transcript.segments.map(\.text) == ["Again", "Again"])
+    }
+
     /// A transcription tool's export (Descript, Otter): CRLF, numbered cue identifiers, a STYLE block and
     /// NOTE comments, voice spans, two voices in one cue, `<v.loud …>` with a class, an unclosed voice.
     @Test func transcriptionToolWithVoices() throws {

@@ -92,7 +92,7 @@ private let goldenFolder = "Tests/TranscriptFormatTests/Fixtures"
     /// Fixture → model → the same kind → model: nothing changes; the WebVTT writer says nothing, SRT and
     /// JSON only that the title lives in the file name.
     @Test(arguments: [
-        ("youtube-captions.vtt", TimedText.Kind.webVTT), ("descript-voices.vtt", .webVTT), ("caption-tool.srt", .srt),
+        ("youtube-captions.vtt", TimedText.Kind.webVTT), ("youtube-auto-captions.vtt", .webVTT), ("descript-voices.vtt", .webVTT), ("caption-tool.srt", .srt),
         ("buzzsprout.transcript.json", .json),
     ])
     func fixturesRoundTrip(_ name: String, _ kind: TimedText.Kind) throws {
