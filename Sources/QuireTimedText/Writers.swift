@@ -58,7 +58,7 @@ enum TimedTextEnds {
         let segment = segments[index]
         if let end = segment.end { return max(end, segment.start) }
         if index + 1 < segments.count, segments[index + 1].start > segment.start { return segments[index + 1].start }
-        return segment.start + defaultLength
+        return segment.start > Int.max - defaultLength ? segment.start : segment.start + defaultLength
     }
 
     /// A blank line would end the cue: the text's lines, blank ones left out.

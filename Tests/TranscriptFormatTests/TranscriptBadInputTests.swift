@@ -198,3 +198,19 @@ private struct ChaptersTrackStandIn: FormatPlugin {
         try registry.add(FormatDescriptor(id: "webvtt-chapters", displayName: "WebVTT chapters", fileExtensions: ["chapters.vtt"], mediaTypes: ["text/vtt"]))
     }
 }
+
+@Suite struct ExtremeModelTests {
+    /// Models from elsewhere (Quire JSON, a plugin) may hold any Int: writing them never traps, and the
+    /// writer says what did not survive.
+    @Test(arguments: TimedText.Kind.allCases)
+    func extremeTimesAreWrittenWithoutTrapping(_ kind: TimedText.Kind) throws {
+        let segments = [
+            TranscriptSegment(start: Int.max, end: nil, speaker: "Ana", text: "late"),
+            TranscriptSegment(start: Int.min, end: Int.min, text: "early"),
+            TranscriptSegment(start: 0, end: Int.max, text: "long"),
+        ]
+        let collection = EpisodeCollection(episodes: [Episode(title: "", transcript: Transcript(segments: segments))])
+        let (_, warnings) = try write(collection, as: kind)
+        #expect(warnings.count == 1, "\(kind)")
+    }
+}
