@@ -39,13 +39,15 @@ public enum TimedText {
                 let next = start.dropFirst(6).first
                 if next == nil || next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D { self = .webVTT; return }
             }
-            guard let text = sample.text else { return nil }
             if start.first == UInt8(ascii: "{") {
+                guard let text = sample.text else { return nil }
                 if text.contains("\"segments\"") && !text.contains("\"schemaVersion\"") && !text.contains("\"episodes\"") { self = .json; return }
                 return nil
             }
-            let lines = text.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }.prefix(3)
-            for line in lines.prefix(2) where CueTime.parseTimingLine(Substring(line), kind: .srt) != nil {
+            // Older SRT files are Windows-1252; their timing lines are ASCII all the same.
+            let text = sample.text ?? String(decoding: sample.bytes, as: UTF8.self)
+            let lines = TextLines.split(text).lazy.filter { !TextLines.trimmedSlice($0).isEmpty }.prefix(2)
+            for line in lines where CueTime.parseTimingLine(line, kind: .srt) != nil {
                 self = .srt
                 return
             }

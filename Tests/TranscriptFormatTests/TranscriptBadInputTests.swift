@@ -164,6 +164,7 @@ import Testing
         #expect(TimedText.Kind(sniffing: Array("WEBVTTX\n".utf8)) == nil)
         #expect(TimedText.Kind(sniffing: Array("1\r\n00:00:01,000 --> 00:00:02,000\r\nHi\r\n".utf8)) == .srt)
         #expect(TimedText.Kind(sniffing: Array("\n\n00:00:01,000 --> 00:00:02,000\nHi\n".utf8)) == .srt)
+        #expect(TimedText.Kind(sniffing: [0x31, 0x0D, 0x0A] + Array("00:00:01,000 --> 00:00:02,000\r\nCaf".utf8) + [0xE9, 0x0D, 0x0A]) == .srt)
         #expect(TimedText.Kind(sniffing: Array(#"{"version":"1.0.0","segments":[]}"#.utf8)) == .json)
         #expect(TimedText.Kind(sniffing: Array(#"{"schemaVersion":1,"episodes":[{"transcript":{"segments":[]}}]}"#.utf8)) == nil)
         #expect(TimedText.Kind(sniffing: Array("# Title\n\n00:01 Intro\n".utf8)) == nil)
