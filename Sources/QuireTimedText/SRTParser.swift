@@ -20,7 +20,7 @@ enum SRTParser {
             return !trimmed.isEmpty && trimmed.count <= 9 && trimmed.allSatisfy { $0.asciiDigit != nil }
         }
         func timing(at position: Int) -> CueTime.Timing? {
-            position < lines.count && lines[position].contains("-->") ? CueTime.parseTimingLine(lines[position], kind: .srt) : nil
+            position < lines.count && TextLines.hasArrow(lines[position]) ? CueTime.parseTimingLine(lines[position], kind: .srt) : nil
         }
         while index < lines.count {
             if isBlank(lines[index]) {
@@ -28,8 +28,8 @@ enum SRTParser {
                 continue
             }
             sawText = true
-            if isIndex(lines[index]) && index + 1 < lines.count && lines[index + 1].contains("-->") { index += 1 }
-            guard lines[index].contains("-->") else {
+            if isIndex(lines[index]) && index + 1 < lines.count && TextLines.hasArrow(lines[index + 1]) { index += 1 }
+            guard TextLines.hasArrow(lines[index]) else {
                 reporter.warning(
                     "block.invalid",
                     "skipped text that is not a cue: expected an index and a timing line ('00:00:01,000 --> 00:00:04,000'), found '\(WebVTTParser.excerpt(lines[index]))'",
@@ -75,7 +75,7 @@ enum SRTParser {
 
     /// The formatting tags SRT players honour, and `{\…}` overrides; other text is left alone.
     static func removeFormatting(_ line: Substring) -> String {
-        guard line.contains("<") || line.contains("{\\") else { return String(line) }
+        guard line.utf8.contains(UInt8(ascii: "<")) || line.utf8.contains(UInt8(ascii: "{")) else { return String(line) }
         var result = ""
         var index = line.startIndex
         while index < line.endIndex {

@@ -54,6 +54,20 @@ struct TextLines {
         return lines
     }
 
+    /// Whether a line holds `-->`, the mark of a timing line; over bytes, as it is asked of every line.
+    static func hasArrow(_ line: Substring) -> Bool {
+        var dashes = 0
+        for byte in line.utf8 {
+            if byte == UInt8(ascii: "-") {
+                dashes += 1
+            } else {
+                if byte == UInt8(ascii: ">") && dashes >= 2 { return true }
+                dashes = 0
+            }
+        }
+        return false
+    }
+
     static func trimmed(_ text: some StringProtocol) -> String {
         String(trimmedSlice(Substring(text)))
     }
@@ -89,25 +103,26 @@ enum HTMLEntities {
     /// Decodes `&amp;`, `&lt;`, `&gt;`, `&nbsp;` (as a space), `&lrm;`, `&rlm;`, `&quot;`, `&apos;` and numeric references;
     /// anything else that starts with `&` is kept as written.
     static func decode(_ text: Substring) -> String {
-        guard text.contains("&") else { return String(text) }
+        let bytes = text.utf8
+        guard var ampersand = bytes.firstIndex(of: UInt8(ascii: "&")) else { return String(text) }
         var result = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            guard character == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";") else {
-                result.append(character)
-                index = text.index(after: index)
-                continue
+        var copied = bytes.startIndex
+        while true {
+            let nameStart = bytes.index(after: ampersand)
+            // References are short: look for the `;` among the next few bytes only.
+            let window = bytes[nameStart...].prefix(12)
+            if let semicolon = window.firstIndex(of: UInt8(ascii: ";")) {
+                let name = text[nameStart..<semicolon]
+                if let replacement = named[name] ?? numeric(name) {
+                    result += text[copied..<ampersand]
+                    result += replacement
+                    copied = bytes.index(after: semicolon)
+                }
             }
-            let name = text[text.index(after: index)..<semicolon]
-            if let replacement = named[name] ?? numeric(name) {
-                result += replacement
-                index = text.index(after: semicolon)
-            } else {
-                result.append(character)
-                index = text.index(after: index)
-            }
+            guard let next = bytes[nameStart...].firstIndex(of: UInt8(ascii: "&")) else { break }
+            ampersand = next
         }
+        result += text[copied...]
         return result
     }
 

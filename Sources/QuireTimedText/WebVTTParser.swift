@@ -25,7 +25,7 @@ enum WebVTTParser {
         var dropped = Dropped()
         var index = 1
         // The header runs to the first blank line; YouTube keeps `Kind:` and `Language:` there.
-        while index < lines.count, !lines[index].isEmpty, !lines[index].contains("-->") {
+        while index < lines.count, !lines[index].isEmpty, !TextLines.hasArrow(lines[index]) {
             let line = lines[index]
             if let colon = line.firstIndex(of: ":"), TextLines.trimmed(line[..<colon]).lowercased() == "language" {
                 let language = TextLines.trimmed(line[line.index(after: colon)...])
@@ -45,7 +45,7 @@ enum WebVTTParser {
             }
             let blockStart = index
             let line = lines[index]
-            if !line.contains("-->") {
+            if !TextLines.hasArrow(line) {
                 let keyword = line.prefix { $0 != " " && $0 != "\t" }
                 if keyword == "NOTE" || (!seenCue && (keyword == "STYLE" || keyword == "REGION")) {
                     dropped.add(String(keyword), line: blockStart)
@@ -53,7 +53,7 @@ enum WebVTTParser {
                     continue
                 }
                 // A cue identifier, then the timing line.
-                guard index + 1 < lines.count, lines[index + 1].contains("-->") else {
+                guard index + 1 < lines.count, TextLines.hasArrow(lines[index + 1]) else {
                     reporter.warning(
                         "block.invalid",
                         "skipped a block that is neither a cue nor a NOTE: no timing line ('00:00:01.000 --> 00:00:04.000') after '\(excerpt(line))'",
@@ -70,7 +70,7 @@ enum WebVTTParser {
             index += 1
             // Cue text runs to a blank line, or to a line holding `-->` (the spec's parser starts a new cue there).
             let textStart = index
-            while index < lines.count, !lines[index].isEmpty, !lines[index].contains("-->") { index += 1 }
+            while index < lines.count, !lines[index].isEmpty, !TextLines.hasArrow(lines[index]) { index += 1 }
             guard let timing = CueTime.parseTimingLine(timingLine, kind: .webVTT) else {
                 reporter.warning(
                     "timing.invalid", "skipped a cue whose timing line is not 'hh:mm:ss.ttt --> hh:mm:ss.ttt' (or 'mm:ss.ttt'): '\(excerpt(timingLine))'",
@@ -170,19 +170,17 @@ enum CueText {
             if !cleaned.isEmpty { runs.append(Run(speaker: speaker, text: cleaned)) }
             raw = ""
         }
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            guard character == "<" else {
-                raw.append(character)
-                index = text.index(after: index)
-                continue
-            }
+        // Tags are found by their ASCII `<` and `>` over UTF-8 bytes; the text between is appended whole.
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+            raw += text[index..<open]
             // A tag runs to `>` (or to the end of the cue, as the spec's tokenizer has it).
-            let close = text[index...].firstIndex(of: ">") ?? text.endIndex
-            let tag = text[text.index(after: index)..<close]
-            index = close < text.endIndex ? text.index(after: close) : close
-            if tag.first?.asciiDigit != nil {
+            let afterOpen = bytes.index(after: open)
+            let close = bytes[afterOpen...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.endIndex
+            let tag = text[afterOpen..<close]
+            index = close < bytes.endIndex ? bytes.index(after: close) : close
+            if tag.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true {
                 // A timestamp tag (`<00:00:01.500>`): karaoke-style word timing.
                 timestamped = true
             } else if let name = voiceName(tag) {
@@ -194,6 +192,7 @@ enum CueText {
                 speaker = nil
             }
         }
+        raw += text[index...]
         flush()
         return runs.isEmpty ? [Run(speaker: firstSpeaker, text: "")] : runs
     }
