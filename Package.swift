@@ -62,6 +62,9 @@ let package = Package(
         // Zip archives over libzip with limits for untrusted input (EPUB containers).
         .target(name: "QuireZip", dependencies: ["QuireCore", "CLibZip"], path: "Sources/QuireZip"),
 
+        // Timed text (WebVTT, SRT, transcript JSON) to and from the model's Transcript: the transcript formats and the RSS reader share it.
+        .target(name: "QuireTimedText", dependencies: ["QuireCore"], path: "Sources/QuireTimedText"),
+
         // Built-in formats: each imports the core (and the C libraries it needs), never another format.
         .target(name: "QuireSummaryText", dependencies: ["QuireCore"], path: "Formats/SummaryText"),
         .target(name: "QuireJSON", dependencies: ["QuireCore"], path: "Formats/JSON"),
@@ -71,10 +74,11 @@ let package = Package(
             name: "QuireHTML", dependencies: ["QuireCore", "QuireXML", "QuireCommonMark", "QuireXHTML"], path: "Formats/HTML",
             resources: [.embedInCode("Templates")]),
         .target(name: "QuireEPUB", dependencies: ["QuireCore", "QuireXML", "QuireCommonMark", "QuireXHTML", "QuireZip"], path: "Formats/EPUB"),
+        .target(name: "QuireTranscripts", dependencies: ["QuireCore", "QuireTimedText"], path: "Formats/Transcripts"),
 
         .target(
             name: "QuireBuiltinFormats",
-            dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML", "QuireMarkdown", "QuireHTML", "QuireEPUB"],
+            dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML", "QuireMarkdown", "QuireHTML", "QuireEPUB", "QuireTranscripts"],
             path: "Sources/QuireBuiltinFormats"),
         // Reading accuracy: a hand-checked ground truth and the scorecard `quire score` prints.
         .target(name: "QuireScoring", dependencies: ["QuireCore"], path: "Sources/QuireScoring"),
@@ -182,6 +186,12 @@ let package = Package(
                 "QuireFetch", "QuireCommands", "QuireBuiltinFormats", "QuireTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "TranscriptFormatTests",
+            dependencies: [
+                "QuireTranscripts", "QuireTimedText", "QuireJSON", "QuireTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]),
         .testTarget(name: "QuirePluginHostTests", dependencies: ["QuirePluginHost", "QuireCore", "QuireTestSupport"], exclude: ["Fixtures"]),

@@ -51,7 +51,7 @@ final class EPUBStreamWriter: EpisodeStreamWriter {
     init(settings: EPUBSettings, output: StreamOutput, documentsPerArchive: Int = EpisodeDocumentSpool.defaultDocumentsPerArchive) {
         self.settings = settings
         self.output = output
-        articleOptions = ArticleOptions(unsafeHTML: settings.unsafeHTML, timeline: settings.timeline)
+        articleOptions = ArticleOptions(unsafeHTML: settings.unsafeHTML, timeline: settings.timeline, collapsibleTranscript: false)
         spool = EpisodeDocumentSpool(output: output, documentsPerArchive: documentsPerArchive)
         overviewRows = settings.timeline ? OverviewRowSpool(output: output) : nil
     }

@@ -18,7 +18,7 @@ public struct EPUBWriter: FormatWriter {
         let settings = try EPUBSettings(options)
         let cover = settings.coverPath.flatMap { CoverImage.load($0, diagnostics: &diagnostics) }
         let readingOrder = ReadingOrder.indices(for: collection, settings: settings)
-        let articleOptions = ArticleOptions(unsafeHTML: settings.unsafeHTML, timeline: settings.timeline)
+        let articleOptions = ArticleOptions(unsafeHTML: settings.unsafeHTML, timeline: settings.timeline, collapsibleTranscript: false)
         let book = try Self.assemble(
             collection, readingOrder: readingOrder, settings: settings, cover: cover, diagnostics: &diagnostics
         ) { book, language, labels in

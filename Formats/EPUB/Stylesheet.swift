@@ -56,6 +56,16 @@ enum Stylesheet {
         .entity-list dt { font-weight: bold; margin-top: 0.5em; }
         .entity-list dd { margin: 0 0 0 1.5em; }
         .entity-type { font-size: 0.85em; color: #555555; }
+        .entity-role { font-size: 0.85em; font-style: italic; }
+        .enclosure-details, .media-details { color: #666666; }
+
+        /* Transcripts: one paragraph-like item per segment, its time and speaker first. */
+        .transcript { margin-top: 2em; }
+        ol.transcript-segments { list-style: none; padding-left: 0; }
+        .transcript-segment { margin: 0 0 0.6em 0; }
+        .segment-time { font-family: "Courier New", monospace; font-size: 0.85em; color: #555555; }
+        .segment-speaker { font-weight: bold; }
+        .segment-text { white-space: pre-line; }
 
         /* Timelines: drawn in the text colour; the legend says in words what the drawing shows. */
         .timeline { margin: 0.5em 0 1.5em 0; }

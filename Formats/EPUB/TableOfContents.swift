@@ -10,6 +10,7 @@ struct ContentsOutline {
         var title: String
         var channel: String?
         var chapterCount: Int
+        var hasTranscript: Bool
     }
 
     /// A chapter record: its start (`noStart` when it has none) and its label's length, 8 bytes each,
@@ -20,7 +21,8 @@ struct ContentsOutline {
     private var episodes: [EpisodeEntry] = []
     private var records: [UInt8] = []
     private let spool: SpoolFile?
-    private(set) var hasChapters = false
+    /// Some episode has chapters or a transcript: the contents have a level below the episodes.
+    private(set) var hasEpisodeParts = false
 
     /// An outline holding its chapters in `spool` when given, else in memory.
     init(spool: SpoolFile? = nil) { self.spool = spool }
@@ -44,8 +46,9 @@ struct ContentsOutline {
     }
 
     private mutating func list(_ episode: Episode) {
-        hasChapters = hasChapters || !episode.chapters.isEmpty
-        episodes.append(EpisodeEntry(title: episode.title, channel: episode.channel, chapterCount: episode.chapters.count))
+        hasEpisodeParts = hasEpisodeParts || !episode.chapters.isEmpty || episode.transcript != nil
+        episodes.append(
+            EpisodeEntry(title: episode.title, channel: episode.channel, chapterCount: episode.chapters.count, hasTranscript: episode.transcript != nil))
     }
 
     private static func records(of episode: Episode) -> [UInt8] {
@@ -63,6 +66,7 @@ struct ContentsOutline {
     func title(_ position: Int) -> String { episodes[position].title }
     func channel(_ position: Int) -> String? { episodes[position].channel }
     func chapterCount(_ position: Int) -> Int { episodes[position].chapterCount }
+    func hasTranscript(_ position: Int) -> Bool { episodes[position].hasTranscript }
 
     /// Reads the chapters from the first, in order.
     func chapterReader() throws -> ChapterReader {
@@ -168,15 +172,18 @@ struct TableOfContents {
                 try enter(Entry(label: Self.label(outline.channel(position) ?? "", fallback: labels.otherEpisodes), href: href), true)
                 isInChannel = true
             }
-            let chapterCount = outline.chapterCount(position)
-            try enter(Entry(label: Self.label(outline.title(position), fallback: labels.episode(position + 1)), href: href), chapterCount > 0)
+            let chapterCount = outline.chapterCount(position), hasTranscript = outline.hasTranscript(position)
+            let hasChildren = chapterCount > 0 || hasTranscript
+            try enter(Entry(label: Self.label(outline.title(position), fallback: labels.episode(position + 1)), href: href), hasChildren)
             for number in 0..<chapterCount {
                 let chapter = try chapters.next()
                 let title = chapter.label.isEmpty ? labels.chapter(number + 1) : chapter.label
                 let text = chapter.start.map { Timestamp.string(fromSeconds: $0) + " " + title } ?? title
                 try leaf(Entry(label: text, href: href + "#" + EpisodeArticle.chapterID(idPrefix: EPUBWriter.idPrefix, index: number)))
             }
-            try leave(chapterCount > 0)
+            // The transcript follows the chapters in the document, and in the contents.
+            if hasTranscript { try leaf(Entry(label: labels.transcript, href: href + "#" + EpisodeArticle.transcriptID(idPrefix: EPUBWriter.idPrefix))) }
+            try leave(hasChildren)
         }
         if isInChannel { try leave(true) }
         if hasIndex { try leaf(Entry(label: labels.index, href: PackageLayout.entityIndex.href)) }
@@ -185,7 +192,7 @@ struct TableOfContents {
     /// Levels of the tree.
     var depth: Int {
         guard outline.count > 0 else { return 1 }
-        return 1 + (groupByChannel ? 1 : 0) + (outline.hasChapters ? 1 : 0)
+        return 1 + (groupByChannel ? 1 : 0) + (outline.hasEpisodeParts ? 1 : 0)
     }
 
     /// Navigation labels must not be empty; white space in them is collapsed.

@@ -53,7 +53,10 @@ enum TitlePage {
         if let feed = channel.feedURL { attributes += " data-quire-feed=\"\(MarkupEscaping.attribute(feed))\"" }
         if let site = channel.siteURL { attributes += " data-quire-site=\"\(MarkupEscaping.attribute(site))\"" }
         if let description = channel.description { attributes += " data-quire-description=\"\(MarkupEscaping.attribute(description))\"" }
+        if let image = channel.image { attributes += " data-quire-image=\"\(MarkupEscaping.attribute(image))\"" }
+        if let author = channel.author { attributes += " data-quire-author=\"\(MarkupEscaping.attribute(author))\"" }
         var item = "<li class=\"channel\"\(attributes)><span class=\"channel-title\">\(MarkupEscaping.text(channel.title))</span>"
+        if let author = channel.author, !author.isEmpty { item += " <span class=\"channel-author\">(\(MarkupEscaping.text(author)))</span>" }
         // Links only for web addresses: anything else in a href could be a `javascript:` URL.
         if let site = channel.siteURL, isWebAddress(site) {
             item += " <a class=\"channel-site\" href=\"\(MarkupEscaping.attribute(site))\">\(MarkupEscaping.text(labels.website))</a>"
@@ -61,8 +64,18 @@ enum TitlePage {
         if let feed = channel.feedURL, isWebAddress(feed) {
             item += " <a class=\"channel-feed\" href=\"\(MarkupEscaping.attribute(feed))\">\(MarkupEscaping.text(labels.feed))</a>"
         }
+        if let image = channel.image, isWebAddress(image) {
+            item += " <a class=\"channel-image\" href=\"\(MarkupEscaping.attribute(image))\">\(MarkupEscaping.text(labels.artwork))</a>"
+        }
         if let description = channel.description, !description.isEmpty {
             item += "<br/><span class=\"channel-description\">\(MarkupEscaping.text(description))</span>"
+        }
+        if !channel.categories.isEmpty {
+            // One element per category, each carrying it exactly: a category may hold any character.
+            let categories = channel.categories.map {
+                "<span class=\"channel-category\" data-quire-category=\"\(MarkupEscaping.attribute($0))\">\(MarkupEscaping.text($0))</span>"
+            }
+            item += "<br/><span class=\"channel-categories\">\(categories.joined(separator: ", "))</span>"
         }
         return item + "</li>\n"
     }
@@ -92,7 +105,12 @@ enum TitlePage {
                 collection.channels.append(
                     Channel(
                         title: title, feedURL: element.attribute("data-quire-feed"), siteURL: element.attribute("data-quire-site"),
-                        description: element.attribute("data-quire-description")))
+                        description: element.attribute("data-quire-description"), image: element.attribute("data-quire-image"),
+                        author: element.attribute("data-quire-author")))
+            }
+            // Categories are elements inside their channel's item, visited after it.
+            if let category = element.attribute("data-quire-category"), !collection.channels.isEmpty {
+                collection.channels[collection.channels.count - 1].categories.append(category)
             }
             if let line = element.attribute("data-quire-line") { collection.preamble.append(line) }
         }

@@ -7,7 +7,9 @@ import QuireXHTML
 enum UnwritableText {
     static func found(inCollectionFieldsOf collection: EpisodeCollection) -> Bool {
         var strings: [String?] = [collection.title] + collection.preamble
-        for channel in collection.channels { strings += [channel.title, channel.feedURL, channel.siteURL, channel.description] }
+        for channel in collection.channels {
+            strings += [channel.title, channel.feedURL, channel.siteURL, channel.description, channel.image, channel.author] + channel.categories
+        }
         return strings.contains { $0.map(MarkupEscaping.containsUnwritable) ?? false }
     }
 }

@@ -35,11 +35,16 @@ public struct HTMLReader: FormatReader {
     }
 
     private func channel(from element: XMLElement) -> Channel {
-        Channel(
+        var categories: [XMLElement] = []
+        collect(in: element, into: &categories) { $0.hasClass("channel-category") }
+        return Channel(
             title: element.firstDescendant { $0.hasClass("channel-title") }?.allText ?? "",
             feedURL: element.firstDescendant { $0.hasClass("channel-feed") }?.allText,
             siteURL: element.firstDescendant { $0.hasClass("channel-site") }?.allText,
-            description: element.firstDescendant { $0.hasClass("channel-description") }?.allText)
+            description: element.firstDescendant { $0.hasClass("channel-description") }?.allText,
+            image: element.firstDescendant { $0.hasClass("channel-image") }?.allText,
+            author: element.firstDescendant { $0.hasClass("channel-author") }?.allText,
+            categories: categories.map(\.allText))
     }
 
     /// Matching elements in document order, not looking inside a match.

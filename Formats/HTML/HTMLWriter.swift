@@ -84,7 +84,11 @@ public struct HTMLWriter: FolderWriter {
 
     /// Whether the title, preamble or channels hold characters HTML cannot carry.
     static func hasUnwritableCharacters(_ header: CollectionHeader) -> Bool {
-        let texts = [header.title ?? ""] + header.preamble + header.channels.flatMap { [$0.title, $0.feedURL ?? "", $0.siteURL ?? "", $0.description ?? ""] }
+        let texts =
+            [header.title ?? ""] + header.preamble
+            + header.channels.flatMap {
+                [$0.title, $0.feedURL ?? "", $0.siteURL ?? "", $0.description ?? "", $0.image ?? "", $0.author ?? ""] + $0.categories
+            }
         return texts.contains(where: MarkupEscaping.containsUnwritable)
     }
 

@@ -48,7 +48,9 @@ struct PageView: Sendable {
 
     private func channelContext(_ channel: Channel) -> [String: Any] {
         var context = EpisodeView.channelContext(channel)
-        context["hasLinks"] = channel.feedURL != nil || channel.siteURL != nil
+        // The list holds the links and the show's other details (author, artwork, categories).
+        context["hasLinks"] =
+            channel.feedURL != nil || channel.siteURL != nil || channel.author != nil || channel.image != nil || !channel.categories.isEmpty
         context["hasDescription"] = channel.description != nil
         return context
     }

@@ -59,7 +59,9 @@ private struct ModelDecoder {
         let channel = Channel(
             title: title ?? "", feedURL: optionalString(object.take("feedURL"), "feedURL"),
             siteURL: optionalString(object.take("siteURL"), "siteURL"),
-            description: optionalString(object.take("description"), "description"))
+            description: optionalString(object.take("description"), "description"), image: optionalString(object.take("image"), "image"),
+            author: optionalString(object.take("author"), "author"),
+            categories: array(object.take("categories"), "categories").compactMap { string($0, "a category") })
         reportUnknown(object, in: "a channel")
         return title == nil ? nil : channel
     }
@@ -73,6 +75,14 @@ private struct ModelDecoder {
         episode.metadata.url = optionalString(object.take("url"), "url")
         episode.metadata.published = optionalString(object.take("published"), "published")
         episode.metadata.duration = object.take("duration").flatMap { isNull($0) ? nil : seconds($0, "duration") }
+        episode.metadata.guid = optionalString(object.take("guid"), "guid")
+        episode.metadata.enclosure = object.take("enclosure").flatMap { isNull($0) ? nil : enclosure($0) }
+        episode.metadata.image = optionalString(object.take("image"), "image")
+        episode.metadata.season = object.take("season").flatMap { isNull($0) ? nil : count($0, "season") }
+        episode.metadata.number = object.take("number").flatMap { isNull($0) ? nil : count($0, "number") }
+        episode.metadata.explicit = object.take("explicit").flatMap { isNull($0) ? nil : bool($0, "explicit") }
+        episode.metadata.chaptersLink = object.take("chaptersLink").flatMap { isNull($0) ? nil : link($0, "chaptersLink") }
+        episode.metadata.transcriptLinks = array(object.take("transcriptLinks"), "transcriptLinks").compactMap { link($0, "a transcript link") }
         if let extra = object.take("metadata"), !isNull(extra) {
             for (key, value) in fields(of: extra, as: "metadata")?.remaining ?? [] {
                 if let text = string(value, "metadata field '\(key)'") { episode.metadata.extra.append(MetadataField(key: key, value: text)) }
@@ -81,6 +91,7 @@ private struct ModelDecoder {
         episode.summary = optionalString(object.take("summary"), "summary") ?? ""
         episode.chapters = array(object.take("chapters"), "chapters").compactMap { chapter($0) }
         episode.entities = array(object.take("entities"), "entities").compactMap { entity($0) }
+        episode.transcript = object.take("transcript").flatMap { isNull($0) ? nil : transcript($0) }
         reportUnknown(object, in: "an episode")
         return title == nil ? nil : episode
     }
@@ -110,11 +121,53 @@ private struct ModelDecoder {
         let name = requiredString(&object, "name", in: node, what: "an entity")
         let entity = Entity(
             name: name ?? "", type: optionalString(object.take("type"), "type") ?? "",
-            description: optionalString(object.take("description"), "description") ?? "")
+            description: optionalString(object.take("description"), "description") ?? "",
+            role: optionalString(object.take("role"), "role"), url: optionalString(object.take("url"), "url"))
         // `kind` is derived from `type` when writing; a reader takes it as a known, informative field.
         if let kind = object.take("kind"), !isNull(kind) { _ = string(kind, "kind") }
         reportUnknown(object, in: "an entity")
         return name == nil ? nil : entity
+    }
+
+    mutating func enclosure(_ node: JSONNode) -> Enclosure? {
+        guard var object = fields(of: node, as: "an enclosure") else { return nil }
+        let url = requiredString(&object, "url", in: node, what: "an enclosure")
+        let enclosure = Enclosure(
+            url: url ?? "", mediaType: optionalString(object.take("mediaType"), "mediaType"),
+            length: object.take("length").flatMap { isNull($0) ? nil : count($0, "length") })
+        reportUnknown(object, in: "an enclosure")
+        return url == nil ? nil : enclosure
+    }
+
+    mutating func link(_ node: JSONNode, _ what: String) -> MediaLink? {
+        guard var object = fields(of: node, as: what) else { return nil }
+        let url = requiredString(&object, "url", in: node, what: what)
+        let link = MediaLink(
+            url: url ?? "", mediaType: optionalString(object.take("mediaType"), "mediaType"),
+            language: optionalString(object.take("language"), "language"), rel: optionalString(object.take("rel"), "rel"))
+        reportUnknown(object, in: what)
+        return url == nil ? nil : link
+    }
+
+    mutating func transcript(_ node: JSONNode) -> Transcript? {
+        guard var object = fields(of: node, as: "a transcript") else { return nil }
+        let transcript = Transcript(segments: array(object.take("segments"), "segments").compactMap { segment($0) })
+        reportUnknown(object, in: "a transcript")
+        return transcript
+    }
+
+    mutating func segment(_ node: JSONNode) -> TranscriptSegment? {
+        guard var object = fields(of: node, as: "a transcript segment") else { return nil }
+        let start = object.take("startMs")
+        if start == nil || start.map(isNull) == true {
+            diagnostics.report(.error("json.field.missing", "a transcript segment needs a 'startMs'", at: location(node)))
+        }
+        let startMs = start.flatMap { isNull($0) ? nil : count($0, "startMs", unit: "milliseconds") }
+        let end = object.take("endMs").flatMap { isNull($0) ? nil : count($0, "endMs", unit: "milliseconds") }
+        let speaker = optionalString(object.take("speaker"), "speaker")
+        let text = optionalString(object.take("text"), "text") ?? ""
+        reportUnknown(object, in: "a transcript segment")
+        return startMs.map { TranscriptSegment(start: $0, end: end, speaker: speaker, text: text) }
     }
 
     // MARK: Typed access
@@ -196,6 +249,21 @@ private struct ModelDecoder {
             diagnostics.report(.error("json.type", "expected \(name) to be true or false, found \(node.typeName)", at: location(node)))
             return false
         }
+    }
+
+    /// A whole, non-negative count (a season, an episode number, bytes, milliseconds); like seconds,
+    /// `4.0` is accepted and a fraction is an error rather than cut.
+    mutating func count(_ node: JSONNode, _ name: String, unit: String = "") -> Int? {
+        let what = unit.isEmpty ? "a whole number" : "a number of \(unit)"
+        guard case .number(let text) = node.value else {
+            diagnostics.report(.error("json.type", "expected \(name) to be \(what), found \(node.typeName)", at: location(node)))
+            return nil
+        }
+        if let value = Int(text), value >= 0 { return value }
+        if let value = Double(text), value >= 0, value == value.rounded(), value < 1e15 { return Int(value) }
+        let expected = unit.isEmpty ? "a whole, non-negative number" : "a whole, non-negative number of \(unit)"
+        diagnostics.report(.error("json.number", "\(name) must be \(expected), found \(text)", at: location(node)))
+        return nil
     }
 
     mutating func int(_ node: JSONNode, _ name: String) -> Int? {

@@ -50,6 +50,15 @@ public struct JSONModelWriter: FormatWriter {
             output.field("feedURL", channel.feedURL)
             output.field("siteURL", channel.siteURL)
             output.field("description", channel.description)
+            // Feed fields are written only when present, so documents without them are unchanged.
+            output.fieldIfPresent("image", channel.image)
+            output.fieldIfPresent("author", channel.author)
+            if !channel.categories.isEmpty {
+                output.key("categories")
+                output.beginArray()
+                for category in channel.categories { output.item(category) }
+                output.endArray()
+            }
             output.endObject()
         }
 
@@ -61,6 +70,7 @@ public struct JSONModelWriter: FormatWriter {
             output.field("url", episode.metadata.url)
             output.field("published", episode.metadata.published)
             output.field("duration", episode.metadata.duration)
+            writeFeedFields(episode.metadata)
             if !episode.metadata.extra.isEmpty {
                 output.key("metadata")
                 output.beginObject()
@@ -75,6 +85,60 @@ public struct JSONModelWriter: FormatWriter {
             output.key("entities")
             output.beginArray()
             for entity in episode.entities { visitEntity(entity) }
+            output.endArray()
+            if let transcript = episode.transcript { visitTranscript(transcript) }
+            output.endObject()
+        }
+
+        /// The fields a feed gives an episode, each only when present.
+        private mutating func writeFeedFields(_ metadata: EpisodeMetadata) {
+            output.fieldIfPresent("guid", metadata.guid)
+            if let enclosure = metadata.enclosure {
+                output.key("enclosure")
+                output.beginObject(compact: true)
+                output.field("url", enclosure.url)
+                output.fieldIfPresent("mediaType", enclosure.mediaType)
+                output.fieldIfPresent("length", enclosure.length)
+                output.endObject()
+            }
+            output.fieldIfPresent("image", metadata.image)
+            output.fieldIfPresent("season", metadata.season)
+            output.fieldIfPresent("number", metadata.number)
+            if let explicit = metadata.explicit { output.field("explicit", explicit) }
+            if let link = metadata.chaptersLink {
+                output.key("chaptersLink")
+                writeLink(link)
+            }
+            if !metadata.transcriptLinks.isEmpty {
+                output.key("transcriptLinks")
+                output.beginArray()
+                for link in metadata.transcriptLinks { writeLink(link) }
+                output.endArray()
+            }
+        }
+
+        private mutating func writeLink(_ link: MediaLink) {
+            output.beginObject(compact: true)
+            output.field("url", link.url)
+            output.fieldIfPresent("mediaType", link.mediaType)
+            output.fieldIfPresent("language", link.language)
+            output.fieldIfPresent("rel", link.rel)
+            output.endObject()
+        }
+
+        mutating func visitTranscript(_ transcript: Transcript) {
+            output.key("transcript")
+            output.beginObject()
+            output.key("segments")
+            output.beginArray()
+            for segment in transcript.segments {
+                output.beginObject(compact: true)
+                output.field("startMs", segment.start)
+                output.fieldIfPresent("endMs", segment.end)
+                output.fieldIfPresent("speaker", segment.speaker)
+                output.field("text", segment.text)
+                output.endObject()
+            }
             output.endArray()
             output.endObject()
         }
@@ -105,6 +169,8 @@ public struct JSONModelWriter: FormatWriter {
             output.field("type", entity.type)
             output.field("kind", entity.kind?.rawValue)
             output.field("description", entity.description)
+            output.fieldIfPresent("role", entity.role)
+            output.fieldIfPresent("url", entity.url)
             output.endObject()
         }
     }
@@ -156,6 +222,11 @@ struct JSONOutput {
         appendRaw(value.map(String.init) ?? "null")
         pendingKey = false
     }
+
+    /// A field written only when it has a value: how the fields added after version 1's first release
+    /// are written, so that documents without them stay byte for byte what they were.
+    mutating func fieldIfPresent(_ name: String, _ value: String?) { if let value { field(name, value) } }
+    mutating func fieldIfPresent(_ name: String, _ value: Int?) { if let value { field(name, value) } }
 
     mutating func item(_ value: String) {
         separate()

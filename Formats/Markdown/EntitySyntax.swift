@@ -1,6 +1,7 @@
 import QuireCore
 
-/// The entities section: a list (`- **Name** (Type): description`) or a table (`| Name | Type | Description |`).
+/// The entities section: a list (`- **Name** (Type) [role] <page>: description`, role and page when the
+/// entity has them, as people a feed names do) or a table (`| Name | Type | Description |`).
 enum EntitySyntax {
     static let heading = "Entities"
     static let tableHeader = ["Name", "Type", "Description"]
@@ -10,6 +11,8 @@ enum EntitySyntax {
     static func listItem(_ entity: Entity) -> String {
         var item = "- **" + PlainTextEscaping.escape(entity.name) + "**"
         if !entity.type.isEmpty { item += " (" + PlainTextEscaping.escape(entity.type, alsoEscaping: ["(", ")"]) + ")" }
+        if let role = entity.role { item += " [" + PlainTextEscaping.escape(role, alsoEscaping: ["[", "]"]) + "]" }
+        if let url = entity.url { item += " <" + escapeAddress(url) + ">" }
         guard !entity.description.isEmpty else { return item }
         // The first line follows the colon on the item's line; the others are the item's continuation lines.
         let first = entity.description.prefix { $0 != "\n" }
@@ -40,6 +43,18 @@ enum EntitySyntax {
             type = PlainTextEscaping.unescape(rawType)
             rest = afterType
         }
+        var role: String?
+        if rest.hasPrefix(" [") {
+            guard let (rawRole, afterRole) = delimited(rest.dropFirst(2), by: "]") else { return nil }
+            role = PlainTextEscaping.unescape(rawRole)
+            rest = afterRole
+        }
+        var url: String?
+        if rest.hasPrefix(" <") {
+            guard let (rawURL, afterURL) = delimited(rest.dropFirst(2), by: ">") else { return nil }
+            url = unescapeAddress(rawURL)
+            rest = afterURL
+        }
         var description = ""
         if rest.hasPrefix(":") {
             rest = rest.dropFirst()
@@ -51,7 +66,39 @@ enum EntitySyntax {
         } else {
             guard rest.isBlankLine, lines.count == 1 else { return nil }
         }
-        return Entity(name: PlainTextEscaping.unescape(rawName), type: type, description: description)
+        return Entity(name: PlainTextEscaping.unescape(rawName), type: type, description: description, role: role, url: url)
+    }
+
+    /// A page address inside `<…>`, where GFM shows it as a link: only `\`, `<` and `>` get a backslash
+    /// (an address rarely has them), and a line break, which would end the item, is written as a space.
+    static func escapeAddress(_ url: String) -> String {
+        var result = ""
+        for character in url {
+            switch character {
+            case "\\", "<", ">": result += "\\" + String(character)
+            case "\n", "\r", "\r\n": result += " "
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Whether `escapeAddress` keeps the address as it is.
+    static func isWritableAddress(_ url: String) -> Bool { !url.unicodeScalars.contains { $0 == "\n" || $0 == "\r" } }
+
+    private static func unescapeAddress(_ text: Substring) -> String {
+        var result = ""
+        var escaped = false
+        for character in text {
+            if !escaped && character == "\\" {
+                escaped = true
+                continue
+            }
+            if escaped && character != "\\" && character != "<" && character != ">" { result += "\\" }
+            result.append(character)
+            escaped = false
+        }
+        return result + (escaped ? "\\" : "")
     }
 
     /// The text up to the first unescaped `delimiter`, and what follows the delimiter.
@@ -63,14 +110,25 @@ enum EntitySyntax {
 
     /// A table row, or `nil` when the entity cannot sit in a table cell exactly (a description line that
     /// ends in a backslash, or starts or ends with white space, which cells trim): it then goes in a list.
-    static func tableRow(_ entity: Entity) -> String? {
+    /// The header when some entity has a role or page: two columns more, empty for entities without.
+    static let tableHeaderWithLinks = ["Name", "Type", "Role", "Page", "Description"]
+
+    static func tableRow(_ entity: Entity, withLinks: Bool = false) -> String? {
+        // Without the extra columns a role or page has no cell; an empty role would read back as none.
+        if !withLinks && (entity.role != nil || entity.url != nil) { return nil }
+        if entity.role == "" || entity.url == "" || entity.url.map(isWritableAddress) == false { return nil }
         let lines = entity.description.split(separator: "\n", omittingEmptySubsequences: false)
         guard !lines.dropLast().contains(where: { $0.hasSuffix("\\") }) else { return nil }
         let cell = descriptionCell(lines)
         if let first = cell.first, first == " " || first == "\t" { return nil }
         if let last = cell.last, last == " " || last == "\t" { return nil }
-        return "| " + PlainTextEscaping.escape(entity.name, alsoEscaping: ["|"]) + " | " + PlainTextEscaping.escape(entity.type, alsoEscaping: ["|"])
-            + " | " + cell + " |"
+        var row = "| " + PlainTextEscaping.escape(entity.name, alsoEscaping: ["|"]) + " | " + PlainTextEscaping.escape(entity.type, alsoEscaping: ["|"])
+        if withLinks {
+            row +=
+                " | " + PlainTextEscaping.escape(entity.role ?? "", alsoEscaping: ["|"]) + " | "
+                + PlainTextEscaping.escape(entity.url ?? "", alsoEscaping: ["|"])
+        }
+        return row + " | " + cell + " |"
     }
 
     /// A description in one cell: line breaks as `<br>`; a `<br>` of the text itself gets one backslash
@@ -98,8 +156,9 @@ enum EntitySyntax {
         return cell
     }
 
-    static func tableHead() -> [String] {
-        ["| " + tableHeader.joined(separator: " | ") + " |", "| --- | --- | --- |"]
+    static func tableHead(withLinks: Bool = false) -> [String] {
+        let header = withLinks ? tableHeaderWithLinks : tableHeader
+        return ["| " + header.joined(separator: " | ") + " |", "|" + String(repeating: " --- |", count: header.count)]
     }
 
     /// The cells of a table row as written, `\|` kept; the outer pipes are optional, as in GFM.
@@ -120,10 +179,16 @@ enum EntitySyntax {
         return cells.map { $0.trimmingLeadingBlanks.trimmingTrailingBlanks }
     }
 
-    static func entity(fromRow line: Substring) -> Entity? {
+    static func entity(fromRow line: Substring, withLinks: Bool = false) -> Entity? {
         let cells = cells(ofRow: line)
-        guard cells.count == 3 else { return nil }
-        return Entity(name: PlainTextEscaping.unescape(cells[0]), type: PlainTextEscaping.unescape(cells[1]), description: descriptionText(cells[2]))
+        guard cells.count == (withLinks ? 5 : 3) else { return nil }
+        var entity = Entity(name: PlainTextEscaping.unescape(cells[0]), type: PlainTextEscaping.unescape(cells[1]), description: descriptionText(cells.last!))
+        if withLinks {
+            let role = PlainTextEscaping.unescape(cells[2]), url = PlainTextEscaping.unescape(cells[3])
+            entity.role = role.isEmpty ? nil : role
+            entity.url = url.isEmpty ? nil : url
+        }
+        return entity
     }
 
     /// Undoes `descriptionCell`.

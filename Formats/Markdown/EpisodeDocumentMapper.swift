@@ -4,7 +4,8 @@ import QuireCore
 /// Maps an episode-shaped document to the model: `#` starts an episode, a fenced `yaml` block right
 /// after it holds its metadata (the first episode's is in the front matter), text up to the first `##`
 /// is the summary, each `##` is a chapter (timed when it starts with `[MM:SS]`) whose trailing block
-/// quotes are its quotes, and a last `## Entities` holding a list or table is the entities section.
+/// quotes are its quotes, a `## Transcript` after the chapters holds the transcript's segments, and a
+/// last `## Entities` holding a list or table is the entities section.
 /// Text is taken from the source lines, so inline markup stays exactly as written.
 struct EpisodeDocumentMapper {
     let source: MarkdownSource
@@ -55,7 +56,22 @@ struct EpisodeDocumentMapper {
             let heading = content[sectionIndex]
             let blocks = content[(sectionIndex + 1)..<next]
             let raw = HeadingText.raw(of: heading, in: source)
-            if number == sections.count - 1 && raw == EntitySyntax.heading {
+            let isLast = number == sections.count - 1
+            // The transcript comes after the chapters: last, or just before the entities.
+            let beforeEntities = number == sections.count - 2 && HeadingText.raw(of: content[sections[number + 1]], in: source) == EntitySyntax.heading
+            if (isLast || beforeEntities) && raw == TranscriptSyntax.heading {
+                let lines = (heading.endLine + 1) <= sectionLast ? ((heading.endLine + 1)...sectionLast).map { source.line($0) } : []
+                if let transcript = TranscriptSyntax.transcript(fromLines: lines) {
+                    episode.transcript = transcript
+                    continue
+                }
+                diagnostics.report(
+                    .warning(
+                        "markdown.transcript.unreadable",
+                        "the Transcript section is not a list of '[HH:MM:SS.mmm] **Speaker:** text' paragraphs; read as a chapter",
+                        at: source.location(line: heading.startLine)))
+            }
+            if isLast && raw == EntitySyntax.heading {
                 if let entities = entities(in: blocks, lines: (heading.endLine + 1)...max(heading.endLine + 1, sectionLast)) {
                     episode.entities = entities
                     continue
@@ -131,11 +147,13 @@ struct EpisodeDocumentMapper {
             }
             return entities
         case .table:
-            guard EntitySyntax.cells(ofRow: source.line(block.startLine)) == EntitySyntax.tableHeader[...].map({ Substring($0) }) else { return nil }
+            let header = EntitySyntax.cells(ofRow: source.line(block.startLine))
+            let withLinks = header == EntitySyntax.tableHeaderWithLinks.map { Substring($0) }
+            guard withLinks || header == EntitySyntax.tableHeader.map({ Substring($0) }) else { return nil }
             var entities: [Entity] = []
             for row in block.children {
                 guard case .tableRow(isHeader: false) = row.kind else { continue }
-                guard let entity = EntitySyntax.entity(fromRow: source.line(row.startLine)) else { return nil }
+                guard let entity = EntitySyntax.entity(fromRow: source.line(row.startLine), withLinks: withLinks) else { return nil }
                 entities.append(entity)
             }
             return entities

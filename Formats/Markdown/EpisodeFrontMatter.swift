@@ -24,6 +24,9 @@ enum EpisodeFrontMatter {
                 if let feed = channel.feedURL { lines.append("    feed: " + FrontMatterYAML.scalarText(feed)) }
                 if let site = channel.siteURL { lines.append("    url: " + FrontMatterYAML.scalarText(site)) }
                 if let description = channel.description { lines.append("    description: " + FrontMatterYAML.scalarText(description)) }
+                if let image = channel.image { lines.append("    image: " + FrontMatterYAML.scalarText(image)) }
+                if let author = channel.author { lines.append("    author: " + FrontMatterYAML.scalarText(author)) }
+                if !channel.categories.isEmpty { lines.append("    categories: " + FrontMatterYAML.flowSequenceText(channel.categories)) }
             }
         }
         return lines
@@ -36,9 +39,13 @@ enum EpisodeFrontMatter {
         if includingTitle { add("title", episode.title) }
         for (key, value) in EpisodeMetadataKey.fields(of: episode, channelDetails: channel) {
             switch value {
+            // A YAML boolean, as other tools read front matter; Quire reads it back as the word it is.
+            case .text(let text) where key == .explicit: lines.append(key.rawValue + ": " + text)
             case .text(let text): add(key.rawValue, text)
             // A flow sequence, so that the numbers read back as a list.
             case .chapterNumbers(let numbers): lines.append(key.rawValue + ": [" + numbers.map(String.init).joined(separator: ", ") + "]")
+            // A block sequence: one item a line, however long the links are.
+            case .repeated(let items): lines.append(key.rawValue + ":"); lines += items.map { "  - " + FrontMatterYAML.scalarText($0) }
             }
         }
         let extra = episode.metadata.extra
@@ -92,7 +99,9 @@ enum EpisodeFrontMatter {
                     }
                 case "channels":
                     guard let items = FrontMatterYAML.mappingSequence(inline: entry.inline, nested: entry.nested) else {
-                        warn("markdown.front-matter.channels", "'channels' is not a list of title/feed/url/description entries; kept as extra metadata", entry)
+                        warn(
+                            "markdown.front-matter.channels",
+                            "'channels' is not a list of title/feed/url/description/image/author/categories entries; kept as extra metadata", entry)
                         rest.append(entry)
                         continue
                     }
@@ -116,6 +125,15 @@ enum EpisodeFrontMatter {
                     episode.channel = scalar(entry)
                     channel = channel ?? Channel(title: scalar(entry))
                     channel?.title = scalar(entry)
+                case let named? where named.isTyped:
+                    // Repeated keys hold a list; every key also takes a single value.
+                    let values = FrontMatterYAML.scalarSequence(inline: entry.inline, nested: entry.nested) ?? [scalar(entry)]
+                    for value in values {
+                        if let problem = named.applyTyped(value, to: &episode, channel: &channel) {
+                            warn("markdown.front-matter.value", "\(problem); kept as extra metadata", entry)
+                            extra.append(MetadataField(key: entry.key, value: value))
+                        }
+                    }
                 case .language: episode.language = scalar(entry)
                 case .duration:
                     let value = scalar(entry)
@@ -160,7 +178,14 @@ enum EpisodeFrontMatter {
                     extra.append(MetadataField(key: entry.key, value: FrontMatterYAML.rawText(of: entry)))
                 }
             }
-            episode.metadata.extra += extra
+            let unplaced = EpisodeMetadataKey.finish(&episode)
+            if !unplaced.isEmpty {
+                diagnostics.report(
+                    .warning(
+                        "markdown.front-matter.enclosure", "enclosure-type or enclosure-length without an 'enclosure' address; kept as extra metadata",
+                        at: source.location(line: entries.first?.line ?? 1)))
+            }
+            episode.metadata.extra += extra + unplaced
             if var channel {
                 if channel.title.isEmpty {
                     diagnostics.report(
@@ -171,7 +196,7 @@ enum EpisodeFrontMatter {
                     episode.channel = episode.title
                 }
                 // With a `channels:` list, a bare name only refers to a channel: the list is complete as written.
-                let isBare = channel.feedURL == nil && channel.siteURL == nil && channel.description == nil
+                let isBare = channel == Channel(title: channel.title)
                 if !(listedChannels && isBare) {
                     collection.merge(EpisodeCollection(channels: [channel]))
                 }
@@ -186,8 +211,18 @@ enum EpisodeFrontMatter {
                 case "feed": channel.feedURL = value
                 case "url": channel.siteURL = value
                 case "description": channel.description = value
+                case "image": channel.image = value
+                case "author": channel.author = value
+                case "categories":
+                    if let categories = FrontMatterYAML.scalarSequence(inline: Substring(value), nested: []) {
+                        channel.categories += categories
+                    } else {
+                        channel.categories.append(value)
+                    }
                 default:
-                    warn("markdown.front-matter.channels", "channel field '\(key)' is not one Quire knows (title, feed, url, description); left out", entry)
+                    warn(
+                        "markdown.front-matter.channels",
+                        "channel field '\(key)' is not one Quire knows (title, feed, url, description, image, author, categories); left out", entry)
                 }
             }
             return channel

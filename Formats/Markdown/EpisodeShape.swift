@@ -4,7 +4,7 @@ import QuireCommonMark
 ///
 /// Episode-shaped: the first block (after any front matter) is a level-1 heading, every heading is of
 /// level 1 or 2, and the document says it is an episode file: it has front matter, a `## [MM:SS]`
-/// chapter heading or a `## Entities` section. Everything else is a notes file (a README, notes).
+/// chapter heading, a `## Transcript` or a `## Entities` section. Everything else is a notes file (a README, notes).
 struct EpisodeShape {
     struct Heading {
         var level: Int
@@ -22,7 +22,9 @@ struct EpisodeShape {
         guard firstBlockIsTitle, headings.allSatisfy({ $0.level <= 2 }) else { return false }
         return hasFrontMatter
             || headings.contains { heading in
-                heading.level == 2 && (BlockEscaping.startsWithTimestamp(heading.rawText) || heading.rawText == EntitySyntax.heading)
+                heading.level == 2
+                    && (BlockEscaping.startsWithTimestamp(heading.rawText) || heading.rawText == EntitySyntax.heading
+                        || heading.rawText == TranscriptSyntax.heading)
             }
     }
 

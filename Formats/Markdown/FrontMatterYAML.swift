@@ -131,7 +131,8 @@ enum FrontMatterYAML {
                 items.append([])
                 line = line.dropFirst(2).trimmingLeadingBlanks
             }
-            guard !items.isEmpty, let (key, raw) = keyAndValue(line), let value = scalar(raw) else { return nil }
+            // A flow sequence (a channel's `categories`) is kept as written, for the caller to split.
+            guard !items.isEmpty, let (key, raw) = keyAndValue(line), let value = raw.hasPrefix("[") ? String(raw) : scalar(raw) else { return nil }
             items[items.count - 1].append((key, value))
         }
         return items
@@ -186,6 +187,15 @@ enum FrontMatterYAML {
     }
 
     // MARK: Writing
+
+    /// A flow sequence of scalars, each plain or quoted as `scalarText` decides.
+    static func flowSequenceText(_ values: [String]) -> String {
+        "["
+            + values.map { value in
+                // Inside a flow sequence `,`, `[`, `]`, `{`, `}` also end a plain scalar.
+                value.contains(where: { ",[]{}".contains($0) }) ? FrontMatterScalar.quoted(value, .yaml) : scalarText(value)
+            }.joined(separator: ", ") + "]"
+    }
 
     /// A value as a plain scalar when YAML reads that back unchanged, double-quoted otherwise. Unlike summary
     /// text's lines, YAML gives `: `, ` #`, indicators and words such as `yes` their own meaning, so more needs quotes.

@@ -2,7 +2,8 @@ import QuireCore
 
 /// Writes GitHub-flavoured Markdown that reads well as plain text: front matter when the episode has
 /// metadata (always with option `front-matter`), `# Title` per episode, the summary, `## [MM:SS] Heading`
-/// per chapter with its quotes as `> [MM:SS] text` block quotes, and `## Entities` as a list or, with
+/// per chapter with its quotes as `> [MM:SS] text` block quotes, `## Transcript` with one
+/// `[HH:MM:SS.mmm] **Speaker:** text` paragraph per segment, and `## Entities` as a list or, with
 /// option `entities=table`, a table. Everything the reader needs to rebuild the model exactly is there
 /// (docs/markdown-format.md).
 public struct MarkdownWriter: FormatWriter {
@@ -41,7 +42,7 @@ public struct MarkdownWriter: FormatWriter {
             var top = EpisodeFrontMatter.collectionLines(collection, listingChannels: listsChannels)
             if let first = collection.episodes.first {
                 // A file of untimed chapters and nothing else would read as notes: front matter marks it.
-                let marked = collection.episodes.contains { !$0.entities.isEmpty || $0.chapters.contains { $0.start != nil } }
+                let marked = collection.episodes.contains { !$0.entities.isEmpty || $0.transcript != nil || $0.chapters.contains { $0.start != nil } }
                 top += episodeLines(first, includingTitle: forceFrontMatter || (top.isEmpty && !marked && !EpisodeFrontMatter.hasMetadata(first)))
             }
             if !top.isEmpty { output += "---\n" + top.map { $0 + "\n" }.joined() + "---\n" }
@@ -56,6 +57,14 @@ public struct MarkdownWriter: FormatWriter {
         }
 
         private mutating func writeEpisode(_ episode: Episode, isFirst: Bool) {
+            let links = (episode.metadata.chaptersLink.map { [$0] } ?? []) + episode.metadata.transcriptLinks
+            for link in links where !MediaLinkText.isExact(link) {
+                diagnostics.append(
+                    .warning(
+                        "markdown.link.inexact",
+                        "episode '\(episode.title)': link '\(link.url)' does not read back as written: its address ends like a type, language or rel, or one of them holds white space"
+                    ))
+            }
             if !output.isEmpty { output += "\n" }
             output += heading(1, PlainTextEscaping.escape(episode.title))
             if !isFirst {
@@ -64,6 +73,10 @@ public struct MarkdownWriter: FormatWriter {
             }
             if !episode.summary.isEmpty { output += "\n" + BlockEscaping.escapeLines(episode.summary).joined(separator: "\n") + "\n" }
             for chapter in episode.chapters { writeChapter(chapter) }
+            if let transcript = episode.transcript {
+                output += "\n" + heading(2, TranscriptSyntax.heading)
+                for paragraph in TranscriptSyntax.paragraphs(transcript) { output += "\n" + paragraph + "\n" }
+            }
             if !episode.entities.isEmpty { writeEntities(episode.entities) }
         }
 
@@ -71,9 +84,9 @@ public struct MarkdownWriter: FormatWriter {
             var title = PlainTextEscaping.escape(chapter.title)
             if let start = chapter.start {
                 title = "[" + Timestamp.string(fromSeconds: start) + "]" + (title.isEmpty ? "" : " " + title)
-            } else if title == EntitySyntax.heading {
-                // An untimed chapter named like the entities section: its E as a character reference.
-                title = "&#69;" + title.dropFirst()
+            } else if title == EntitySyntax.heading || title == TranscriptSyntax.heading {
+                // An untimed chapter named like the entities or transcript section: its first letter as a character reference.
+                title = "&#\(title.unicodeScalars.first!.value);" + title.dropFirst()
             }
             output += "\n" + heading(2, title)
             if !chapter.body.isEmpty { output += "\n" + BlockEscaping.escapeLines(chapter.body).joined(separator: "\n") + "\n" }
@@ -97,16 +110,22 @@ public struct MarkdownWriter: FormatWriter {
         private mutating func writeEntities(_ entities: [Entity]) {
             output += "\n" + heading(2, EntitySyntax.heading) + "\n"
             if entitiesAsTable {
-                let rows = entities.map(EntitySyntax.tableRow)
+                let withLinks = entities.contains { $0.role != nil || $0.url != nil }
+                let rows = entities.map { EntitySyntax.tableRow($0, withLinks: withLinks) }
                 if rows.allSatisfy({ $0 != nil }) {
-                    output += (EntitySyntax.tableHead() + rows.compactMap { $0 }).map { $0 + "\n" }.joined()
+                    output += (EntitySyntax.tableHead(withLinks: withLinks) + rows.compactMap { $0 }).map { $0 + "\n" }.joined()
                     return
                 }
                 diagnostics.append(
                     .note(
                         "markdown.entities.list",
-                        "an entity description has a line ending in a backslash or white space at its ends, which a table cell cannot keep; these entities are written as a list"
+                        "an entity has an empty role or page, or a description line ending in a backslash or white space at its ends, which a table cannot keep; these entities are written as a list"
                     ))
+            }
+            for entity in entities where entity.url.map(EntitySyntax.isWritableAddress) == false {
+                diagnostics.append(
+                    .warning(
+                        "markdown.entity.url", "the page of entity '\(entity.name)' holds a line break, which an entity line cannot keep; written as a space"))
             }
             output += entities.map { EntitySyntax.listItem($0) + "\n" }.joined()
         }

@@ -19,7 +19,8 @@ public struct OPMLFormat: FormatPlugin {
                 }))
         try registry.addReader(OPMLReader(), for: Self.id)
         // The default channel list keeps channels only; an outline keeps everything.
-        try registry.addWriter(OPMLWriter(), for: Self.id, loss: .lossy("episodes, unless written with \(OPMLSettings.mode.mention) outline"))
+        try registry.addWriter(
+            OPMLWriter(), for: Self.id, loss: .lossy("episodes, unless written with \(OPMLSettings.mode.mention) outline; channel categories holding a comma"))
     }
 }
 
@@ -33,6 +34,12 @@ enum OutlineType {
     static let entity = "entity"
     static let metadata = "metadata"
     static let preamble = "preamble"
+    /// An episode's chapters file and transcript links (`text` is the address), and its transcript:
+    /// one `segment` outline per segment, times in milliseconds.
+    static let chaptersFile = "chapters-file"
+    static let transcriptFile = "transcript-file"
+    static let transcript = "transcript"
+    static let segment = "segment"
     /// Overcast nests a channel's episodes as outlines of this type.
     static let overcastEpisode = "podcast-episode"
 }

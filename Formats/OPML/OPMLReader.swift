@@ -79,7 +79,14 @@ private struct OutlineReader {
         channel.feedURL = outline.attribute("xmlUrl")
         channel.siteURL = outline.attribute("htmlUrl") ?? (outline.attribute("type")?.lowercased() == "link" ? outline.attribute("url") : nil)
         channel.description = outline.attribute("description")
-        reportUnknown(outline, known: ["type", "text", "title", "xmlurl", "htmlurl", "description", "url", "version", "language"])
+        channel.image = outline.attribute("imageUrl")
+        channel.author = outline.attribute("author")
+        channel.categories =
+            outline.attribute("category").map { list in
+                list.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            } ?? []
+        reportUnknown(
+            outline, known: ["type", "text", "title", "xmlurl", "htmlurl", "description", "url", "version", "language", "imageurl", "author", "category"])
         if title.isEmpty {
             diagnostics.report(.warning("opml.feed.untitled", "feed outline has no text, title or xmlUrl; read as an untitled channel", at: location(outline)))
         }
@@ -101,19 +108,54 @@ private struct OutlineReader {
         episode.metadata.url = outline.attribute("url")
         episode.metadata.published = outline.attribute("published")
         episode.metadata.duration = outline.attribute("duration").flatMap { seconds($0, in: outline, name: "duration") }
-        reportUnknown(outline, known: ["type", "text", "channel", "language", "_note", "url", "published", "duration"])
+        episode.metadata.guid = outline.attribute("guid")
+        if let url = outline.attribute("enclosure") {
+            episode.metadata.enclosure = Enclosure(
+                url: url, mediaType: outline.attribute("enclosureType"),
+                length: outline.attribute("enclosureLength").flatMap { count($0, in: outline, name: "enclosureLength") })
+        }
+        episode.metadata.image = outline.attribute("image")
+        episode.metadata.season = outline.attribute("season").flatMap { count($0, in: outline, name: "season") }
+        episode.metadata.number = outline.attribute("episode").flatMap { count($0, in: outline, name: "episode") }
+        episode.metadata.explicit = outline.attribute("explicit").flatMap { flag($0, in: outline, name: "explicit") }
+        reportUnknown(
+            outline,
+            known: [
+                "type", "text", "channel", "language", "_note", "url", "published", "duration", "guid", "enclosure", "enclosuretype", "enclosurelength",
+                "image", "season", "episode", "explicit",
+            ])
         for child in outline.children(named: "outline") {
             switch child.attribute("type")?.lowercased() {
             case OutlineType.chapter: episode.chapters.append(readChapter(child))
             case OutlineType.entities:
                 for item in child.children(named: "outline") {
                     var entity = Entity(
-                        name: item.attribute("text") ?? "", type: item.attribute("entityType") ?? "", description: item.attribute("_note") ?? "")
+                        name: item.attribute("text") ?? "", type: item.attribute("entityType") ?? "", description: item.attribute("_note") ?? "",
+                        role: item.attribute("role"), url: item.attribute("url"))
                     entity.description = joined(entity.description, keptText(of: item.children(named: "outline"), under: "entity '\(entity.name)'"))
                     episode.entities.append(entity)
                 }
             case OutlineType.metadata:
                 episode.metadata.extra.append(MetadataField(key: child.attribute("text") ?? "", value: child.attribute("value") ?? ""))
+            case OutlineType.chaptersFile: episode.metadata.chaptersLink = link(child)
+            case OutlineType.transcriptFile: episode.metadata.transcriptLinks.append(link(child))
+            case OutlineType.transcript:
+                var transcript = Transcript()
+                for item in child.children(named: "outline") {
+                    guard let start = item.attribute("startMs").flatMap({ count($0, in: item, name: "startMs") }) else {
+                        if item.attribute("startMs") == nil {
+                            diagnostics.report(
+                                .warning("opml.segment.start", "transcript segment has no startMs; its text is kept in the summary", at: location(item)))
+                        }
+                        episode.summary = joined(episode.summary, item.attribute("text") ?? "")
+                        continue
+                    }
+                    transcript.segments.append(
+                        TranscriptSegment(
+                            start: start, end: item.attribute("endMs").flatMap { count($0, in: item, name: "endMs") }, speaker: item.attribute("speaker"),
+                            text: item.attribute("text") ?? ""))
+                }
+                episode.transcript = transcript
             default:
                 // An outliner's child without a type: a section of the episode.
                 episode.chapters.append(readChapter(child))
@@ -172,6 +214,29 @@ private struct OutlineReader {
         episode.metadata.url = outline.attribute("url")
         episode.metadata.published = outline.attribute("pubDate")
         return episode
+    }
+
+    private func link(_ outline: XMLElement) -> MediaLink {
+        MediaLink(
+            url: outline.attribute("text") ?? "", mediaType: outline.attribute("mediaType"), language: outline.attribute("language"),
+            rel: outline.attribute("rel"))
+    }
+
+    /// A whole, non-negative number (a season, bytes, milliseconds); anything else is left out with a warning.
+    private mutating func count(_ text: String, in outline: XMLElement, name: String) -> Int? {
+        if let value = Int(text), value >= 0 { return value }
+        diagnostics.report(.warning("opml.number", "\(name)='\(text)' is not a whole, non-negative number; left out", at: location(outline)))
+        return nil
+    }
+
+    private mutating func flag(_ text: String, in outline: XMLElement, name: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no", "clean": return false
+        default:
+            diagnostics.report(.warning("opml.flag", "\(name)='\(text)' is neither true nor false; left out", at: location(outline)))
+            return nil
+        }
     }
 
     private mutating func seconds(_ text: String, in outline: XMLElement, name: String) -> Int? {

@@ -24,9 +24,18 @@ public struct OPMLWriter: FormatWriter {
         // Channels, the preamble and the title are cleaned where they are written; say so for them too.
         let collectionTexts =
             [collection.title ?? ""] + collection.preamble
-            + collection.channels.flatMap { [$0.title, $0.feedURL ?? "", $0.siteURL ?? "", $0.description ?? ""] }
+            + collection.channels.flatMap {
+                [$0.title, $0.feedURL ?? "", $0.siteURL ?? "", $0.description ?? "", $0.image ?? "", $0.author ?? ""] + $0.categories
+            }
         if walker.droppedControlCharacters || collectionTexts.contains(where: { Walker.stripControls($0) != $0 }) {
             diagnostics.report(.warning("opml.control-characters", "control characters cannot be written in XML and were left out"))
+        }
+        for channel in collection.channels where !channel.categories.allSatisfy(Walker.isListableCategory) {
+            diagnostics.report(
+                .warning(
+                    "opml.category",
+                    "a category of channel '\(channel.title)' is empty, holds a comma or starts or ends with white space, which OPML's comma-separated 'category' cannot keep"
+                ))
         }
         // A subscription list always gets a title apps can show; an outline keeps the collection's own.
         let title = walker.outline ? collection.title : collection.title ?? (collection.channels.count == 1 ? collection.channels[0].title : "Podcasts")
@@ -84,8 +93,21 @@ public struct OPMLWriter: FormatWriter {
             if let published = episode.metadata.published { attributes.append(("published", clean(published))) }
             if let duration = episode.metadata.duration { attributes.append(("duration", String(duration))) }
             if let channel = episode.channel { attributes.append(("channel", clean(channel))) }
+            let metadata = episode.metadata
+            if let guid = metadata.guid { attributes.append(("guid", clean(guid))) }
+            if let enclosure = metadata.enclosure {
+                attributes.append(("enclosure", clean(enclosure.url)))
+                if let type = enclosure.mediaType { attributes.append(("enclosureType", clean(type))) }
+                if let length = enclosure.length { attributes.append(("enclosureLength", String(length))) }
+            }
+            if let image = metadata.image { attributes.append(("image", clean(image))) }
+            if let season = metadata.season { attributes.append(("season", String(season))) }
+            if let number = metadata.number { attributes.append(("episode", String(number))) }
+            if let explicit = metadata.explicit { attributes.append(("explicit", explicit ? "true" : "false")) }
             if !episode.summary.isEmpty { attributes.append(("_note", clean(episode.summary))) }
             current = XMLElement("outline", attributes: attributes)
+            if let link = metadata.chaptersLink { current!.children.append(linkElement(link, type: OutlineType.chaptersFile)) }
+            for link in metadata.transcriptLinks { current!.children.append(linkElement(link, type: OutlineType.transcriptFile)) }
             for field in episode.metadata.extra {
                 current!.children.append(
                     XMLElement("outline", attributes: [("type", OutlineType.metadata), ("text", clean(field.key)), ("value", clean(field.value))]))
@@ -97,10 +119,13 @@ public struct OPMLWriter: FormatWriter {
                     var attributes = [("type", OutlineType.entity), ("text", clean(entity.name))]
                     if !entity.type.isEmpty { attributes.append(("entityType", clean(entity.type))) }
                     if !entity.description.isEmpty { attributes.append(("_note", clean(entity.description))) }
+                    if let role = entity.role { attributes.append(("role", clean(role))) }
+                    if let url = entity.url { attributes.append(("url", clean(url))) }
                     group.children.append(XMLElement("outline", attributes: attributes))
                 }
                 current!.children.append(group)
             }
+            if let transcript = episode.transcript { visitTranscript(transcript) }
             lastEpisode = current
             current = nil
         }
@@ -121,11 +146,40 @@ public struct OPMLWriter: FormatWriter {
             current!.children.append(element)
         }
 
+        mutating func visitTranscript(_ transcript: Transcript) {
+            var group = outlineElement(type: OutlineType.transcript, text: "Transcript")
+            for segment in transcript.segments {
+                var attributes = [("type", OutlineType.segment), ("text", clean(segment.text)), ("startMs", String(segment.start))]
+                if let end = segment.end { attributes.append(("endMs", String(end))) }
+                if let speaker = segment.speaker { attributes.append(("speaker", clean(speaker))) }
+                group.children.append(XMLElement("outline", attributes: attributes))
+            }
+            current!.children.append(group)
+        }
+
+        private mutating func linkElement(_ link: MediaLink, type: String) -> XMLElement {
+            var attributes = [("type", type), ("text", clean(link.url))]
+            if let mediaType = link.mediaType { attributes.append(("mediaType", clean(mediaType))) }
+            if let language = link.language { attributes.append(("language", clean(language))) }
+            if let rel = link.rel { attributes.append(("rel", clean(rel))) }
+            return XMLElement("outline", attributes: attributes)
+        }
+
+        /// A category the comma-separated `category` attribute reads back as it is.
+        static func isListableCategory(_ category: String) -> Bool {
+            !category.isEmpty && !category.contains(",") && category.trimmingWhitespace() == category
+        }
+
         private func channelElement(_ channel: Channel) -> XMLElement {
             var attributes = [("type", OutlineType.feed), ("text", channel.title), ("title", channel.title)]
             if let feed = channel.feedURL { attributes.append(("xmlUrl", feed)) }
             if let site = channel.siteURL { attributes.append(("htmlUrl", site)) }
             if let description = channel.description { attributes.append(("description", description)) }
+            // OPML 2.0's `category` (comma-separated, `/` for nesting); artwork and author have no standard
+            // attribute: `imageUrl` and `author`, as some podcast directories' exports write them.
+            if !channel.categories.isEmpty { attributes.append(("category", channel.categories.joined(separator: ","))) }
+            if let image = channel.image { attributes.append(("imageUrl", image)) }
+            if let author = channel.author { attributes.append(("author", author)) }
             return XMLElement("outline", attributes: attributes.map { ($0.0, Self.stripControls($0.1)) })
         }
 

@@ -96,6 +96,12 @@ struct FrontMatterApplier {
                             at: input.location(line: line, column: 1)))
                     episode.metadata.extra.append(MetadataField(key: key, value: value))
                 }
+            case let named? where named.isTyped:
+                if let problem = named.applyTyped(value, to: &episode, channel: &channel) {
+                    diagnostics.report(
+                        .warning("summary.front-matter.value", "\(problem); kept as an unnamed field", at: input.location(line: line, column: 1)))
+                    episode.metadata.extra.append(MetadataField(key: key, value: value))
+                }
             case .collectionTitle: collection.title = value
             case .preamble: collection.preamble.append(value)
             default:
@@ -110,6 +116,14 @@ struct FrontMatterApplier {
                     episode.metadata.extra.append(MetadataField(key: key, value: value))
                 }
             }
+        }
+        let unplaced = EpisodeMetadataKey.finish(&episode)
+        if !unplaced.isEmpty {
+            diagnostics.report(
+                .warning(
+                    "summary.front-matter.enclosure", "enclosure-type or enclosure-length without an 'enclosure' address; kept as unnamed fields",
+                    at: input.location(line: fields.first?.line ?? 1, column: 1)))
+            episode.metadata.extra += unplaced
         }
         if var channel {
             if channel.title.isEmpty {

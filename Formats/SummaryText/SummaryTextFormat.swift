@@ -21,6 +21,8 @@ public struct SummaryTextFormat: FormatPlugin {
         // one-line fields: the writer warns about each such text.
         try registry.addWriter(
             SummaryTextWriter(), for: Self.id,
-            loss: .lossy("text the format cannot escape (some quote and entity lines, line breaks in titles, white space at line ends); each is warned about"))
+            loss: .lossy(
+                "text the format cannot escape (some quote and entity lines, line breaks in titles, white space at line ends), transcripts, entity roles and pages; each is warned about"
+            ))
     }
 }

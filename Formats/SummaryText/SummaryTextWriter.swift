@@ -47,6 +47,7 @@ public struct SummaryTextWriter: FormatWriter {
             }
             isFirstEpisode = false
             warnAboutEdgeWhiteSpace(in: episode)
+            warnAboutFeedFields(of: episode)
             output += BlockEscaping.escape(Substring(oneLine(episode.title, "episode title"))) + "\n"
             if !episode.summary.isEmpty { output += "\n" + escapedParagraphs(episode.summary) + "\n" }
             for chapter in episode.chapters { visitChapter(chapter) }
@@ -128,6 +129,34 @@ public struct SummaryTextWriter: FormatWriter {
                     "episode '\(episode.title)': white space at the start or end of a line, or an extra blank line, is not kept by summary text"))
         }
 
+        /// What a feed gives an episode that summary text has no place for: its transcript (the text has
+        /// no timed segments), entities' roles and pages, and links that would not read back (`MediaLinkText.isExact`).
+        private mutating func warnAboutFeedFields(of episode: Episode) {
+            if let transcript = episode.transcript {
+                warnings.append(
+                    .warning(
+                        "summary.transcript.dropped",
+                        "episode '\(episode.title)': its transcript (\(transcript.segments.count) segments) is not written; summary text has no place for one (Markdown and JSON keep it)"
+                    ))
+            }
+            let described = episode.entities.filter { $0.role != nil || $0.url != nil }.map(\.name)
+            if !described.isEmpty {
+                warnings.append(
+                    .warning(
+                        "summary.entity.dropped",
+                        "episode '\(episode.title)': the role and page of \(described.map { "'\($0)'" }.joined(separator: ", ")) are not written; summary text's entity lines have no place for them"
+                    ))
+            }
+            let links = (episode.metadata.chaptersLink.map { [$0] } ?? []) + episode.metadata.transcriptLinks
+            for link in links where !MediaLinkText.isExact(link) {
+                warnings.append(
+                    .warning(
+                        "summary.link.inexact",
+                        "episode '\(episode.title)': link '\(link.url)' does not read back as written: its address ends like a type, language or rel, or one of them holds white space"
+                    ))
+            }
+        }
+
         /// A space or tab next to a line's start or end, a leading or trailing line break, or two blank lines in a row.
         static func hasEdgeWhiteSpace(_ text: String) -> Bool {
             if text.utf8.first == 0x0A { return true }
@@ -176,9 +205,20 @@ public struct SummaryTextWriter: FormatWriter {
                 switch value {
                 case .text(let text): fields.append((key.rawValue, text))
                 case .chapterNumbers(let numbers): fields.append((key.rawValue, numbers.map(String.init).joined(separator: ", ")))
+                case .repeated(let items): fields += items.map { (key.rawValue, $0) }
                 }
             }
-            for field in episode.metadata.extra { fields.append((field.key, field.value)) }
+            for field in episode.metadata.extra {
+                // Summary text has no place apart for extra fields: one named like a key of its own reads back as that key.
+                if EpisodeMetadataKey(rawValue: field.key) != nil {
+                    warnings.append(
+                        .warning(
+                            "summary.extra.shadowed",
+                            "episode '\(episode.title)': extra field '\(field.key)' has the name of a front matter key and will read back as that key, not as extra metadata (Markdown and JSON keep it apart)"
+                        ))
+                }
+                fields.append((field.key, field.value))
+            }
             return fields
         }
     }

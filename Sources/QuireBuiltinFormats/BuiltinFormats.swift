@@ -5,6 +5,7 @@ import QuireJSON
 import QuireMarkdown
 import QuireOPML
 import QuireSummaryText
+import QuireTranscripts
 
 /// The formats that ship with Quire, registered through the same `FormatPlugin` interface that
 /// third-party formats use. This list is the only place that names the built-in format types.
@@ -16,6 +17,7 @@ public enum BuiltinFormats {
         HTMLFormat(),
         MarkdownFormat(),
         EPUBFormat(),
+        WebVTTFormat(), SRTFormat(), PodcastTranscriptFormat(),
         // Edges between two formats, once both are registered.
         MarkdownHTMLConverter.Edge(),
     ]

@@ -26,6 +26,8 @@ struct ArticleReader {
                 episode.summary = paragraphs(of: child)
             } else if child.hasClass("chapter") {
                 episode.chapters.append(chapter(from: child))
+            } else if child.hasClass("transcript") {
+                episode.transcript = transcript(from: child)
             } else if child.hasClass("entity") {
                 episode.entities.append(entity(from: child))
             } else if child.hasClass("episode") {
@@ -57,6 +59,35 @@ struct ArticleReader {
                 episode.metadata.published = item.allText
             case "dd" where item.hasClass("episode-url"):
                 episode.metadata.url = item.allText
+            case "dd" where item.hasClass("episode-numbering"):
+                if let season = item.firstDescendant(where: { $0.hasClass("episode-season") }) {
+                    episode.metadata.season = number(season.attribute("data-season"), of: "season", at: season)
+                }
+                if let number = item.firstDescendant(where: { $0.hasClass("episode-number") }) {
+                    episode.metadata.number = self.number(number.attribute("data-number"), of: "episode number", at: number)
+                }
+            case "dd" where item.hasClass("episode-explicit"):
+                switch item.attribute("data-explicit") {
+                case "true": episode.metadata.explicit = true
+                case "false": episode.metadata.explicit = false
+                default:
+                    diagnostics.report(
+                        .warning(
+                            "html.explicit", "data-explicit is neither 'true' nor 'false'; whether the episode is explicit is left open",
+                            at: input.location(line: item.line)))
+                }
+            case "dd" where item.hasClass("episode-enclosure"):
+                episode.metadata.enclosure = Enclosure(
+                    url: item.attribute("data-url") ?? item.allText, mediaType: item.attribute("data-type"),
+                    length: item.attribute("data-length").flatMap { number($0, of: "audio file size", at: item) })
+            case "dd" where item.hasClass("episode-image"):
+                episode.metadata.image = item.allText
+            case "dd" where item.hasClass("episode-chapters-link"):
+                episode.metadata.chaptersLink = mediaLink(from: item)
+            case "dd" where item.hasClass("episode-transcript-link"):
+                episode.metadata.transcriptLinks.append(mediaLink(from: item))
+            case "dd" where item.hasClass("episode-guid"):
+                episode.metadata.guid = item.allText
             case "dd" where item.hasClass("episode-duration"):
                 let time = item.firstDescendant { $0.name.lowercased() == "time" }
                 episode.metadata.duration = seconds(time?.attribute("datetime") ?? item.allText, at: item)
@@ -92,7 +123,40 @@ struct ArticleReader {
         Entity(
             name: group.firstDescendant { $0.hasClass("entity-name") }?.allText ?? "",
             type: group.firstDescendant { $0.hasClass("entity-type") }?.allText ?? "",
-            description: group.firstDescendant { $0.hasClass("entity-description") }.map(paragraphs) ?? "")
+            description: group.firstDescendant { $0.hasClass("entity-description") }.map(paragraphs) ?? "",
+            role: group.firstDescendant { $0.hasClass("entity-role") }?.allText,
+            url: group.firstDescendant { $0.hasClass("entity-url") }?.allText)
+    }
+
+    /// A transcript or chapters link: its fields from the `data-*` attributes (the address shown as a
+    /// fallback, for a template that leaves `data-url` out).
+    private func mediaLink(from item: XMLElement) -> MediaLink {
+        MediaLink(
+            url: item.attribute("data-url") ?? item.allText, mediaType: item.attribute("data-type"), language: item.attribute("data-lang"),
+            rel: item.attribute("data-rel"))
+    }
+
+    /// The segments of a transcript section, times from `data-start`/`data-end` in milliseconds. A
+    /// segment whose start is not a number keeps its text, at 0, with a warning.
+    private mutating func transcript(from section: XMLElement) -> Transcript {
+        var items: [XMLElement] = []
+        collect(in: section, into: &items) { $0.hasClass("transcript-segment") }
+        return Transcript(
+            segments: items.map { item in
+                TranscriptSegment(
+                    start: number(item.attribute("data-start"), of: "segment start", at: item) ?? 0,
+                    end: item.attribute("data-end").flatMap { number($0, of: "segment end", at: item) },
+                    speaker: item.firstDescendant { $0.hasClass("segment-speaker") }?.allText,
+                    text: item.firstDescendant { $0.hasClass("segment-text") }?.allText ?? "")
+            })
+    }
+
+    /// A whole number from an attribute Quire wrote; anything else is reported and left out.
+    private mutating func number(_ text: String?, of field: String, at element: XMLElement) -> Int? {
+        if let text, let value = Int(text) { return value }
+        diagnostics.report(
+            .warning("html.number", "'\(text ?? "")' is not a whole number; the \(field) is left out", at: input.location(line: element.line)))
+        return nil
     }
 
     /// A text field from the `<p>` children of `container`: each paragraph's `data-md` when the writer

@@ -43,6 +43,7 @@ struct DefaultArticleWriter {
             output += "</div>\n"
         }
         for (index, chapter) in episode.chapters.enumerated() { writeChapter(chapter, index: index) }
+        if let transcript = episode.transcript { writeTranscript(transcript) }
         if !episode.entities.isEmpty { writeEntities() }
         output += "</article>\n"
     }
@@ -60,6 +61,17 @@ struct DefaultArticleWriter {
             }
             output += "</dd>\n"
         }
+        if metadata.season != nil || metadata.number != nil {
+            output += "<dt>\(labels["series"]!)</dt><dd class=\"episode-numbering\">"
+            if let season = metadata.season {
+                output += "<span class=\"episode-season\" data-season=\"\(season)\">\(ArticleLabels.season(season, language: episode.language))</span>"
+            }
+            if metadata.season != nil && metadata.number != nil { output += " · " }
+            if let number = metadata.number {
+                output += "<span class=\"episode-number\" data-number=\"\(number)\">\(ArticleLabels.episodeNumber(number, language: episode.language))</span>"
+            }
+            output += "</dd>\n"
+        }
         if let published = metadata.published {
             output += "<dt>\(labels["published"]!)</dt><dd class=\"episode-published\">"
             output +=
@@ -70,15 +82,84 @@ struct DefaultArticleWriter {
         if let duration = metadata.duration {
             output += "<dt>\(labels["duration"]!)</dt><dd class=\"episode-duration\">\(time(duration))</dd>\n"
         }
-        if let url = metadata.url {
-            output += "<dt>\(labels["link"]!)</dt><dd class=\"episode-url\">"
-            output += EpisodeView.isSafeLink(url) ? "<a href=\"\(MarkupEscaping.attribute(url))\">\(MarkupEscaping.text(url))</a>" : MarkupEscaping.text(url)
+        if let explicit = metadata.explicit {
+            output +=
+                "<dt>\(labels["rating"]!)</dt><dd class=\"episode-explicit\" data-explicit=\"\(explicit)\">\(labels[explicit ? "explicit" : "clean"]!)</dd>\n"
+        }
+        if let enclosure = metadata.enclosure {
+            output += "<dt>\(labels["media"]!)</dt><dd class=\"episode-enclosure\" data-url=\"\(MarkupEscaping.attribute(enclosure.url))\""
+            if let type = enclosure.mediaType { output += " data-type=\"\(MarkupEscaping.attribute(type))\"" }
+            if let length = enclosure.length { output += " data-length=\"\(length)\"" }
+            output +=
+                EpisodeView.isSafeLink(enclosure.url)
+                ? "><a href=\"\(MarkupEscaping.attribute(enclosure.url))\">\(labels[FeedMarkup.isVideo(enclosure) ? "watch" : "listen"]!)</a>"
+                : ">\(MarkupEscaping.text(enclosure.url))"
+            if let details = FeedMarkup.enclosureDetails(enclosure) { output += " <span class=\"enclosure-details\">(\(details))</span>" }
             output += "</dd>\n"
+        }
+        if let url = metadata.url { writeLinkField(label: "link", class: "episode-url", url) }
+        if let image = metadata.image { writeLinkField(label: "artwork", class: "episode-image", image) }
+        if let link = metadata.chaptersLink {
+            output += "<dt>\(labels["chaptersFile"]!)</dt>"
+            writeMediaLink(link, class: "episode-chapters-link")
+        }
+        if !metadata.transcriptLinks.isEmpty {
+            output += "<dt>\(labels["transcripts"]!)</dt>\n"
+            for link in metadata.transcriptLinks { writeMediaLink(link, class: "episode-transcript-link") }
+        }
+        if let guid = metadata.guid {
+            output += "<dt>\(labels["guid"]!)</dt><dd class=\"episode-guid\">\(MarkupEscaping.text(guid))</dd>\n"
         }
         for field in metadata.extra {
             output += "<dt class=\"extra-key\">\(MarkupEscaping.text(field.key))</dt><dd class=\"extra-value\">\(MarkupEscaping.text(field.value))</dd>\n"
         }
         output += "</dl>\n"
+    }
+
+    /// `<dt>` and a `<dd>` holding the address, a link when it is safe to follow.
+    private mutating func writeLinkField(label: String, class name: String, _ url: String) {
+        output += "<dt>\(labels[label]!)</dt><dd class=\"\(name)\">"
+        writeLink(url)
+        output += "</dd>\n"
+    }
+
+    private mutating func writeLink(_ url: String) {
+        output += EpisodeView.isSafeLink(url) ? "<a href=\"\(MarkupEscaping.attribute(url))\">\(MarkupEscaping.text(url))</a>" : MarkupEscaping.text(url)
+    }
+
+    /// A transcript or chapters link as a `<dd>`: every field in `data-*` attributes, the address shown.
+    private mutating func writeMediaLink(_ link: MediaLink, class name: String) {
+        output += "<dd class=\"\(name)\" data-url=\"\(MarkupEscaping.attribute(link.url))\""
+        if let type = link.mediaType { output += " data-type=\"\(MarkupEscaping.attribute(type))\"" }
+        if let language = link.language { output += " data-lang=\"\(MarkupEscaping.attribute(language))\"" }
+        if let rel = link.rel { output += " data-rel=\"\(MarkupEscaping.attribute(rel))\"" }
+        output += ">"
+        writeLink(link.url)
+        if let details = FeedMarkup.linkDetails(link) { output += " <span class=\"media-details\">(\(details))</span>" }
+        output += "</dd>\n"
+    }
+
+    private mutating func writeTranscript(_ transcript: Transcript) {
+        let id = prefix + "transcript"
+        output +=
+            options.collapsibleTranscript
+            ? "<details class=\"transcript\" id=\"\(id)\">\n<summary class=\"transcript-heading\">\(labels["transcript"]!)</summary>\n"
+            : "<section class=\"transcript\" id=\"\(id)\">\n<h3 class=\"transcript-heading\">\(labels["transcript"]!)</h3>\n"
+        output += "<ol class=\"transcript-segments\">\n"
+        for segment in transcript.segments {
+            output += "<li class=\"transcript-segment\" data-start=\"\(segment.start)\""
+            if let end = segment.end { output += " data-end=\"\(end)\"" }
+            output += ">"
+            let href = FeedMarkup.audioLink(episode.metadata.enclosure, milliseconds: segment.start)
+            if let href { output += "<a class=\"segment-time\" href=\"\(href)\">" }
+            output += href == nil ? "<time class=\"segment-time\"" : "<time"
+            if let datetime = FeedMarkup.isoDuration(milliseconds: segment.start) { output += " datetime=\"\(datetime)\"" }
+            output += ">\(FeedMarkup.clock(milliseconds: segment.start))</time>"
+            if href != nil { output += "</a>" }
+            if let speaker = segment.speaker { output += " <span class=\"segment-speaker\">\(MarkupEscaping.text(speaker))</span>" }
+            output += " <span class=\"segment-text\">\(MarkupEscaping.text(segment.text))</span></li>\n"
+        }
+        output += "</ol>\n" + (options.collapsibleTranscript ? "</details>\n" : "</section>\n")
     }
 
     private mutating func writeTimeline(_ timeline: TimelineView) {
@@ -121,13 +202,19 @@ struct DefaultArticleWriter {
         for entity in episode.entities {
             output += "<div class=\"entity\">\n<dt class=\"entity-name\">\(MarkupEscaping.text(entity.name))</dt>\n"
             if !entity.type.isEmpty { output += "<dd class=\"entity-type\">\(MarkupEscaping.text(entity.type))</dd>\n" }
+            if let role = entity.role { output += "<dd class=\"entity-role\">\(MarkupEscaping.text(role))</dd>\n" }
             let description = paragraphs(entity.description)
             if !description.isEmpty {
                 output += "<dd class=\"entity-description\">"
                 for paragraph in description { output += "<p\(paragraph.markdownAttribute)>\(paragraph.html)</p>" }
                 output += "</dd>\n"
             }
-            if entity.type.isEmpty && description.isEmpty { output += "<dd class=\"entity-empty\"></dd>\n" }
+            if let url = entity.url {
+                output += "<dd class=\"entity-url\">"
+                writeLink(url)
+                output += "</dd>\n"
+            }
+            if entity.type.isEmpty && description.isEmpty && entity.role == nil && entity.url == nil { output += "<dd class=\"entity-empty\"></dd>\n" }
             output += "</div>\n"
         }
         output += "</dl>\n</section>\n"

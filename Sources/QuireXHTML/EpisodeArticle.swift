@@ -25,6 +25,9 @@ public enum EpisodeArticle {
     /// The id `render` gives chapter `index` (0-based) of the article.
     public static func chapterID(idPrefix: String, index: Int) -> String { EpisodeView.safeIDPrefix(idPrefix) + "chapter-\(index + 1)" }
 
+    /// The id `render` gives the transcript section (`idPrefix` + `transcript`).
+    public static func transcriptID(idPrefix: String) -> String { EpisodeView.safeIDPrefix(idPrefix) + "transcript" }
+
     /// Whether `episode` holds characters XHTML and HTML cannot carry (C0 controls), which `render`
     /// leaves out; writers warn about them.
     public static func containsUnwritableCharacters(_ episode: Episode) -> Bool {
@@ -32,7 +35,13 @@ public enum EpisodeArticle {
         texts += [episode.metadata.url ?? "", episode.metadata.published ?? ""]
         texts += episode.metadata.extra.flatMap { [$0.key, $0.value] }
         texts += episode.chapters.flatMap { [$0.title, $0.body] + $0.quotes.map(\.text) }
-        texts += episode.entities.flatMap { [$0.name, $0.type, $0.description] }
+        texts += episode.entities.flatMap { [$0.name, $0.type, $0.description, $0.role ?? "", $0.url ?? ""] }
+        let metadata = episode.metadata
+        texts += [metadata.guid ?? "", metadata.image ?? "", metadata.enclosure?.url ?? "", metadata.enclosure?.mediaType ?? ""]
+        texts += ([metadata.chaptersLink].compactMap { $0 } + metadata.transcriptLinks).flatMap {
+            [$0.url, $0.mediaType ?? "", $0.language ?? "", $0.rel ?? ""]
+        }
+        texts += episode.transcript?.segments.flatMap { [$0.speaker ?? "", $0.text] } ?? []
         return texts.contains(where: MarkupEscaping.containsUnwritable)
     }
 

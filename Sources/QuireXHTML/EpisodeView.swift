@@ -25,11 +25,17 @@ public enum EpisodeView {
             ])
             toc.append(["href": "#" + id, "title": MarkupEscaping.text(chapter.title), "start": start])
         }
+        if episode.transcript != nil {
+            // The transcript is the last part of the episode a reader can jump to from the contents.
+            toc.append(["href": "#" + prefix + "transcript", "title": labels["transcript"]!, "start": false])
+        }
         let entities = episode.entities.map { entity -> [String: Any] in
             let description = InlineMarkupWriter.paragraphs(entity.description, unsafeHTML: options.unsafeHTML)
             return [
                 "name": MarkupEscaping.text(entity.name), "type": MarkupEscaping.text(entity.type), "hasType": !entity.type.isEmpty,
                 "kind": entity.kind?.rawValue ?? false, "description": description.map(\.context), "hasDescription": !description.isEmpty,
+                "hasRole": entity.role != nil, "role": MarkupEscaping.text(entity.role ?? ""), "url": entity.url.map { linkContext($0) } ?? false,
+                "isEmpty": entity.type.isEmpty && description.isEmpty && entity.role == nil && entity.url == nil,
             ]
         }
         let summary = InlineMarkupWriter.paragraphs(episode.summary, unsafeHTML: options.unsafeHTML)
@@ -41,8 +47,9 @@ public enum EpisodeView {
             "channel": channel.map(channelContext) ?? false,
             "metadata": metadataContext(episode, channel: channel),
             "hasSummary": !summary.isEmpty, "summary": summary.map(\.context),
-            "hasChapters": !chapters.isEmpty, "chapters": chapters, "toc": toc,
+            "hasChapters": !chapters.isEmpty, "chapters": chapters, "hasToc": !toc.isEmpty, "toc": toc,
             "hasEntities": !entities.isEmpty, "entities": entities,
+            "transcript": episode.transcript.map { transcriptContext($0, of: episode, idPrefix: prefix, options: options) } ?? false,
             "labels": labels,
             "timeline": (options.timeline ? TimelineView(episode, idPrefix: prefix, labels: labels)?.context : nil) as Any? ?? false,
         ]
@@ -55,7 +62,44 @@ public enum EpisodeView {
             "feed": channel.feedURL.map { linkContext($0) } ?? false,
             "site": channel.siteURL.map { linkContext($0) } ?? false,
             "description": channel.description.map { MarkupEscaping.text($0) } ?? false,
+            "author": channel.author.map { ["text": MarkupEscaping.text($0)] } ?? false,
+            "image": channel.image.map { linkContext($0) } ?? false,
+            "hasCategories": !channel.categories.isEmpty, "categories": channel.categories.map { ["text": MarkupEscaping.text($0)] },
         ]
+    }
+
+    /// The transcript section: its id, whether it is collapsible (`<details>`) and each segment with
+    /// its exact times in milliseconds, the clock shown, a link into the audio when there is one, the
+    /// speaker and the text.
+    static func transcriptContext(_ transcript: Transcript, of episode: Episode, idPrefix prefix: String, options: ArticleOptions) -> [String: Any] {
+        [
+            "id": prefix + "transcript", "collapsible": options.collapsibleTranscript,
+            "segments": transcript.segments.map { segment -> [String: Any] in
+                [
+                    "start": String(segment.start), "end": segment.end.map { String($0) } ?? false,
+                    "clock": FeedMarkup.clock(milliseconds: segment.start),
+                    "datetime": FeedMarkup.isoDuration(milliseconds: segment.start) ?? false,
+                    "href": FeedMarkup.audioLink(episode.metadata.enclosure, milliseconds: segment.start) ?? false,
+                    "hasSpeaker": segment.speaker != nil, "speaker": MarkupEscaping.text(segment.speaker ?? ""),
+                    "text": MarkupEscaping.text(segment.text),
+                ]
+            },
+        ]
+    }
+
+    /// A transcript's or chapters file's link: `url` and the optional `type`, `lang`, `rel` escaped for
+    /// attributes, `text` and `href` as `linkContext`, `details` the visible summary of the rest.
+    static func mediaLinkContext(_ link: MediaLink) -> [String: Any] {
+        var context = linkContext(link.url)
+        context["url"] = MarkupEscaping.attribute(link.url)
+        context["hasType"] = link.mediaType != nil
+        context["type"] = MarkupEscaping.attribute(link.mediaType ?? "")
+        context["hasLang"] = link.language != nil
+        context["lang"] = MarkupEscaping.attribute(link.language ?? "")
+        context["hasRel"] = link.rel != nil
+        context["rel"] = MarkupEscaping.attribute(link.rel ?? "")
+        context["details"] = FeedMarkup.linkDetails(link) ?? false
+        return context
     }
 
     /// `{text, href}`: `href` only when the address is one a browser may follow safely (http, https,
@@ -76,8 +120,19 @@ public enum EpisodeView {
         ["text": Timestamp.string(fromSeconds: seconds), "datetime": Timestamp.isoDuration(fromSeconds: seconds), "seconds": String(seconds)]
     }
 
+    /// `{season, number, separator}` (each `{value, text}`: `2`, `Season 2`) when either is known.
+    private static func numberingContext(_ metadata: EpisodeMetadata, language: String?) -> Any {
+        guard metadata.season != nil || metadata.number != nil else { return false }
+        return [
+            "season": metadata.season.map { ["value": String($0), "text": ArticleLabels.season($0, language: language)] } ?? false,
+            "number": metadata.number.map { ["value": String($0), "text": ArticleLabels.episodeNumber($0, language: language)] } ?? false,
+            "separator": metadata.season != nil && metadata.number != nil,
+        ] as [String: Any]
+    }
+
     private static func metadataContext(_ episode: Episode, channel: Channel?) -> [String: Any] {
         let metadata = episode.metadata
+        let labels = ArticleLabels.labels(for: episode.language)
         var channelValue: Any = false
         if let name = episode.channel {
             var value = ["text": MarkupEscaping.text(name)] as [String: Any]
@@ -92,6 +147,23 @@ public enum EpisodeView {
             } ?? false,
             "duration": metadata.duration.map(timeContext) ?? false,
             "url": metadata.url.map(linkContext) ?? false,
+            "numbering": numberingContext(metadata, language: episode.language),
+            "explicit": metadata.explicit.map { explicit -> [String: Any] in
+                ["value": explicit ? "true" : "false", "text": labels[explicit ? "explicit" : "clean"]!]
+            } ?? false,
+            "enclosure": metadata.enclosure.map { enclosure -> [String: Any] in
+                [
+                    "url": MarkupEscaping.attribute(enclosure.url), "text": MarkupEscaping.text(enclosure.url),
+                    "action": labels[FeedMarkup.isVideo(enclosure) ? "watch" : "listen"]!,
+                    "href": isSafeLink(enclosure.url) ? MarkupEscaping.attribute(enclosure.url) as Any : false,
+                    "hasType": enclosure.mediaType != nil, "type": MarkupEscaping.attribute(enclosure.mediaType ?? ""),
+                    "length": enclosure.length.map { String($0) } ?? false, "details": FeedMarkup.enclosureDetails(enclosure) ?? false,
+                ]
+            } ?? false,
+            "image": metadata.image.map(linkContext) ?? false,
+            "chaptersLink": metadata.chaptersLink.map(mediaLinkContext) ?? false,
+            "hasTranscriptLinks": !metadata.transcriptLinks.isEmpty, "transcriptLinks": metadata.transcriptLinks.map(mediaLinkContext),
+            "guid": metadata.guid.map { ["text": MarkupEscaping.text($0)] } ?? false,
             "extra": metadata.extra.map { ["key": MarkupEscaping.text($0.key), "value": MarkupEscaping.text($0.value)] },
         ]
     }

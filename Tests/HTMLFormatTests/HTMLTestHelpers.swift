@@ -51,6 +51,7 @@ func firstDifference(_ lhs: EpisodeCollection, _ rhs: EpisodeCollection) -> Stri
         if a.metadata != b.metadata { return "metadata: \(a.metadata) vs \(b.metadata)" }
         if a.language != b.language || a.channel != b.channel { return "language/channel: \(a) vs \(b)" }
         if a.entities != b.entities { return "entities: \(a.entities) vs \(b.entities)" }
+        if a.transcript != b.transcript { return "transcript: \(String(describing: a.transcript)) vs \(String(describing: b.transcript))" }
         for (c, d) in zip(a.chapters, b.chapters) where c != d {
             return "chapter: \(c) vs \(d)"
         }

@@ -143,4 +143,88 @@ private func failure(_ text: String) -> [Diagnostic] {
         #expect(model.title == "first")
         #expect(diagnostics.all.map(\.id) == ["json.field.duplicate"])
     }
+
+    @Test func feedFieldsReadIntoAnExactModel() throws {
+        let (model, diagnostics) = try read(
+            """
+            {"schemaVersion": 1,
+             "channels": [{"title": "Show", "image": "https://s.example/art.png", "author": "Ada", "categories": ["News", "Arts/Food"]}],
+             "episodes": [{"title": "One", "channel": "Show", "guid": "g-1",
+               "enclosure": {"url": "https://cdn.example/1.mp3", "length": 1200.0},
+               "image": "https://s.example/1.png", "season": 3, "number": 12, "explicit": null,
+               "chaptersLink": {"url": "https://s.example/1.json", "mediaType": "application/json+chapters"},
+               "transcriptLinks": [{"url": "https://s.example/1.vtt", "mediaType": "text/vtt", "language": "en", "rel": "captions"}],
+               "entities": [{"name": "Ada", "type": "Person", "role": "host", "url": "https://ada.example"}],
+               "transcript": {"segments": [{"startMs": 0, "endMs": 1500, "speaker": "Ada", "text": "Hi."}, {"startMs": 2000, "text": "Bye."}]}}]}
+            """)
+        #expect(diagnostics.isEmpty)
+        #expect(
+            model.channels == [Channel(title: "Show", image: "https://s.example/art.png", author: "Ada", categories: ["News", "Arts/Food"])])
+        let expected = Episode(
+            title: "One", channel: "Show", entities: [Entity(name: "Ada", type: "Person", description: "", role: "host", url: "https://ada.example")],
+            metadata: EpisodeMetadata(
+                guid: "g-1", enclosure: Enclosure(url: "https://cdn.example/1.mp3", length: 1200), image: "https://s.example/1.png", season: 3,
+                number: 12, chaptersLink: MediaLink(url: "https://s.example/1.json", mediaType: "application/json+chapters"),
+                transcriptLinks: [MediaLink(url: "https://s.example/1.vtt", mediaType: "text/vtt", language: "en", rel: "captions")]),
+            transcript: Transcript(segments: [
+                TranscriptSegment(start: 0, end: 1500, speaker: "Ada", text: "Hi."), TranscriptSegment(start: 2000, text: "Bye."),
+            ]))
+        #expect(model.episodes == [expected])
+    }
+
+    @Test func feedFieldsOfTheWrongTypeAreErrorsWithPlaces() {
+        let diagnostics = failure(
+            """
+            {"episodes": [{"title": "a", "season": -1, "explicit": "yes", "enclosure": {"length": 5},
+              "transcriptLinks": [{"url": 3}], "transcript": {"segments": [{"startMs": 1.5, "text": "x"}, {"text": "no start"}]}}]}
+            """)
+        #expect(
+            diagnostics.map(\.description) == [
+                "in.json:1:40: error: season must be a whole, non-negative number, found -1 [json.number]",
+                "in.json:1:56: error: expected explicit to be true or false, found a string [json.type]",
+                "in.json:1:76: error: an enclosure needs a 'url' [json.field.missing]",
+                "in.json:2:31: error: expected url to be a string, found a number [json.type]",
+                "in.json:2:76: error: startMs must be a whole, non-negative number of milliseconds, found 1.5 [json.number]",
+                "in.json:2:95: error: a transcript segment needs a 'startMs' [json.field.missing]",
+            ])
+    }
+
+    /// Version 1 documents written before the feed fields existed read as before and are written back
+    /// byte for byte: the new fields are only written when present.
+    @Test func documentsWithoutFeedFieldsAreWrittenAsBefore() throws {
+        let old = """
+            {
+              "schemaVersion": 1,
+              "title": null,
+              "preamble": [],
+              "channels": [
+                {
+                  "title": "Show",
+                  "feedURL": null,
+                  "siteURL": null,
+                  "description": null
+                }
+              ],
+              "episodes": [
+                {
+                  "title": "One",
+                  "channel": "Show",
+                  "language": "en",
+                  "url": null,
+                  "published": null,
+                  "duration": 60,
+                  "summary": "",
+                  "chapters": [],
+                  "entities": [
+                    {"name": "Ada", "type": "Person", "kind": "person", "description": ""}
+                  ]
+                }
+              ]
+            }
+
+            """
+        let (model, diagnostics) = try read(old)
+        #expect(diagnostics.isEmpty)
+        #expect(String(decoding: try write(model), as: UTF8.self) == old)
+    }
 }

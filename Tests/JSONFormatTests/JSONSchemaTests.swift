@@ -61,5 +61,13 @@ import Testing
         #expect(try validate(missingTitle).status == 1)
         let fractionalStart = Array(#"{"schemaVersion": 1, "episodes": [{"title": "a", "chapters": [{"start": 1.5}]}]}"#.utf8)
         #expect(try validate(fractionalStart).status == 1)
+        let fractionalMilliseconds = Array(#"{"episodes": [{"title": "a", "transcript": {"segments": [{"startMs": 1.5}]}}]}"#.utf8)
+        #expect(try validate(fractionalMilliseconds).status == 1)
+        let segmentWithoutStart = Array(#"{"episodes": [{"title": "a", "transcript": {"segments": [{"text": "x"}]}}]}"#.utf8)
+        #expect(try validate(segmentWithoutStart).status == 1)
+        let enclosureWithoutURL = Array(#"{"episodes": [{"title": "a", "enclosure": {"length": 5}}]}"#.utf8)
+        #expect(try validate(enclosureWithoutURL).status == 1)
+        let explicitAsText = Array(#"{"episodes": [{"title": "a", "explicit": "yes"}]}"#.utf8)
+        #expect(try validate(explicitAsText).status == 1)
     }
 }

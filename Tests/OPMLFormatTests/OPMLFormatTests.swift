@@ -101,6 +101,61 @@ private let channels = EpisodeCollection(
     }
 }
 
+@Suite struct OPMLFeedFieldTests {
+    /// A channel list carries artwork, author and categories as attributes, in both modes.
+    @Test func channelArtworkAuthorAndCategoriesRoundTrip() throws {
+        let model = EpisodeCollection(
+            title: "Shows",
+            channels: [
+                Channel(
+                    title: "Kitchen", feedURL: "https://e.org/k.xml", image: "https://e.org/k.png", author: "Maya & Co",
+                    categories: ["Science", "Arts/Food", "Society & Culture/History"])
+            ])
+        let (text, diagnostics) = try write(model)
+        #expect(diagnostics.isEmpty)
+        #expect(
+            text.contains(
+                #"<outline type="rss" text="Kitchen" title="Kitchen" xmlUrl="https://e.org/k.xml" category="Science,Arts/Food,Society &amp; Culture/History" imageUrl="https://e.org/k.png" author="Maya &amp; Co"/>"#
+            ))
+        #expect(try read(text).0 == model)
+    }
+
+    @Test func aCategoryWithACommaIsWarnedAbout() throws {
+        let (text, diagnostics) = try write(EpisodeCollection(channels: [Channel(title: "C", feedURL: "https://e.org/c", categories: ["Food, Drink"])]))
+        #expect(diagnostics.all.map(\.id) == ["opml.category"])
+        #expect(try read(text).0.channels[0].categories == ["Food", "Drink"])
+    }
+
+    @Test func episodeFeedFieldsAndTranscriptsReadFromAnOutline() throws {
+        let (model, diagnostics) = try read(
+            """
+            <opml version="2.0"><body>
+              <outline type="episode" text="One" guid="g-1" enclosure="https://cdn.e.org/1.mp3" enclosureLength="12" season="x" explicit="yes">
+                <outline type="transcript-file" text="https://e.org/1.vtt" mediaType="text/vtt" rel="captions"/>
+                <outline type="transcript" text="Transcript">
+                  <outline type="segment" text="Hi." startMs="0" endMs="1500" speaker="Ada"/>
+                  <outline type="segment" text="lost start"/>
+                </outline>
+              </outline>
+            </body></opml>
+            """)
+        #expect(
+            model.episodes == [
+                Episode(
+                    title: "One", summary: "lost start",
+                    metadata: EpisodeMetadata(
+                        guid: "g-1", enclosure: Enclosure(url: "https://cdn.e.org/1.mp3", length: 12), explicit: true,
+                        transcriptLinks: [MediaLink(url: "https://e.org/1.vtt", mediaType: "text/vtt", rel: "captions")]),
+                    transcript: Transcript(segments: [TranscriptSegment(start: 0, end: 1500, speaker: "Ada", text: "Hi.")]))
+            ])
+        #expect(
+            diagnostics.all.map(\.description) == [
+                "in.opml:2: warning: season='x' is not a whole, non-negative number; left out [opml.number]",
+                "in.opml:6: warning: transcript segment has no startMs; its text is kept in the summary [opml.segment.start]",
+            ])
+    }
+}
+
 @Suite struct OPMLReaderTests {
     @Test func readsAntennaPodExport() throws {
         let (collection, diagnostics) = try read(try Fixtures.input("Tests/OPMLFormatTests/Fixtures/antennapod.opml"))

@@ -8,10 +8,14 @@ import Testing
 @testable import QuireXHTML
 
 /// The hand-compiled shipped templates write exactly what Mustache renders from them: byte for byte,
-/// on every example and on generated episodes, with and without timelines and raw HTML.
+/// on every example and on generated episodes, with and without timelines and raw HTML, with the
+/// transcript collapsible (HTML) or as a section (EPUB).
 @Suite struct DefaultArticleWriterTests {
     private func check(_ collection: EpisodeCollection, label: String) throws {
-        for options in [ArticleOptions(), ArticleOptions(timeline: true), ArticleOptions(unsafeHTML: true, timeline: true)] {
+        for options in [
+            ArticleOptions(), ArticleOptions(timeline: true), ArticleOptions(unsafeHTML: true, timeline: true),
+            ArticleOptions(timeline: true, collapsibleTranscript: false),
+        ] {
             for (index, episode) in collection.episodes.enumerated() {
                 let channel = episode.channel.flatMap { collection.channel(named: $0) }
                 let prefix = index.isMultiple(of: 2) ? "e\(index + 1)-" : ""

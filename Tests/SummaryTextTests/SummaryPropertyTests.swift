@@ -13,7 +13,7 @@ import Testing
             do {
                 let text = try writeSummary(model)
                 let (back, diagnostics) = try readSummary(text, name: "generated.txt")
-                #expect(back == model, "seed \(seed)")
+                #expect(back == summaryCarried(model), "seed \(seed)")
                 // Only an empty collection may warn: there is then nothing to read.
                 let warnings = diagnostics.warnings.filter { !model.episodes.isEmpty || !["summary.empty", "summary.no-episodes"].contains($0.id.rawValue) }
                 #expect(warnings.isEmpty && !diagnostics.hasErrors, "seed \(seed): \(diagnostics.all.prefix(3))")

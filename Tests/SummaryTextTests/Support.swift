@@ -37,3 +37,20 @@ func readFailure(_ bytes: [UInt8], name: String = "in.txt") -> [Diagnostic] {
     }
     return []
 }
+
+/// What summary text carries of a model: everything but transcripts and entities' roles and pages,
+/// which the writer warns about.
+func summaryCarried(_ collection: EpisodeCollection) -> EpisodeCollection {
+    var carried = collection
+    for index in carried.episodes.indices {
+        carried.episodes[index].transcript = nil
+        for entity in carried.episodes[index].entities.indices {
+            carried.episodes[index].entities[entity].role = nil
+            carried.episodes[index].entities[entity].url = nil
+        }
+    }
+    return carried
+}
+
+/// The warnings the writer gives for what `summaryCarried` leaves out.
+let summaryFeedLossWarnings: Set<String> = ["summary.transcript.dropped", "summary.entity.dropped"]
