@@ -28,6 +28,10 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         // HTML page templates users can replace (--template DIR).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // `quire fetch`: conditional GET, gzip, timeouts and limits over SwiftNIO.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Comes with AsyncHTTPClient; named for the local HTTP server `quire fetch`'s tests start.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
     ],
     targets: [
         // C at the edge: one tiny module per library, nothing else in them.
@@ -84,10 +88,15 @@ let package = Package(
         .target(name: "Quire", dependencies: ["QuireCore", "QuireBuiltinFormats", "QuireConversion"], path: "Sources/Quire"),
         // Out-of-process plugins: discovery, the protocol, isolation; the graph sees them as FormatPlugins.
         .target(name: "QuirePluginHost", dependencies: ["QuireCore", "QuireJSON"], path: "Sources/QuirePluginHost"),
+        // Downloads feeds and the files they link into a folder (`quire fetch`); formats come from the registry.
+        .target(
+            name: "QuireFetch",
+            dependencies: ["QuireCore", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Sources/QuireFetch"),
         .target(
             name: "QuireCommands",
             dependencies: [
-                "QuireCore", "QuireBuiltinFormats", "QuireConversion", "QuirePluginHost", "QuireScoring",
+                "QuireCore", "QuireBuiltinFormats", "QuireConversion", "QuirePluginHost", "QuireScoring", "QuireFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/QuireCommands"),
@@ -170,6 +179,15 @@ let package = Package(
                 "QuireXHTML", "QuireXML", "QuireCore", "QuireSummaryText", "QuireTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
+        // `quire fetch` against a local HTTP server the tests start on 127.0.0.1.
+        .testTarget(
+            name: "QuireFetchTests",
+            dependencies: [
+                "QuireFetch", "QuireCommands", "QuireBuiltinFormats", "QuireTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "TranscriptFormatTests",
             dependencies: [

@@ -35,6 +35,11 @@ enum InputPaths {
                 while let relative = enumerator.nextObject() as? String {
                     if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
                     let path = (argument as NSString).appendingPathComponent(relative)
+                    // A feed's linked files (feeds/show.files/, FeedFolder) are read by the feed's reader, not as inputs.
+                    if isFeedAttachmentsFolder(path) {
+                        enumerator.skipDescendants()
+                        continue
+                    }
                     if manager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
                         found.append(File(path: path, relative: relative))
                     }
@@ -43,6 +48,18 @@ enum InputPaths {
             files += found.sorted { $0.path < $1.path }
         }
         return files
+    }
+
+    /// `show.files` beside a file `show.<ext>`: where `quire fetch` keeps the chapters and transcripts
+    /// a feed links to.
+    static func isFeedAttachmentsFolder(_ path: String) -> Bool {
+        guard path.hasSuffix(".files") else { return false }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return false }
+        let folder = (path as NSString).deletingLastPathComponent
+        let stem = String((path as NSString).lastPathComponent.dropLast(".files".count))
+        let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        return siblings.contains { $0 != stem + ".files" && ($0 as NSString).deletingPathExtension == stem }
     }
 
     /// Whether an argument names a folder or a pattern, whose files are chosen by Quire.
