@@ -66,11 +66,12 @@ let package = Package(
         .target(
             name: "QuireHTML", dependencies: ["QuireCore", "QuireXML", "QuireCommonMark", "QuireXHTML"], path: "Formats/HTML",
             resources: [.embedInCode("Templates")]),
+        .target(name: "QuireRSS", dependencies: ["QuireCore", "QuireXML", "QuireXHTML"], path: "Formats/RSS"),
         .target(name: "QuireEPUB", dependencies: ["QuireCore", "QuireXML", "QuireCommonMark", "QuireXHTML", "QuireZip"], path: "Formats/EPUB"),
 
         .target(
             name: "QuireBuiltinFormats",
-            dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML", "QuireMarkdown", "QuireHTML", "QuireEPUB"],
+            dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML", "QuireMarkdown", "QuireHTML", "QuireEPUB", "QuireRSS"],
             path: "Sources/QuireBuiltinFormats"),
         // Reading accuracy: a hand-checked ground truth and the scorecard `quire score` prints.
         .target(name: "QuireScoring", dependencies: ["QuireCore"], path: "Sources/QuireScoring"),
@@ -145,6 +146,10 @@ let package = Package(
                 "QuireEPUB", "QuireZip", "QuireSummaryText", "QuireTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RSSFormatTests",
+            dependencies: ["QuireRSS", "QuireXML", "QuireTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]),
         // The contract every built-in reader and writer keeps, checked the same way for all of them.
         .testTarget(

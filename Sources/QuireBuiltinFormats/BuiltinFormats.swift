@@ -4,6 +4,7 @@ import QuireHTML
 import QuireJSON
 import QuireMarkdown
 import QuireOPML
+import QuireRSS
 import QuireSummaryText
 
 /// The formats that ship with Quire, registered through the same `FormatPlugin` interface that
@@ -16,6 +17,7 @@ public enum BuiltinFormats {
         HTMLFormat(),
         MarkdownFormat(),
         EPUBFormat(),
+        RSSFormat(),
         // Edges between two formats, once both are registered.
         MarkdownHTMLConverter.Edge(),
     ]

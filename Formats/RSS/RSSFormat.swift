@@ -1,0 +1,45 @@
+import QuireCore
+
+/// Podcast feeds: RSS 2.0 (with the iTunes, Podcasting 2.0 and Podlove tags) and, for reading, Atom
+/// and RSS 1.0. Quire writes a feed of summaries that reads back into the same episodes.
+public struct RSSFormat: FormatPlugin {
+    public static let id: FormatID = "rss"
+
+    let transcriptFileParser: RSSReader.TranscriptFileParser?
+
+    /// `transcriptFileParser` reads transcript files found next to a feed (see `RSSReader`).
+    public init(transcriptFileParser: RSSReader.TranscriptFileParser? = nil) {
+        self.transcriptFileParser = transcriptFileParser
+    }
+
+    public var name: String { "built-in" }
+
+    public func register(in registry: inout FormatRegistry) throws {
+        try registry.add(
+            FormatDescriptor(
+                id: Self.id, displayName: "RSS/Atom podcast feed", aliases: ["feed", "atom", "podcast"], fileExtensions: ["rss", "atom"],
+                mediaTypes: ["application/rss+xml", "application/atom+xml"], settings: RSSSettings.all,
+                sniffer: { sample in
+                    // `.xml` files (and anything else) are feeds when their root says so.
+                    guard let text = sample.text?.prefix(2048) else { return nil }
+                    if text.contains("<rss") || text.contains("<rdf:RDF") && text.contains("http://purl.org/rss/1.0/") { return .certain }
+                    if text.contains("<feed") && text.contains("http://www.w3.org/2005/Atom") { return .certain }
+                    return nil
+                }))
+        try registry.addReader(RSSReader(transcriptFileParser: transcriptFileParser), for: Self.id)
+        try registry.addWriter(
+            RSSWriter(), for: Self.id,
+            loss: .lossy("the collection's title and preamble, transcripts' text, channels other than the feed's apart from their names and feeds"))
+    }
+}
+
+/// What the RSS writer can be told.
+public enum RSSSettings {
+    public static let feedBaseURL = FormatSetting(
+        "feed-base-url", .text(valueName: "url"),
+        help:
+            "Where the feed will be published: episodes with timed chapters get podcast:chapters links to <url>/chapters/<n>.json, written next to a folder output."
+    )
+
+    public static let all = [feedBaseURL]
+}
