@@ -134,3 +134,23 @@ enum FeedDates {
         return CalendarDay(year: year, month: month, day: day)
     }
 }
+
+/// Running times and chapter starts as feeds write them.
+enum FeedDurations {
+    /// `itunes:duration` in the forms feeds use: seconds (`4100`, `4100.5`), `MM:SS`, `H:MM:SS`, unpadded parts.
+    static func seconds(_ text: String) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count) else { return nil }
+        var total = 0
+        for (index, part) in parts.enumerated() {
+            let isLast = index == parts.count - 1
+            let whole = isLast ? part.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false) : [part]
+            guard whole.count <= 2, let first = whole.first, !first.isEmpty, first.count <= 9, first.allSatisfy({ $0.isASCII && $0.isNumber }),
+                whole.count == 1 || whole[1].allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(first)
+            else { return nil }
+            if index > 0 && value > 59 { return nil }
+            total = total * 60 + value
+        }
+        return total
+    }
+}

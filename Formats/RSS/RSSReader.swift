@@ -61,7 +61,8 @@ private struct ItemFields {
     var itunesSummary: String?
     var guid: String?
     var guidIsPermaLink = true
-    var date: (text: String, element: XMLElement)?
+    /// `pubDate`, `dc:date`, Atom's `published` or `updated`.
+    var date: XMLElement?
     var enclosure: Enclosure?
     var duration: XMLElement?
     var image: String?
@@ -227,7 +228,7 @@ private struct FeedReader {
                 case "guid":
                     item.guid = nonEmpty(child.trimmedText)
                     item.guidIsPermaLink = child.attribute("isPermaLink")?.lowercased() != "false"
-                case "pubDate": item.date = (child.trimmedText, child)
+                case "pubDate": item.date = child
                 case "enclosure":
                     enclosures += 1
                     if enclosures == 1 {
@@ -290,17 +291,16 @@ private struct FeedReader {
         // Atom's relative links are relative to xml:base, else to the feed's own address.
         if let feedURL = channel.feedURL, let base { channel.feedURL = absolute(feedURL, base: base) }
         let feedBase = base ?? channel.feedURL ?? channel.siteURL
-        for field in [\Channel.siteURL, \Channel.image] {
-            if let value = channel[keyPath: field] { channel[keyPath: field] = absolute(value, base: feedBase) }
-        }
+        if let site = channel.siteURL { channel.siteURL = absolute(site, base: feedBase) }
+        if let image = channel.image { channel.image = absolute(image, base: feedBase) }
         return entries.map { readAtomEntry($0, base: $0.attribute("base") ?? feedBase) }
     }
 
     private mutating func readAtomEntry(_ entry: XMLElement, base: String?) -> ItemFields {
         var item = ItemFields(element: entry, base: base)
         item.guidIsPermaLink = false
-        var published: (String, XMLElement)?
-        var updated: (String, XMLElement)?
+        var published: XMLElement?
+        var updated: XMLElement?
         for child in entry.children {
             guard child.namespace == FeedNamespace.atom else {
                 readExtension(child, into: &item)
@@ -311,8 +311,8 @@ private struct FeedReader {
             case "id": item.guid = nonEmpty(child.trimmedText)
             case "summary": item.description = atomText(child, title: false)
             case "content": item.content = child.attribute("type") == "xhtml" ? markup(of: child) : child.text
-            case "published": published = (child.trimmedText, child)
-            case "updated": updated = (child.trimmedText, child)
+            case "published": published = child
+            case "updated": updated = child
             case "link":
                 let href = child.attribute("href")?.trimmingWhitespace() ?? ""
                 switch child.attribute("rel") ?? "alternate" {
@@ -364,7 +364,7 @@ private struct FeedReader {
         case (FeedNamespace.itunes, "episode"): item.number = child
         case (FeedNamespace.itunes, "explicit"): item.explicit = child
         case (FeedNamespace.podlove, "chapters"): item.podloveChapters = child
-        case (FeedNamespace.dublinCore, "date") where item.date == nil: item.date = (child.trimmedText, child)
+        case (FeedNamespace.dublinCore, "date") where item.date == nil: item.date = child
         default:
             guard child.isPodcastNamespace else { return keepUnknown(child, in: &item) }
             switch child.name {
@@ -545,9 +545,9 @@ private struct FeedReader {
             episode.chapters = chaptersFile(link.link, written: link.written, item: element)
         }
         if episode.chapters.isEmpty {
-            let notes = [item.content, item.description, item.itunesSummary].compactMap { $0 }.map(ShowNotes.cleanText)
-            for text in notes {
-                let found = ShowNotes.timestampChapters(in: text)
+            // The longest notes first; each cleaned only when reached, the overview's own not twice.
+            for raw in [item.content, item.description, item.itunesSummary].compactMap({ $0 }) {
+                let found = ShowNotes.timestampChapters(in: raw == summarySource ? summary : ShowNotes.cleanText(raw))
                 if found.chapters.isEmpty { continue }
                 episode.chapters = found.chapters
                 // The lines became chapters; the overview keeps the rest.
@@ -564,7 +564,8 @@ private struct FeedReader {
             // RSS: a guid is the item's permanent address unless it says otherwise.
             episode.metadata.url = guid
         }
-        if let (text, dateElement) = item.date {
+        if let dateElement = item.date {
+            let text = dateElement.trimmedText
             if let iso = FeedDates.iso8601(from: text) {
                 episode.metadata.published = iso
             } else {
@@ -578,7 +579,7 @@ private struct FeedReader {
             undatedItems += 1
         }
         if let duration = item.duration {
-            if let seconds = Self.durationSeconds(duration.trimmedText) {
+            if let seconds = FeedDurations.seconds(duration.trimmedText) {
                 episode.metadata.duration = seconds
             } else if !duration.trimmedText.isEmpty {
                 episode.metadata.extra.append(MetadataField(key: duration.qualifiedName, value: duration.trimmedText))
@@ -590,29 +591,12 @@ private struct FeedReader {
         return episode
     }
 
-    /// `itunes:duration` in the forms feeds use: seconds (`4100`, `4100.5`), `MM:SS`, `H:MM:SS`, unpadded parts.
-    static func durationSeconds(_ text: String) -> Int? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count) else { return nil }
-        var total = 0
-        for (index, part) in parts.enumerated() {
-            let isLast = index == parts.count - 1
-            let whole = isLast ? part.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false) : [part]
-            guard whole.count <= 2, let first = whole.first, !first.isEmpty, first.count <= 9, first.allSatisfy({ $0.isASCII && $0.isNumber }),
-                whole.count == 1 || whole[1].allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(first)
-            else { return nil }
-            if index > 0 && value > 59 { return nil }
-            total = total * 60 + value
-        }
-        return total
-    }
-
     /// `psc:chapter start="00:01:36.500" title="…"`: Podlove's normal play time, fractions dropped.
     private mutating func podloveChapters(_ element: XMLElement) -> [Chapter] {
         var chapters: [Chapter] = []
         for chapter in element.children where chapter.is("chapter", in: FeedNamespace.podlove) {
             let start = chapter.attribute("start")?.trimmingWhitespace() ?? ""
-            guard let seconds = Self.durationSeconds(start) else {
+            guard let seconds = FeedDurations.seconds(start) else {
                 diagnostics.report(
                     .warning("rss.psc.start", "psc:chapter start '\(start)' is not a time; the chapter is left out", at: location(chapter)))
                 continue

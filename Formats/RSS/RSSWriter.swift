@@ -56,9 +56,11 @@ public struct RSSWriter: FolderWriter {
     }
 
     private func channelElements(_ channel: Channel, collection: EpisodeCollection, options: ConversionOptions) -> [XMLElement] {
-        var elements = [XMLElement("title", text: clean(channel.title))]
+        var elements = [XMLElement("title", text: clean(plainTitle(channel.title)))]
         if let site = channel.siteURL { elements.append(XMLElement("link", text: clean(site))) }
-        elements.append(XMLElement("description", text: clean(channel.description ?? "")))
+        // As HTML, as readers expect a channel description: text that merely looks like markup (`<tag>`,
+        // `&amp;`) is escaped and reads back as written.
+        elements.append(XMLElement("description", text: clean(htmlParagraphs(channel.description ?? ""))))
         let languages = Set(collection.episodes.map(\.language))
         if languages.count == 1, let language = languages.first ?? nil { elements.append(XMLElement("language", text: clean(language))) }
         elements.append(XMLElement("generator", text: "Quire"))
@@ -80,23 +82,12 @@ public struct RSSWriter: FolderWriter {
                         ]))
             }
         }
-        // Nested categories (`Arts/Food`) share their parent element, as Apple's directory expects.
-        var parents: [(name: String, children: [String])] = []
+        // One element per category, in order, a nested one (`Arts/Food`) inside its parent's, so the
+        // list reads back as written.
         for category in channel.categories {
-            let parts = category.split(separator: "/", maxSplits: 1).map(String.init)
-            if let index = parents.firstIndex(where: { $0.name == parts[0] }) {
-                if parts.count == 2 { parents[index].children.append(parts[1]) }
-            } else {
-                parents.append((parts.first ?? category, parts.count == 2 ? [parts[1]] : []))
-            }
-        }
-        for parent in parents {
-            let children = parent.children.map { XMLElement("itunes:category", attributes: [("text", clean($0))]) }
-            // A parent listed on its own as well as with children keeps its own element.
-            if channel.categories.contains(parent.name) && !children.isEmpty {
-                elements.append(XMLElement("itunes:category", attributes: [("text", clean(parent.name))]))
-            }
-            elements.append(XMLElement("itunes:category", attributes: [("text", clean(parent.name))], children: children))
+            let parts = category.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let children = parts.count == 2 ? [XMLElement("itunes:category", attributes: [("text", clean(parts[1]))])] : []
+            elements.append(XMLElement("itunes:category", attributes: [("text", clean(parts[0]))], children: children))
         }
         return elements
     }
@@ -146,9 +137,24 @@ public struct RSSWriter: FolderWriter {
         if let channelName = episode.channel, channelName != feedChannel.title {
             // RSS's own element for an item from another channel (aggregated feeds).
             let feed = collection.channel(named: channelName)?.feedURL
-            elements.append(XMLElement("source", attributes: feed.map { [("url", clean($0))] } ?? [], text: clean(channelName)))
+            elements.append(XMLElement("source", attributes: feed.map { [("url", clean($0))] } ?? [], text: clean(plainTitle(channelName))))
         }
         return XMLElement("item", children: elements)
+    }
+
+    /// A title as feeds write it: as is, unless it looks like HTML (`&amp;`, `<b>`), which readers
+    /// (Quire's too) would decode; then escaped once, so it reads back as written.
+    private func plainTitle(_ title: String) -> String {
+        ShowNotes.looksLikeHTML(title) ? MarkupEscaping.text(title) : title
+    }
+
+    /// Plain text as HTML: paragraphs (blank lines) as `<p>`, line breaks as `<br/>`, text escaped.
+    private func htmlParagraphs(_ text: String) -> String {
+        guard !text.isEmpty else { return "" }
+        return text.split(separator: "\n\n", omittingEmptySubsequences: false).map { paragraph in
+            "<p>" + paragraph.split(separator: "\n", omittingEmptySubsequences: false).map { MarkupEscaping.text(String($0)) }.joined(separator: "<br/>")
+                + "</p>"
+        }.joined(separator: "\n")
     }
 
     private func linkAttributes(_ link: MediaLink) -> [(name: String, value: String)] {

@@ -157,7 +157,9 @@ enum ShowNotes {
             closing = "]"
         }
         if closing != nil { rest = rest.dropFirst() }
-        let token = rest.prefix(while: { $0.isASCII && ($0.isNumber || $0 == ":") })
+        var token = rest.prefix(while: { $0.isASCII && ($0.isNumber || $0 == ":") })
+        // `12:30: Topic`: the colon after the time separates it from the title.
+        if token.hasSuffix(":") { token = token.dropLast() }
         guard token.contains(":"), let seconds = Timestamp.seconds(from: token) else { return nil }
         rest = rest[token.endIndex...]
         if let closing {

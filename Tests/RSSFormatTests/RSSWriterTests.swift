@@ -22,7 +22,9 @@ private func carryable(_ collection: EpisodeCollection) -> EpisodeCollection {
     var result = collection
     result.title = nil
     result.preamble = []
-    let channel = collection.channels.first ?? Channel(title: "Feed")
+    var channel = collection.channels.first ?? Channel(title: "Feed")
+    // RSS requires a channel description: an empty one and none are written alike.
+    if channel.description?.isEmpty == true { channel.description = nil }
     result.channels = [channel]
     for index in result.episodes.indices {
         result.episodes[index].channel = channel.title
