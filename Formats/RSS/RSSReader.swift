@@ -80,6 +80,22 @@ private struct ItemFields {
     var base: String?
 }
 
+private let articleMarker = Array("<article class=\"episode\"".utf8)
+
+extension String.UTF8View {
+    /// Whether the bytes hold `needle`, without Foundation's string search.
+    fileprivate func contains(_ needle: [UInt8]) -> Bool {
+        let bytes = Array(self)
+        guard needle.count <= bytes.count else { return false }
+        var index = 0
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+}
+
 private struct FeedReader {
     let input: InputFile
     let transcriptFileParser: RSSReader.TranscriptFileParser?
@@ -482,14 +498,19 @@ private struct FeedReader {
         episode.metadata.transcriptLinks = item.transcriptLinks.map(\.link)
         // People: the item's own, else the channel's (its regular hosts); Quire's article already
         // holds the entities, which the feed's `podcast:person` tags give a role and page.
+        // The k-th tag naming someone goes to the k-th entity of that name (the writer tags every
+        // entity sharing a name with one it tags, so duplicate names stay apart).
+        var matched: Set<Int> = []
         for person in item.people.isEmpty && episode.entities.isEmpty ? channelPeople : item.people {
-            if let index = episode.entities.firstIndex(where: {
-                ShowNotes.collapsingSpaces($0.name) == person.name && $0.role == nil && $0.url == nil
+            if let index = episode.entities.indices.first(where: {
+                !matched.contains($0) && ShowNotes.collapsingSpaces(episode.entities[$0].name) == person.name
             }) {
+                matched.insert(index)
                 episode.entities[index].role = person.role
                 episode.entities[index].url = person.url
             } else {
                 episode.entities.append(person)
+                matched.insert(episode.entities.count - 1)
             }
         }
         readLocalTranscript(item, into: &episode)
@@ -499,7 +520,7 @@ private struct FeedReader {
     /// The episode as Quire writes it into `content:encoded` (an `<article class="episode">`), read back
     /// exactly; `nil` for other show notes.
     private mutating func quireArticle(in item: ItemFields) -> Episode? {
-        guard let content = item.content, content.contains("<article class=\"episode\"") else { return nil }
+        guard let content = item.content, content.utf8.contains(articleMarker) else { return nil }
         let fragment = InputFile(name: input.name, bytes: Array(("<div>" + content + "</div>").utf8))
         guard let root = try? SafeXMLParser.parse(fragment, prefix: "rss.content", keepingWhitespace: true) else { return nil }
         var articleDiagnostics = Diagnostics()
@@ -552,8 +573,7 @@ private struct FeedReader {
                 episode.chapters = found.chapters
                 // The lines became chapters; the overview keeps the rest.
                 summary = ShowNotes.normalizeLines(
-                    summary.split(separator: "\n", omittingEmptySubsequences: false).filter { !found.lines.contains($0.trimmingWhitespace()) }
-                        .joined(separator: "\n"))
+                    ShowNotes.lines(of: summary).filter { !found.lines.contains($0.trimmingWhitespace()) }.joined(separator: "\n"))
                 break
             }
         }
@@ -680,7 +700,7 @@ extension String {
     fileprivate func replacingBlankLineRuns() -> String {
         var result = ""
         var blank = false
-        for line in split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in ShowNotes.lines(of: self) {
             if line.isEmpty {
                 blank = true
                 continue

@@ -119,7 +119,10 @@ public struct RSSWriter: FolderWriter {
         if let explicit = metadata.explicit { elements.append(XMLElement("itunes:explicit", text: explicit ? "true" : "false")) }
         if let link = metadata.chaptersLink { elements.append(XMLElement("podcast:chapters", attributes: linkAttributes(link))) }
         for link in metadata.transcriptLinks { elements.append(XMLElement("podcast:transcript", attributes: linkAttributes(link))) }
-        for entity in episode.entities where entity.role != nil || entity.url != nil || entity.kind == .person {
+        // People, and anything with a role or page; with them every entity of the same name, so a reader
+        // matching tags to names in order cannot mix two of them up.
+        let tagged = Set(episode.entities.filter { $0.role != nil || $0.url != nil || $0.kind == .person }.map(\.name))
+        for entity in episode.entities where tagged.contains(entity.name) {
             var attributes: [(name: String, value: String)] = []
             if let role = entity.role { attributes.append(("role", clean(role))) }
             if let url = entity.url { attributes.append(("href", clean(url))) }
