@@ -20,16 +20,30 @@ public struct RSSFormat: FormatPlugin {
                 id: Self.id, displayName: "RSS/Atom podcast feed", aliases: ["feed", "atom", "podcast"], fileExtensions: ["rss", "atom"],
                 mediaTypes: ["application/rss+xml", "application/atom+xml"], settings: RSSSettings.all,
                 sniffer: { sample in
-                    // `.xml` files (and anything else) are feeds when their root says so.
-                    guard let text = sample.text?.prefix(2048) else { return nil }
-                    if text.contains("<rss") || text.contains("<rdf:RDF") && text.contains("http://purl.org/rss/1.0/") { return .certain }
-                    if text.contains("<feed") && text.contains("http://www.w3.org/2005/Atom") { return .certain }
+                    // `.xml` files (and anything else) are feeds when their root element says so.
+                    guard let text = sample.text, let root = RSSFormat.rootElementStart(text) else { return nil }
+                    if root.hasPrefix("<rss") || root.hasPrefix("<rdf:RDF") && text.contains("http://purl.org/rss/1.0/") { return .certain }
+                    if root.hasPrefix("<feed") && text.contains("http://www.w3.org/2005/Atom") { return .certain }
                     return nil
                 }))
         try registry.addReader(RSSReader(transcriptFileParser: transcriptFileParser), for: Self.id)
         try registry.addWriter(
             RSSWriter(), for: Self.id,
             loss: .lossy("the collection's title and preamble, transcripts' text, channels other than the feed's apart from their names and feeds"))
+    }
+}
+
+extension RSSFormat {
+    /// The text from the root element's `<` on, past the XML declaration, processing instructions
+    /// (`<?xml-stylesheet?>`), comments and a DOCTYPE; `nil` when the text does not start as XML.
+    static func rootElementStart(_ text: String) -> Substring? {
+        var rest = text.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+        while rest.hasPrefix("<?") || rest.hasPrefix("<!") {
+            let end = rest.hasPrefix("<!--") ? rest.firstRange(of: "-->")?.upperBound : rest.firstIndex(of: ">").map { rest.index(after: $0) }
+            guard let end else { return nil }
+            rest = rest[end...].drop { $0.isWhitespace }
+        }
+        return rest.hasPrefix("<") ? rest : nil
     }
 }
 

@@ -109,3 +109,14 @@ import Testing
         #expect(found.lines == ["00:00 A", "01:00 B"])
     }
 }
+
+@Suite struct SnifferTests {
+    @Test func theRootElementDecides() {
+        let buzzsprout = "<?xml version=\"1.0\"?>\n<?xml-stylesheet href=\"s.xsl\"?>\n<!-- hi > there -->\n<rss version=\"2.0\">"
+        #expect(RSSFormat.rootElementStart(buzzsprout)?.hasPrefix("<rss") == true)
+        #expect(RSSFormat.rootElementStart("\u{FEFF}<feed xmlns=\"http://www.w3.org/2005/Atom\">")?.hasPrefix("<feed") == true)
+        // Prose about feeds, and other XML, are not feeds.
+        #expect(RSSFormat.rootElementStart("# Notes\n\nWrite <rss> in the file.") == nil)
+        #expect(RSSFormat.rootElementStart("<opml version=\"2.0\"><!-- <rss> -->")?.hasPrefix("<rss") == false)
+    }
+}
