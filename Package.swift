@@ -73,12 +73,15 @@ let package = Package(
         .target(
             name: "QuireHTML", dependencies: ["QuireCore", "QuireXML", "QuireCommonMark", "QuireXHTML"], path: "Formats/HTML",
             resources: [.embedInCode("Templates")]),
+        .target(name: "QuireRSS", dependencies: ["QuireCore", "QuireXML", "QuireXHTML", "QuireTimedText"], path: "Formats/RSS"),
         .target(name: "QuireEPUB", dependencies: ["QuireCore", "QuireXML", "QuireCommonMark", "QuireXHTML", "QuireZip"], path: "Formats/EPUB"),
         .target(name: "QuireTranscripts", dependencies: ["QuireCore", "QuireTimedText"], path: "Formats/Transcripts"),
 
         .target(
             name: "QuireBuiltinFormats",
-            dependencies: ["QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML", "QuireMarkdown", "QuireHTML", "QuireEPUB", "QuireTranscripts"],
+            dependencies: [
+                "QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML", "QuireMarkdown", "QuireHTML", "QuireEPUB", "QuireTranscripts", "QuireRSS",
+            ],
             path: "Sources/QuireBuiltinFormats"),
         // Reading accuracy: a hand-checked ground truth and the scorecard `quire score` prints.
         .target(name: "QuireScoring", dependencies: ["QuireCore"], path: "Sources/QuireScoring"),
@@ -158,6 +161,10 @@ let package = Package(
                 "QuireEPUB", "QuireZip", "QuireSummaryText", "QuireTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RSSFormatTests",
+            dependencies: ["QuireRSS", "QuireXML", "QuireTimedText", "QuireTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]),
         // The contract every built-in reader and writer keeps, checked the same way for all of them.
         .testTarget(

@@ -4,6 +4,7 @@ import QuireHTML
 import QuireJSON
 import QuireMarkdown
 import QuireOPML
+import QuireRSS
 import QuireSummaryText
 import QuireTranscripts
 
@@ -18,6 +19,7 @@ public enum BuiltinFormats {
         MarkdownFormat(),
         EPUBFormat(),
         WebVTTFormat(), SRTFormat(), PodcastTranscriptFormat(),
+        RSSFormat(),
         // Edges between two formats, once both are registered.
         MarkdownHTMLConverter.Edge(),
     ]

@@ -8,6 +8,10 @@ enum LibXMLTree {
     /// declaring entities are refused before parsing.
     static func element(from node: UnsafeMutablePointer<xmlNode>) -> XMLElement {
         var element = XMLElement(string(node.pointee.name), line: Int(xmlGetLineNo(node)), textRuns: [""])
+        if let namespace = node.pointee.ns {
+            element.namespace = namespace.pointee.href.map { String(cString: $0) }
+            element.namespacePrefix = namespace.pointee.prefix.map { String(cString: $0) }
+        }
         var attribute = node.pointee.properties
         while let current = attribute {
             var value = ""

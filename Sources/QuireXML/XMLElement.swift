@@ -13,6 +13,10 @@ public struct XMLElement: Sendable, Hashable {
     /// (`children.count + 1` runs), for markup where text and elements interleave (XHTML's `<p>`).
     /// Empty for elements built in code; `text` is their concatenation either way.
     public var textRuns: [String]
+    /// The namespace URI and prefix, when parsed (`http://www.itunes.com/dtds/podcast-1.0.dtd`, `itunes`):
+    /// `name` is the local name, and feeds mix vocabularies that share local names (`itunes:image`, `image`).
+    public var namespace: String?
+    public var namespacePrefix: String?
 
     public init(
         _ name: String, attributes: [(name: String, value: String)] = [], children: [XMLElement] = [], text: String = "", line: Int? = nil,

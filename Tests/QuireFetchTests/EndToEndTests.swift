@@ -61,6 +61,9 @@ struct EndToEndTests {
         }
         let contents = try ExternalTool.run("unzip", ["-p", book])
         #expect(contents.output.contains("Oven spring"))
+        // The stored transcript is read with the feed: the book shows what is said, with its speakers.
+        #expect(contents.output.contains("Welcome to Kitchen Physics."))
+        #expect(contents.output.contains("Ben Crust"))
 
         // A second run asks conditionally and stores nothing new.
         let again = try FetchCLI.run(["fetch", server.url("/kp/feed.xml"), "-o", feeds])

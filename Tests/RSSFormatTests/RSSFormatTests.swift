@@ -1,0 +1,2 @@
+import QuireRSS
+import Testing
