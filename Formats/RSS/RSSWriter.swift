@@ -269,28 +269,7 @@ enum ChaptersJSON {
     static let mediaType = "application/json+chapters"
 
     static func document(_ chapters: [Chapter]) -> [UInt8] {
-        let entries = chapters.map { "    {\"startTime\": \($0.start ?? 0), \"title\": \(string($0.title))}" }
+        let entries = chapters.map { "    {\"startTime\": \($0.start ?? 0), \"title\": \(JSONText.quoted($0.title))}" }
         return Array("{\n  \"version\": \"1.2.0\",\n  \"chapters\": [\n\(entries.joined(separator: ",\n"))\n  ]\n}\n".utf8)
-    }
-
-    private static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

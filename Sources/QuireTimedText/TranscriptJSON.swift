@@ -113,10 +113,10 @@ enum TranscriptJSON {
         for (index, segment) in transcript.segments.enumerated() {
             output += index == 0 ? "\n" : ",\n"
             output += "    {"
-            if let speaker = segment.speaker { output += "\"speaker\": " + quoted(speaker) + ", " }
+            if let speaker = segment.speaker { output += "\"speaker\": " + JSONText.quoted(speaker) + ", " }
             output += "\"startTime\": " + seconds(segment.start)
             if let end = segment.end { output += ", \"endTime\": " + seconds(end) }
-            output += ", \"body\": " + quoted(segment.text) + "}"
+            output += ", \"body\": " + JSONText.quoted(segment.text) + "}"
         }
         output += transcript.segments.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         return output
@@ -133,23 +133,5 @@ enum TranscriptJSON {
         while fraction.hasSuffix("0") { fraction.removeLast() }
         text += "." + fraction
         return text
-    }
-
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }
