@@ -23,21 +23,7 @@ public enum FrontMatterScalar {
 
     /// `value` in double quotes with every character that needs it escaped.
     public static func quoted(_ value: String, _ dialect: Dialect) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where dialect.writesAsHex(scalar):
-                let hex = String(scalar.value, radix: 16, uppercase: dialect == .yaml)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        JSONText.quoted(value, writesAsHex: dialect.writesAsHex, uppercaseHex: dialect == .yaml)
     }
 
     /// The double-quoted string that `text` starts with (at its opening quote): its value and the index

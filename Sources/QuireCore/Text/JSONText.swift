@@ -3,6 +3,12 @@
 package enum JSONText {
     /// `text` in double quotes, with `"`, `\` and control characters escaped (RFC 8259, section 7).
     package static func quoted(_ text: String) -> String {
+        quoted(text, writesAsHex: { $0.value < 0x20 }, uppercaseHex: false)
+    }
+
+    /// The escaping JSON strings share with YAML's double-quoted scalars (`FrontMatterScalar`): `"` and
+    /// `\` escaped, `\n`, `\r`, `\t`, and `\u` with four hex digits for the scalars `writesAsHex` names.
+    package static func quoted(_ text: String, writesAsHex: (Unicode.Scalar) -> Bool, uppercaseHex: Bool) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -11,8 +17,8 @@ package enum JSONText {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
+            case _ where writesAsHex(scalar):
+                let hex = String(scalar.value, radix: 16, uppercase: uppercaseHex)
                 result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: result.unicodeScalars.append(scalar)
             }
