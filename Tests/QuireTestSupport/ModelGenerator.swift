@@ -19,30 +19,17 @@ public struct ModelGenerator {
         }
     }
 
-    private var state: UInt64
+    private var random: SeededRandom
     private let options: Options
 
     public init(seed: UInt64, options: Options = Options()) {
-        state = seed &+ 0x9E37_79B9_7F4A_7C15
+        random = SeededRandom(state: seed &+ 0x9E37_79B9_7F4A_7C15)
         self.options = options
     }
 
-    /// SplitMix64: tiny, seedable, good enough for test data.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    private mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-
-    private mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
-
-    private mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+    private mutating func int(_ range: ClosedRange<Int>) -> Int { random.int(range) }
+    private mutating func chance(_ percent: Int) -> Bool { random.chance(percent) }
+    private mutating func pick<T>(_ items: [T]) -> T { random.pick(items) }
 
     private static let words = [
         "podcast", "Model", "世界模型", "학습", "의", "数据", "שלום", "مرحبا", "🎙️", "emoji👩‍💻", "naïve", "Ñandú", "C++", "#hash",

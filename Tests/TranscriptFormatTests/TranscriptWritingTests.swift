@@ -182,26 +182,17 @@ private let goldenFolder = "Tests/TranscriptFormatTests/Fixtures"
 
 /// Seeded transcripts: clean ones any kind holds, or hostile ones meant to break a writer.
 struct TranscriptGenerator {
-    private var state: UInt64
+    private var random: SeededRandom
     let hostile: Bool
 
     init(seed: UInt64, hostile: Bool) {
-        state = seed
+        random = SeededRandom(state: seed)
         self.hostile = hostile
     }
 
-    private mutating func next() -> UInt64 {
-        // SplitMix64.
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    private mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    private mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
-    private mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
+    private mutating func int(_ range: ClosedRange<Int>) -> Int { random.int(range) }
+    private mutating func pick<T>(_ items: [T]) -> T { random.pick(items) }
+    private mutating func chance(_ percent: Int) -> Bool { random.chance(percent) }
 
     static let cleanWords = [
         "bread", "Yeast", "steam,", "2 + 2", "a:b", "“curly”", "'single'", "&", "<slow>", "R&D", "#hash", "—", "é", "주인", "主持人", "مرحبا", "🎙️",
