@@ -20,6 +20,7 @@ public struct EPUBFormat: FormatPlugin {
                     return header.count == 30 + mimetype.count && header[30...].elementsEqual(mimetype) ? .certain : nil
                 }))
         try registry.addReader(EPUBReader(), for: Self.id)
+        try registry.addChecker(EPUBChecker(), for: Self.id, profiles: EPUBChecker.profiles)
         // XHTML cannot hold C0 control characters; the writer warns when it drops any.
         try registry.addWriter(EPUBWriter(), for: Self.id, loss: .lossy("control characters, which XHTML cannot hold"))
     }

@@ -7,6 +7,7 @@ import QuireZip
 struct EPUBSettings {
     enum Order: String { case input, published, channel }
     enum Grouping: String { case channel }
+    enum Profile: String { case `default`, kindle }
 
     static let author = FormatSetting("author", .text(valueName: "name"), help: "The book's author (dc:creator).")
     static let cover = FormatSetting(
@@ -16,7 +17,11 @@ struct EPUBSettings {
     static let groupBy = FormatSetting(
         "group-by", .choice(["channel"]), help: "'channel' makes channels the top level of the table of contents.")
 
-    static let all = [author, cover, order, groupBy, MarkupSettings.unsafeHTML, ArticleSettings.noTimeline] + ZipLimits.settings
+    static let profile = FormatSetting(
+        "profile", .choice(["default", "kindle"]), default: Profile.default.rawValue,
+        help: "'kindle' writes what Send to Kindle needs and checks the book as `quire check --profile kindle` does.")
+
+    static let all = [author, cover, order, groupBy, MarkupSettings.unsafeHTML, ArticleSettings.noTimeline, profile] + ZipLimits.settings
 
     var author: String?
     var coverPath: String?
@@ -28,6 +33,7 @@ struct EPUBSettings {
     var unsafeHTML: Bool
     /// Episode timelines and the overview page (`no-timeline` leaves them out).
     var timeline: Bool
+    var profile: Profile
 
     init(_ options: ConversionOptions) throws(ConversionFailure) {
         author = options.value(Self.author)
@@ -38,5 +44,6 @@ struct EPUBSettings {
         language = options.value(CommonSettings.language).flatMap { LanguageTag.isWellFormed($0) ? $0 : nil }
         unsafeHTML = options.flag(MarkupSettings.unsafeHTML)
         timeline = !options.flag(ArticleSettings.noTimeline)
+        profile = try options.choice(Self.profile, as: Profile.self) ?? .default
     }
 }

@@ -9,7 +9,8 @@ extension EPUBWriter: StreamingFormatWriter {
     /// checks that it is before writing anything.
     public func streamWriter(options: ConversionOptions, output: StreamOutput) throws -> (any EpisodeStreamWriter)? {
         let settings = try EPUBSettings(options)
-        guard settings.order != .published else { return nil }
+        // The kindle profile checks the finished book's bytes, which a stream writes straight to its output.
+        guard settings.order != .published, settings.profile != .kindle else { return nil }
         return EPUBStreamWriter(settings: settings, output: output)
     }
 }

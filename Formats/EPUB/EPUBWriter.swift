@@ -37,7 +37,9 @@ public struct EPUBWriter: FormatWriter {
             }
             return hasUnwritableText
         }
-        return try book.archive.finish()
+        let bytes = try book.archive.finish()
+        if settings.profile == .kindle { KindleChecks.review(bytes, options: options, diagnostics: &diagnostics) }
+        return bytes
     }
 
     /// The whole book but for writing its archive: the front matter, the episode documents (added in

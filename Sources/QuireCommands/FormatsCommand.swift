@@ -69,6 +69,10 @@ enum FormatDescription {
             let loss = if case .lossy(let what) = edge.loss { ", loses \(spelling.rewrite(what))" } else { "" }
             lines.append("edge: \(edge.from) → \(edge.to) (\(edge.kind), \(edge.provider)\(loss))")
         }
+        if let checker = registry.checker(for: format.id) {
+            lines.append("checker: `quire check` (\(checker.provider))")
+            for profile in checker.profiles { lines.append("check profile: \(profile.name): \(profile.summary)") }
+        }
         guard !format.settings.isEmpty else {
             lines.append("settings: none")
             return lines.joined(separator: "\n")

@@ -16,7 +16,9 @@ public struct QuireCommand: ParsableCommand {
             Diagnostics are printed as path:line:column: severity: message [identifier].
             """,
         version: "0.1.0",
-        subcommands: [ConvertCommand.self, FetchCommand.self, FormatsCommand.self, RouteCommand.self, ScoreCommand.self, PluginsCommand.self],
+        subcommands: [
+            ConvertCommand.self, CheckCommand.self, FetchCommand.self, FormatsCommand.self, RouteCommand.self, ScoreCommand.self, PluginsCommand.self,
+        ],
         defaultSubcommand: nil)
 
     public init() {}

@@ -2,6 +2,8 @@
 public struct FormatRegistry: Sendable {
     public private(set) var formats: [FormatDescriptor] = []
     public private(set) var edges: [ConversionEdge] = []
+    /// At most one checker per format (`quire check`).
+    public private(set) var checkers: [RegisteredChecker] = []
     /// The plugin whose `register(in:)` is running, recorded as the provider of what it adds.
     private var currentProvider = "unknown"
 
@@ -50,6 +52,15 @@ public struct FormatRegistry: Sendable {
                 from: .format(source), to: .format(target), action: .convert(converter), cost: cost, loss: loss,
                 provider: currentProvider, reason: reason))
     }
+
+    /// The format's checker and the profiles it offers; a format has at most one.
+    public mutating func addChecker(_ checker: any FormatChecker, for format: FormatID, profiles: [CheckProfile] = []) throws {
+        guard descriptor(for: format) != nil else { throw RegistryError.unknownFormat(format, provider: currentProvider) }
+        if checkers.contains(where: { $0.format == format }) { throw RegistryError.duplicateChecker(format, provider: currentProvider) }
+        checkers.append(RegisteredChecker(format: format, checker: checker, profiles: profiles, provider: currentProvider))
+    }
+
+    public func checker(for format: FormatID) -> RegisteredChecker? { checkers.first { $0.format == format } }
 
     private mutating func addEdge(_ edge: ConversionEdge) throws {
         for case .format(let id) in [edge.from, edge.to] where descriptor(for: id) == nil {
@@ -120,6 +131,7 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownFormat(FormatID, provider: String)
     case negativeCost(String, provider: String)
     case conflictingSetting(String, provider: String)
+    case duplicateChecker(FormatID, provider: String)
 
     public var description: String {
         switch self {
@@ -131,6 +143,8 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(provider): edge \(edge) has a negative cost"
         case .conflictingSetting(let key, let provider):
             "\(provider): setting '\(key)' is already declared with other values by another format"
+        case .duplicateChecker(let format, let provider):
+            "\(provider): format '\(format)' already has a checker"
         }
     }
 }
