@@ -52,7 +52,15 @@ struct CheckCommand: ParsableCommand {
         let given = try from.map { try workspace.node(named: $0) }
         var failed = false
         for path in files {
-            let (file, node) = try workspace.readInput(path, format: given)
+            let file: InputFile, node: GraphNode
+            do {
+                (file, node) = try workspace.readInput(path, format: given)
+            } catch let failure as CommandFailure where failure.status == .failure {
+                // An unreadable file is that file's failure; the others are still checked.
+                console.printError("quire: error: \(failure.message ?? "cannot read \(path)")")
+                failed = true
+                continue
+            }
             guard case .format(let format) = node else { throw CommandFailure.usage("'model' is the in-memory model, not a format that can be checked") }
             var found = try findings(file, format: format, workspace: workspace)
             if strict { found = found.escalatingWarnings() }

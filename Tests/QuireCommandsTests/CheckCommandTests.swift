@@ -244,3 +244,14 @@ private struct CheckBook {
         return String(line[line.index(after: open)..<line.index(before: line.endIndex)])
     }
 }
+
+extension CheckCommandTests {
+    @Test func anUnreadableFileFailsButTheOthersAreChecked() throws {
+        let directory = try TemporaryDirectory()
+        let book = try CheckBook().save(in: directory)
+        let result = quire(["check", directory.path("absent.epub"), book])
+        #expect(result.status == .failure)
+        #expect(result.error.contains("quire: error: cannot read"))
+        #expect(result.output == "\(book): 0 errors, 0 warnings\n")
+    }
+}
