@@ -82,3 +82,34 @@ import Testing
         #expect(try EPUBWriter().streamWriter(options: ConversionOptions(), output: output) != nil)
     }
 }
+
+extension EPUBCheckTests {
+    /// A PNG signature and IHDR chunk declaring `width` × `height`: all the size check reads.
+    private static func pngHeader(width: UInt32, height: UInt32) -> [UInt8] {
+        func bigEndian(_ value: UInt32) -> [UInt8] { [24, 16, 8, 0].map { UInt8((value >> $0) & 0xFF) } }
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + bigEndian(width) + bigEndian(height)
+            + [8, 2, 0, 0, 0, 0, 0, 0, 0]
+    }
+
+    private static func kindleFindings(cover: [UInt8], mediaType: String) -> [Diagnostic] {
+        let package = HandmadeZip.minimalPackage.replacingOccurrences(
+            of: "</manifest>", with: "<item id=\"cover\" href=\"cover.img\" media-type=\"\(mediaType)\" properties=\"cover-image\"/></manifest>")
+        var zip = HandmadeZip.epub(package: package)
+        zip.entries.append(HandmadeZip.Entry(name: "OEBPS/cover.img", data: cover))
+        var found = Diagnostics()
+        EPUBChecker().check(InputFile(name: "small.epub", bytes: zip.bytes), profile: "kindle", options: ConversionOptions(), diagnostics: &found)
+        return found.all.filter { $0.id.rawValue.hasPrefix("kindle.cover") }
+    }
+
+    @Test func coverSizeAgainstKindlesRecommendation() {
+        let small = Self.kindleFindings(cover: Self.pngHeader(width: 600, height: 900), mediaType: "image/png")
+        #expect(small.map(\.id) == ["kindle.cover.size"])
+        #expect(small.first?.severity == .warning)
+        #expect(small.first?.location == SourceLocation(file: "small.epub", entry: "OEBPS/cover.img"))
+        #expect(small.first?.message.hasPrefix("the cover is 600 × 900 pixels; Kindle recommends 1600 × 2560") == true)
+        #expect(Self.kindleFindings(cover: Self.pngHeader(width: 1600, height: 2560), mediaType: "image/png").isEmpty)
+        // A cover whose bytes are not the image its media type says is an error, not a guess.
+        #expect(Self.kindleFindings(cover: Array("GIF89a".utf8), mediaType: "image/jpeg").map(\.id) == ["kindle.cover.unreadable"])
+        #expect(Self.kindleFindings(cover: Array("GIF89a".utf8), mediaType: "image/gif").map(\.id) == ["kindle.cover.raster"])
+    }
+}
