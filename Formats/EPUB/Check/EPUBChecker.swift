@@ -26,7 +26,8 @@ public struct EPUBChecker: FormatChecker {
         if book.coverItem == nil {
             diagnostics.report(
                 .warning(
-                    "epub.check.cover.missing", "the book has no cover image (no manifest item with properties=\"cover-image\"); library views show a blank",
+                    "epub.check.cover.missing",
+                    "the book has no cover image (no manifest item with properties=\"cover-image\", no <meta name=\"cover\">); library views show a blank",
                     at: book.packageLocation(line: book.package.child(named: "manifest")?.line)))
         }
         if profile == Self.kindle.name { KindleChecks.run(book, diagnostics: &diagnostics) }
