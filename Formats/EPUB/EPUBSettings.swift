@@ -16,7 +16,7 @@ struct EPUBSettings {
     static let groupBy = FormatSetting(
         "group-by", .choice(["channel"]), help: "'channel' makes channels the top level of the table of contents.")
 
-    static let all = [author, cover, order, groupBy, MarkupSettings.unsafeHTML, ArticleSettings.noTimeline] + ZipLimits.settings
+    static let all = [author, cover, order, groupBy, MarkupSettings.unsafeHTML, ArticleSettings.noTimeline] + ZipLimits.settings + BookMetadata.settings
 
     var author: String?
     var coverPath: String?
@@ -28,6 +28,8 @@ struct EPUBSettings {
     var unsafeHTML: Bool
     /// Episode timelines and the overview page (`no-timeline` leaves them out).
     var timeline: Bool
+    /// Series, subjects and the rest, from the settings and the metadata file.
+    var metadata: BookMetadata
 
     init(_ options: ConversionOptions) throws(ConversionFailure) {
         author = options.value(Self.author)
@@ -35,7 +37,8 @@ struct EPUBSettings {
         order = try options.choice(Self.order, as: Order.self) ?? .input
         groupByChannel = try options.choice(Self.groupBy, as: Grouping.self) == .channel
         date = try options.count(CommonSettings.date)
-        language = options.value(CommonSettings.language).flatMap { LanguageTag.isWellFormed($0) ? $0 : nil }
+        metadata = try BookMetadata(options)
+        language = (options.value(CommonSettings.language) ?? metadata.language).flatMap { LanguageTag.isWellFormed($0) ? $0 : nil }
         unsafeHTML = options.flag(MarkupSettings.unsafeHTML)
         timeline = !options.flag(ArticleSettings.noTimeline)
     }
