@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         // Comes with AsyncHTTPClient; named for the local HTTP server `quire fetch`'s tests start.
         .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
+        // YAML metadata files (`--metadata book.yaml`), through QuireYAML.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // C at the edge: one tiny module per library, nothing else in them.
@@ -65,6 +67,9 @@ let package = Package(
         // Timed text (WebVTT, SRT, transcript JSON) to and from the model's Transcript: the transcript formats and the RSS reader share it.
         .target(name: "QuireTimedText", dependencies: ["QuireCore"], path: "Sources/QuireTimedText"),
 
+        // YAML read into plain values with line and column (EPUB's --metadata; defaults files later).
+        .target(name: "QuireYAML", dependencies: ["QuireCore", .product(name: "Yams", package: "Yams")], path: "Sources/QuireYAML"),
+
         // Built-in formats: each imports the core (and the C libraries it needs), never another format.
         .target(name: "QuireSummaryText", dependencies: ["QuireCore"], path: "Formats/SummaryText"),
         .target(name: "QuireJSON", dependencies: ["QuireCore"], path: "Formats/JSON"),
@@ -74,7 +79,8 @@ let package = Package(
             name: "QuireHTML", dependencies: ["QuireCore", "QuireXML", "QuireCommonMark", "QuireXHTML"], path: "Formats/HTML",
             resources: [.embedInCode("Templates")]),
         .target(name: "QuireRSS", dependencies: ["QuireCore", "QuireXML", "QuireXHTML", "QuireTimedText"], path: "Formats/RSS"),
-        .target(name: "QuireEPUB", dependencies: ["QuireCore", "QuireXML", "QuireCommonMark", "QuireXHTML", "QuireZip"], path: "Formats/EPUB"),
+        .target(
+            name: "QuireEPUB", dependencies: ["QuireCore", "QuireXML", "QuireCommonMark", "QuireXHTML", "QuireZip", "QuireYAML"], path: "Formats/EPUB"),
         .target(name: "QuireTranscripts", dependencies: ["QuireCore", "QuireTimedText"], path: "Formats/Transcripts"),
 
         .target(
@@ -179,6 +185,7 @@ let package = Package(
         // One test target per support module, checking it as the formats that use it see it.
         .testTarget(name: "QuireZipTests", dependencies: ["QuireZip", "QuireCore", "QuireTestSupport"]),
         .testTarget(name: "QuireXMLTests", dependencies: ["QuireXML", "QuireCore"]),
+        .testTarget(name: "QuireYAMLTests", dependencies: ["QuireYAML"]),
         .testTarget(name: "QuireCommonMarkTests", dependencies: ["QuireCommonMark"]),
         .testTarget(
             name: "QuireXHTMLTests",

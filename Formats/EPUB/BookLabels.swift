@@ -19,6 +19,9 @@ struct BookLabels: Sendable {
     var overview: String
     var transcript: String
     var artwork: String
+    /// Not a label, but what every page of the book shares with them: the stylesheets it links,
+    /// in cascade order (`BookMetadata.stylesheetHrefs`).
+    var stylesheets = [PackageLayout.stylesheet.href]
     private var episodeCountFormat: @Sendable (Int) -> String
     private var episodeFormat: @Sendable (Int) -> String
     private var chapterFormat: @Sendable (Int) -> String
@@ -27,6 +30,11 @@ struct BookLabels: Sendable {
     /// A name for an untitled episode.
     func episode(_ number: Int) -> String { episodeFormat(number) }
     func chapter(_ number: Int) -> String { chapterFormat(number) }
+
+    init(language: String, stylesheets: [String]) {
+        self.init(language: language)
+        self.stylesheets = stylesheets
+    }
 
     init(language: String) {
         switch language.split(separator: "-").first.map({ $0.lowercased() }) ?? "en" {

@@ -21,7 +21,8 @@ struct EPUBSettings {
         "profile", .choice(["default", "kindle"]), default: Profile.default.rawValue,
         help: "'kindle' writes what Send to Kindle needs and checks the book as `quire check --profile kindle` does.")
 
-    static let all = [author, cover, order, groupBy, MarkupSettings.unsafeHTML, ArticleSettings.noTimeline, profile] + ZipLimits.settings
+    static let all =
+        [author, cover, order, groupBy, MarkupSettings.unsafeHTML, ArticleSettings.noTimeline, profile] + ZipLimits.settings + BookMetadata.settings
 
     var author: String?
     var coverPath: String?
@@ -34,6 +35,8 @@ struct EPUBSettings {
     /// Episode timelines and the overview page (`no-timeline` leaves them out).
     var timeline: Bool
     var profile: Profile
+    /// Series, subjects and the rest, from the settings and the metadata file.
+    var metadata: BookMetadata
 
     init(_ options: ConversionOptions) throws(ConversionFailure) {
         author = options.value(Self.author)
@@ -41,7 +44,8 @@ struct EPUBSettings {
         order = try options.choice(Self.order, as: Order.self) ?? .input
         groupByChannel = try options.choice(Self.groupBy, as: Grouping.self) == .channel
         date = try options.count(CommonSettings.date)
-        language = options.value(CommonSettings.language).flatMap { LanguageTag.isWellFormed($0) ? $0 : nil }
+        metadata = try BookMetadata(options)
+        language = (options.value(CommonSettings.language) ?? metadata.language).flatMap { LanguageTag.isWellFormed($0) ? $0 : nil }
         unsafeHTML = options.flag(MarkupSettings.unsafeHTML)
         timeline = !options.flag(ArticleSettings.noTimeline)
         profile = try options.choice(Self.profile, as: Profile.self) ?? .default

@@ -69,7 +69,7 @@ final class EPUBStreamWriter: EpisodeStreamWriter {
     func write(_ episodes: [Episode], diagnostics: inout Diagnostics) throws {
         // Documents that do not depend on the book never read its language or labels: any will do.
         let language = settings.language ?? "und"
-        let labels = BookLabels(language: language)
+        let labels = BookLabels(language: language, stylesheets: settings.metadata.stylesheetHrefs)
         var ready: [EpisodeDocuments.Placed] = []
         for episode in episodes {
             let position = outline.count

@@ -59,18 +59,19 @@ public struct EPUBWriter: FormatWriter {
         diagnostics: inout Diagnostics, addEpisodes: (PackageAssembly, _ language: String, _ labels: BookLabels) throws -> Bool
     ) throws -> PackageAssembly {
         let language = LanguageTag.book(for: collection, option: settings.language)
-        let labels = BookLabels(language: language)
+        let labels = BookLabels(language: language, stylesheets: settings.metadata.stylesheetHrefs)
         let title = Self.displayTitle(collection, settings: settings, labels: labels)
-        let creators = settings.author.map { [$0] } ?? collection.channels.map(\.title).filter { !$0.isEmpty }
+        let creators = settings.author.map { [$0] } ?? settings.metadata.authors.nonEmpty ?? collection.channels.map(\.title).filter { !$0.isEmpty }
         let book = try PackageAssembly(spoolingTo: spoolOutput)
         try book.add(PackageLayout.stylesheet, text: Stylesheet.css)
+        try BookStyles.add(settings.metadata, to: book, diagnostics: &diagnostics)
 
         // Cover and title page.
         let cover = loadedCover ?? CoverImage.drawn(title: title, episodeCount: collection.episodes.count, language: language, labels: labels)
         let coverItem = PackageLayout.coverImage(mediaType: cover.mediaType, fileExtension: cover.fileExtension)
         try book.add(coverItem, bytes: cover.bytes)
         let coverPage = XHTMLPage.document(
-            title: title, language: language, bodyClass: "cover",
+            title: title, language: language, bodyClass: "cover", stylesheets: labels.stylesheets,
             body:
                 "<section epub:type=\"cover\" class=\"cover\"><img class=\"cover-image\" src=\"\(coverItem.href)\" alt=\"\(MarkupEscaping.attribute(title))\"/></section>"
         )
@@ -125,11 +126,12 @@ public struct EPUBWriter: FormatWriter {
             if let other = episode.language, LanguageTag.isWellFormed(other), !languages.contains(other) { languages.append(other) }
         }
         let channelsUsed = Set(collection.episodes.map(\.channel))
-        let package = PackageDocument(
+        var package = PackageDocument(
             identifier: identifier, title: title, languages: languages, creators: creators,
             modified: ModificationDate.string(for: collection, option: settings.date),
             series: channelsUsed.count == 1 ? channelsUsed.first! : nil,
             items: book.manifest, spine: book.spine, coverImageID: coverItem.id)
+        package.describe(settings.metadata)
         try book.addGenerated(PackageLayout.packagePath, hashed: false) { document in
             try package.write(to: document)
             return true
@@ -147,7 +149,7 @@ public struct EPUBWriter: FormatWriter {
 
     static func displayTitle(_ collection: EpisodeCollection, settings: EPUBSettings, labels: BookLabels) -> String {
         let candidates = [
-            collection.title, collection.channels.count == 1 ? collection.channels[0].title : nil,
+            settings.metadata.title, collection.title, collection.channels.count == 1 ? collection.channels[0].title : nil,
             collection.episodes.count == 1 ? collection.episodes[0].title : nil,
         ]
         for candidate in candidates {

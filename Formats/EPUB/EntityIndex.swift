@@ -53,7 +53,7 @@ struct EntityIndex {
     }
 
     func write(to document: GeneratedDocument, episodeTitle: (Int) -> String, language: String, labels: BookLabels) throws {
-        try document.append(XHTMLPage.head(title: labels.index, language: language, bodyClass: "index"))
+        try document.append(XHTMLPage.head(title: labels.index, language: language, bodyClass: "index", stylesheets: labels.stylesheets))
         try document.append("<section epub:type=\"index\" class=\"entity-index\">\n<h1>\(MarkupEscaping.text(labels.index))</h1>\n")
         for section in sections {
             let heading =

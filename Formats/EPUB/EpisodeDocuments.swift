@@ -38,7 +38,7 @@ enum EpisodeDocuments {
             let documentLanguage = episode.language.flatMap { LanguageTag.isWellFormed($0) ? $0 : nil } ?? language
             let text = XHTMLPage.document(
                 title: TableOfContents.label(episode.title, fallback: labels.episode(position + 1)), language: documentLanguage,
-                bodyClass: "episode", body: article)
+                bodyClass: "episode", stylesheets: labels.stylesheets, body: article)
             var digest = ContentIdentifier()
             digest.add(text)
             return Document(

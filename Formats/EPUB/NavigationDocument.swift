@@ -6,7 +6,7 @@ enum NavigationDocument {
         _ contents: TableOfContents, to document: GeneratedDocument, title: String, language: String, labels: BookLabels, hasCover: Bool, hasIndex: Bool
     ) throws {
         func text(_ label: String) -> String { MarkupEscaping.text(label) }
-        try document.append(XHTMLPage.head(title: title, language: language, bodyClass: "navigation"))
+        try document.append(XHTMLPage.head(title: title, language: language, bodyClass: "navigation", stylesheets: labels.stylesheets))
         try document.append("<nav epub:type=\"toc\" id=\"toc\">\n<h1>\(text(labels.contents))</h1>\n<ol>\n")
         try contents.walk(
             enter: { entry, hasChildren in

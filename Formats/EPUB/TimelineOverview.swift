@@ -30,7 +30,7 @@ enum TimelineOverview {
 
     /// Everything before the rows.
     static func head(language: String, labels: BookLabels) -> String {
-        XHTMLPage.head(title: labels.overview, language: language, bodyClass: "overview-page")
+        XHTMLPage.head(title: labels.overview, language: language, bodyClass: "overview-page", stylesheets: labels.stylesheets)
             + "<section class=\"overview\">\n<h1>\(MarkupEscaping.text(labels.overview))</h1>\n<ol class=\"overview-list\">\n"
     }
 

@@ -45,7 +45,8 @@ enum TitlePage {
             body += "</ul>\n</aside>\n"
         }
         body += "</section>"
-        return XHTMLPage.document(title: content.displayTitle, language: content.language, bodyClass: "title-page", body: body)
+        return XHTMLPage.document(
+            title: content.displayTitle, language: content.language, bodyClass: "title-page", stylesheets: content.labels.stylesheets, body: body)
     }
 
     private static func channelItem(_ channel: Channel, labels: BookLabels) -> String {

@@ -2,13 +2,15 @@ import QuireXHTML
 
 /// A content document of the book: XHTML5 in the EPUB namespace, with the shared stylesheet.
 enum XHTMLPage {
-    static func document(title: String, language: String, bodyClass: String, body: String) -> String {
-        head(title: title, language: language, bodyClass: bodyClass) + body + tail
+    static func document(title: String, language: String, bodyClass: String, stylesheets: [String], body: String) -> String {
+        head(title: title, language: language, bodyClass: bodyClass, stylesheets: stylesheets) + body + tail
     }
 
-    /// Everything before the body's content, for documents written a piece at a time.
-    static func head(title: String, language: String, bodyClass: String) -> String {
+    /// Everything before the body's content, for documents written a piece at a time. `stylesheets`
+    /// are linked in order (`BookLabels.stylesheets`: Quire's first, so the user's win).
+    static func head(title: String, language: String, bodyClass: String, stylesheets: [String]) -> String {
         let language = MarkupEscaping.attribute(language)
+        let links = stylesheets.map { "<link rel=\"stylesheet\" type=\"text/css\" href=\"\(MarkupEscaping.attribute($0))\"/>\n" }.joined()
         return """
             <?xml version="1.0" encoding="UTF-8"?>
             <!DOCTYPE html>
@@ -16,8 +18,7 @@ enum XHTMLPage {
             <head>
             <meta charset="UTF-8"/>
             <title>\(MarkupEscaping.text(title))</title>
-            <link rel="stylesheet" type="text/css" href="\(PackageLayout.stylesheet.href)"/>
-            </head>
+            \(links)</head>
             <body class="\(bodyClass)">
 
             """

@@ -123,7 +123,8 @@ struct ConvertCommand: ParsableCommand {
         var options = ConversionOptions()
         for setting in settings {
             let parts = setting.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            options[String(parts[0])] = String(parts[1])
+            // Appended, so a repeatable setting given twice keeps both values (`--subject a --subject b`).
+            options.append(String(parts[1]), for: String(parts[0]))
         }
         if strict { options[CommonSettings.strict] = "true" }
         // Reproducible output: a fixed creation date when the build environment asks for one.

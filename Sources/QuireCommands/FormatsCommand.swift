@@ -80,7 +80,7 @@ enum FormatDescription {
         lines.append("")
         var rows = [["SETTING", "VALUES", "DEFAULT", "DESCRIPTION"]]
         for setting in format.settings {
-            rows.append([setting.key, setting.valueSyntax ?? "flag", setting.defaultValue ?? "-", setting.help])
+            rows.append([setting.key, (setting.valueSyntax ?? "flag") + (setting.repeatable ? " ..." : ""), setting.defaultValue ?? "-", setting.help])
         }
         lines.append(TextTable.render(rows))
         lines.append("")

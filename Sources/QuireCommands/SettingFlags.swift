@@ -4,6 +4,8 @@ import QuireCore
 /// The formats' settings as `convert` flags, generated from the registry: `--opml outline`,
 /// `--front-matter`, `--group-by=channel` are read as `--option opml=outline` and so on, so a format
 /// (or a plugin's manifest) that declares a setting gets its flag without the command line changing.
+/// A repeatable setting's flag may be given several times (`--subject a --subject b`): each becomes
+/// its own `--option`, and the request keeps them all.
 struct SettingFlags {
     /// Settings that get a flag of their own: every format's, except where `convert` has an option
     /// of that name itself (`--title` is the collection's title).
@@ -68,7 +70,8 @@ struct SettingFlags {
             lines.append("\(format.displayName) (\(format.id)):")
             for setting in entries {
                 lines.append("  " + spelling(of: setting))
-                let text = setting.help + (setting.defaultValue.map { " (default: \($0))" } ?? "")
+                let text =
+                    setting.help + (setting.defaultValue.map { " (default: \($0))" } ?? "") + (setting.repeatable ? " Repeatable: give it once per value." : "")
                 lines += wrap(text, width: 72).map { "        " + $0 }
             }
         }

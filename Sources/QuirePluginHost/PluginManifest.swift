@@ -24,6 +24,8 @@ public struct PluginManifest: Sendable, Decodable {
         public var values: [String]?
         public var `default`: String?
         public var help: String
+        /// Given once per value (`--tag a --tag b`); the plugin reads a JSON array of strings in `QUIRE_OPTIONS`.
+        public var repeatable: Bool?
 
         /// The setting as the registry holds it, or why it cannot be one.
         public func formatSetting() -> Result<FormatSetting, RejectedPlugin.Reason> {
@@ -40,7 +42,8 @@ public struct PluginManifest: Sendable, Decodable {
             case "count": kind = .count(valueName: "n")
             default: return .failure("setting '\(key)' has type '\(type)'; use flag, choice, text, path or count")
             }
-            let setting = FormatSetting(key, kind, default: self.default, help: help)
+            if repeatable == true && type == "flag" { return .failure("setting '\(key)' is a flag and cannot be repeatable") }
+            let setting = FormatSetting(key, kind, default: self.default, repeatable: repeatable ?? false, help: help)
             if let fallback = self.default, let problem = setting.check(fallback) {
                 return .failure("setting '\(key)' has a default it does not take: \(problem)")
             }

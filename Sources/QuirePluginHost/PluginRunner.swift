@@ -30,7 +30,7 @@ struct PluginRunner {
         environment["QUIRE_PROTOCOL"] = "1"
         environment["QUIRE_INPUT_NAME"] = inputName
         environment["QUIRE_PLUGIN_DIR"] = plugin.directory
-        if let data = try? JSONSerialization.data(withJSONObject: options.values, options: [.sortedKeys]) {
+        if let data = try? JSONSerialization.data(withJSONObject: Self.environmentOptions(options, plugin: plugin.manifest), options: [.sortedKeys]) {
             environment["QUIRE_OPTIONS"] = String(decoding: data, as: UTF8.self)
         }
         let outcome: ChildProcess.Outcome
@@ -58,6 +58,15 @@ struct PluginRunner {
             if diagnostics.contains(where: { $0.severity == .error }) { throw ConversionFailure(diagnostics) }
             return (outcome.output, diagnostics)
         }
+    }
+
+    /// `QUIRE_OPTIONS` as an object: each key's value as a string (the last one given), except the
+    /// settings the plugin declares repeatable, which are always arrays of every value given, in order.
+    static func environmentOptions(_ options: ConversionOptions, plugin manifest: PluginManifest) -> [String: Any] {
+        let repeatable = Set((manifest.formats ?? []).flatMap { $0.settings ?? [] }.filter { $0.repeatable == true }.map(\.key))
+        var object: [String: Any] = options.values
+        for key in repeatable where !options.allValues(key).isEmpty { object[key] = options.allValues(key) }
+        return object
     }
 
     /// The failure, placed at the input file when there is one (`<model>` is none).

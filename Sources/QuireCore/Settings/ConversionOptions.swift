@@ -3,19 +3,51 @@
 /// Formats read them through the `FormatSetting` that declares them, which spells the key once and
 /// checks the value the same way the command line does before the job starts.
 public struct ConversionOptions: Sendable, Hashable {
-    public var values: [String: String]
+    /// The last value given for each key: what a setting that is not repeatable reads.
+    public private(set) var values: [String: String]
+    /// Every value given for a key, in order, where there was more than one (`--subject a --subject b`);
+    /// a key given once has its one value in `values` only.
+    public private(set) var repeatedValues: [String: [String]] = [:]
 
     public init(_ values: [String: String] = [:]) { self.values = values }
 
+    /// Every value of each key: `[key: [value]]`, one value for a key given once.
+    public init(allValues: [String: [String]]) {
+        values = [:]
+        for (key, list) in allValues { for value in list { append(value, for: key) } }
+    }
+
     /// The raw value given for a key, for settings a step does not declare (a plugin's pass-through).
+    /// Setting it replaces every value given before.
     public subscript(_ key: String) -> String? {
         get { values[key] }
-        set { values[key] = newValue }
+        set {
+            values[key] = newValue
+            repeatedValues[key] = nil
+        }
     }
 
     public subscript(_ setting: FormatSetting) -> String? {
-        get { values[setting.key] }
-        set { values[setting.key] = newValue }
+        get { self[setting.key] }
+        set { self[setting.key] = newValue }
+    }
+
+    /// Adds one more value for `key`, as a repeated flag or `--option KEY=VALUE` does: a repeatable
+    /// setting keeps them all, any other reads the last.
+    public mutating func append(_ value: String, for key: String) {
+        if let previous = values[key] { repeatedValues[key, default: [previous]].append(value) }
+        values[key] = value
+    }
+
+    /// Every value given for `key`, in order.
+    public func allValues(_ key: String) -> [String] {
+        repeatedValues[key] ?? values[key].map { [$0] } ?? []
+    }
+
+    /// The values given for a repeatable setting, in order, without empty ones; the default when none is given.
+    public func values(_ setting: FormatSetting) -> [String] {
+        let given = allValues(setting.key).filter { !$0.isEmpty }
+        return given.isEmpty ? setting.defaultValue.map { [$0] } ?? [] : given
     }
 
     /// The value given, else the setting's default; an empty value counts as none given.
@@ -47,7 +79,7 @@ public struct ConversionOptions: Sendable, Hashable {
     /// Keys no setting declares are left to the caller (a plugin may read them).
     public func check(against settings: [FormatSetting]) throws(ConversionFailure) {
         for setting in settings {
-            if let text = values[setting.key], !text.isEmpty, setting.check(text) != nil {
+            for text in allValues(setting.key) where !text.isEmpty && setting.check(text) != nil {
                 throw ConversionFailure(setting.failure(for: text))
             }
         }

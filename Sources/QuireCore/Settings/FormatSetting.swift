@@ -25,11 +25,15 @@ public struct FormatSetting: Sendable, Hashable {
     public var defaultValue: String?
     /// One line for listings and `--help`.
     public var help: String
+    /// Given more than once, every value counts (`--subject a --subject b`), read with
+    /// `ConversionOptions.values(_:)`; otherwise the last value given wins.
+    public var repeatable: Bool
 
-    public init(_ key: String, _ kind: Kind, default defaultValue: String? = nil, help: String) {
+    public init(_ key: String, _ kind: Kind, default defaultValue: String? = nil, repeatable: Bool = false, help: String) {
         self.key = key
         self.kind = kind
         self.defaultValue = defaultValue
+        self.repeatable = repeatable
         self.help = help
     }
 
