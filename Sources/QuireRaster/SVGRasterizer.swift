@@ -1,0 +1,95 @@
+import CRsvg
+
+/// Renders SVG to PNG with librsvg and cairo. Every C handle lives and dies inside one call; what
+/// comes out is bytes.
+///
+/// The SVG is loaded from memory with no base file, so librsvg resolves no reference to another
+/// file or URL (`<image href>`, `xi:include`, external CSS): only `data:` URLs and the document's own
+/// elements are drawn. Fonts come from fontconfig; an SVG cannot load font files (librsvg has no
+/// `@font-face`). The XML parser keeps libxml2's size limits (no `RSVG_HANDLE_FLAG_UNLIMITED`).
+public enum SVGRasterizer {
+    /// The largest width or height rendered or decoded: a 8192 × 8192 ARGB surface is 256 MiB.
+    public static let maximumSide = 8192
+
+    /// The PNG of `svg` drawn into `width` × `height` pixels. The document keeps its aspect ratio
+    /// (its `preserveAspectRatio`); what it does not cover stays transparent. The same SVG, size and
+    /// fonts give the same bytes.
+    public static func png(fromSVG svg: [UInt8], width: Int, height: Int) throws(RasterError) -> [UInt8] {
+        guard (1...maximumSide).contains(width), (1...maximumSide).contains(height) else {
+            throw RasterError("cannot rasterize at \(width) × \(height) pixels: each side must be 1 to \(maximumSide)")
+        }
+        return try withHandle(svg) { handle throws(RasterError) in
+            let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
+            defer { cairo_surface_destroy(surface) }
+            try check(cairo_surface_status(surface), "cannot make a \(width) × \(height) image")
+            let context = cairo_create(surface)
+            defer { cairo_destroy(context) }
+            var viewport = RsvgRectangle(x: 0, y: 0, width: Double(width), height: Double(height))
+            var error: UnsafeMutablePointer<GError>?
+            guard rsvg_handle_render_document(handle, context, &viewport, &error) != 0 else {
+                throw RasterError("cannot render the SVG: \(consume(error))")
+            }
+            cairo_surface_flush(surface)
+            var png = PNGOutput()
+            let status = withUnsafeMutablePointer(to: &png) { output in
+                cairo_surface_write_to_png_stream(
+                    surface,
+                    { closure, data, length in
+                        guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                        closure.assumingMemoryBound(to: PNGOutput.self).pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                        return CAIRO_STATUS_SUCCESS
+                    }, output)
+            }
+            try check(status, "cannot write the PNG")
+            return png.bytes
+        }
+    }
+
+    /// The size the SVG gives itself in pixels (its `width` and `height`, or its `viewBox`), `nil`
+    /// when it gives none. Used to rasterize a user's SVG at its own aspect ratio.
+    public static func intrinsicSize(ofSVG svg: [UInt8]) throws(RasterError) -> (width: Double, height: Double)? {
+        try withHandle(svg) { handle in
+            var width = 0.0, height = 0.0
+            if rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) != 0, width > 0, height > 0 { return (width, height) }
+            var hasWidth: gboolean = 0, hasHeight: gboolean = 0, hasViewBox: gboolean = 0
+            var viewBox = RsvgRectangle()
+            rsvg_handle_get_intrinsic_dimensions(handle, &hasWidth, nil, &hasHeight, nil, &hasViewBox, &viewBox)
+            if hasViewBox != 0, viewBox.width > 0, viewBox.height > 0 { return (viewBox.width, viewBox.height) }
+            return nil
+        }
+    }
+
+    /// Loads `svg` into a librsvg handle, runs `body` with it and frees it.
+    private static func withHandle<Result>(
+        _ svg: [UInt8], _ body: (UnsafeMutablePointer<RsvgHandle>) throws(RasterError) -> Result
+    ) throws(RasterError) -> Result {
+        guard !svg.isEmpty else { throw RasterError("cannot read the SVG: it is empty") }
+        var error: UnsafeMutablePointer<GError>?
+        // The stream borrows the bytes without copying: the handle has read them all when it returns.
+        let handle = svg.withUnsafeBytes { buffer -> UnsafeMutablePointer<RsvgHandle>? in
+            let stream = g_memory_input_stream_new_from_data(buffer.baseAddress, gssize(buffer.count), nil)
+            defer { g_object_unref(stream) }
+            // No base file: librsvg then refuses every reference to another file or URL.
+            return rsvg_handle_new_from_stream_sync(stream, nil, RSVG_HANDLE_FLAGS_NONE, nil, &error)
+        }
+        guard let handle else { throw RasterError("cannot read the SVG: \(consume(error))") }
+        defer { g_object_unref(handle) }
+        return try body(handle)
+    }
+
+    /// A GError's message, freeing it.
+    static func consume(_ error: UnsafeMutablePointer<GError>?) -> String {
+        guard let error else { return "unknown error" }
+        defer { g_error_free(error) }
+        return error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+    }
+
+    static func check(_ status: cairo_status_t, _ what: String) throws(RasterError) {
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw RasterError("\(what): \(cairo_status_to_string(status).map { String(cString: $0) } ?? "cairo error \(status.rawValue)")")
+        }
+    }
+}
+
+/// Where cairo's PNG writer appends its bytes.
+private struct PNGOutput { var bytes: [UInt8] = [] }
