@@ -11,10 +11,18 @@ public enum SVGRasterizer {
     /// The largest width or height rendered or decoded: a 8192 × 8192 ARGB surface is 256 MiB.
     public static let maximumSide = 8192
 
-    /// The PNG of `svg` drawn into `width` × `height` pixels. The document keeps its aspect ratio
-    /// (its `preserveAspectRatio`); what it does not cover stays transparent. The same SVG, size and
-    /// fonts give the same bytes.
-    public static func png(fromSVG svg: [UInt8], width: Int, height: Int) throws(RasterError) -> [UInt8] {
+    /// How a document whose shape is not the image's fits it.
+    public enum Fit: Sendable {
+        /// All of it shows (its `preserveAspectRatio`); what it does not cover stays transparent.
+        case contain
+        /// It covers the whole image, centred, a sliver of its edges cut off: for a size rounded
+        /// from the document's own shape, where `contain` would leave a transparent hairline.
+        case cover
+    }
+
+    /// The PNG of `svg` drawn into `width` × `height` pixels, keeping its aspect ratio. The same SVG,
+    /// size and fonts give the same bytes.
+    public static func png(fromSVG svg: [UInt8], width: Int, height: Int, fit: Fit = .contain) throws(RasterError) -> [UInt8] {
         guard (1...maximumSide).contains(width), (1...maximumSide).contains(height) else {
             throw RasterError("cannot rasterize at \(width) × \(height) pixels: each side must be 1 to \(maximumSide)")
         }
@@ -25,6 +33,12 @@ public enum SVGRasterizer {
             let context = cairo_create(surface)
             defer { cairo_destroy(context) }
             var viewport = RsvgRectangle(x: 0, y: 0, width: Double(width), height: Double(height))
+            if fit == .cover, let (ownWidth, ownHeight) = intrinsicSize(of: handle) {
+                let scale = max(Double(width) / ownWidth, Double(height) / ownHeight)
+                viewport = RsvgRectangle(
+                    x: (Double(width) - ownWidth * scale) / 2, y: (Double(height) - ownHeight * scale) / 2, width: ownWidth * scale,
+                    height: ownHeight * scale)
+            }
             var error: UnsafeMutablePointer<GError>?
             guard rsvg_handle_render_document(handle, context, &viewport, &error) != 0 else {
                 throw RasterError("cannot render the SVG: \(consume(error))")
@@ -48,15 +62,17 @@ public enum SVGRasterizer {
     /// The size the SVG gives itself in pixels (its `width` and `height`, or its `viewBox`), `nil`
     /// when it gives none. Used to rasterize a user's SVG at its own aspect ratio.
     public static func intrinsicSize(ofSVG svg: [UInt8]) throws(RasterError) -> (width: Double, height: Double)? {
-        try withHandle(svg) { handle in
-            var width = 0.0, height = 0.0
-            if rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) != 0, width > 0, height > 0 { return (width, height) }
-            var hasWidth: gboolean = 0, hasHeight: gboolean = 0, hasViewBox: gboolean = 0
-            var viewBox = RsvgRectangle()
-            rsvg_handle_get_intrinsic_dimensions(handle, &hasWidth, nil, &hasHeight, nil, &hasViewBox, &viewBox)
-            if hasViewBox != 0, viewBox.width > 0, viewBox.height > 0 { return (viewBox.width, viewBox.height) }
-            return nil
-        }
+        try withHandle(svg) { handle in intrinsicSize(of: handle) }
+    }
+
+    private static func intrinsicSize(of handle: UnsafeMutablePointer<RsvgHandle>) -> (width: Double, height: Double)? {
+        var width = 0.0, height = 0.0
+        if rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) != 0, width > 0, height > 0 { return (width, height) }
+        var hasWidth: gboolean = 0, hasHeight: gboolean = 0, hasViewBox: gboolean = 0
+        var viewBox = RsvgRectangle()
+        rsvg_handle_get_intrinsic_dimensions(handle, &hasWidth, nil, &hasHeight, nil, &hasViewBox, &viewBox)
+        if hasViewBox != 0, viewBox.width > 0, viewBox.height > 0 { return (viewBox.width, viewBox.height) }
+        return nil
     }
 
     /// Loads `svg` into a librsvg handle, runs `body` with it and frees it.

@@ -70,6 +70,24 @@ import Testing
         }
     }
 
+    /// Neither XInclude nor external entities pull in another file's text; the same text inline draws.
+    @Test func includedAndEntityTextIsNotLoaded() throws {
+        let directory = try TemporaryDirectory()
+        try Data("WWWW".utf8).write(to: URL(fileURLWithPath: directory.path("word.txt")))
+        func ink(_ content: String, doctype: String = "") throws -> Int {
+            let svg = """
+                \(doctype)<svg xmlns="http://www.w3.org/2000/svg" xmlns:xi="http://www.w3.org/2001/XInclude" viewBox="0 0 40 10">\
+                <text x="0" y="9" font-size="10" fill="#ff0000">\(content)</text></svg>
+                """
+            return try RasterImage(png: try SVGRasterizer.png(fromSVG: Array(svg.utf8), width: 40, height: 10)).pixels.count { $0.alpha > 0 }
+        }
+        #expect(try ink("WWWW") > 20)
+        #expect(try ink("<xi:include href=\"file://\(directory.path("word.txt"))\" parse=\"text\"/>") == 0)
+        #expect(throws: RasterError.self) {
+            try ink("&word;", doctype: "<!DOCTYPE svg [<!ENTITY word SYSTEM \"file://\(directory.path("word.txt"))\">]>")
+        }
+    }
+
     @Test func intrinsicSizeComesFromTheSizeOrTheViewBox() throws {
         #expect(try SVGRasterizer.intrinsicSize(ofSVG: Self.square("red", viewBox: "0 0 600 900")).map { [$0.width, $0.height] } == [600, 900])
         let sized = Array("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"80\"/>".utf8)
