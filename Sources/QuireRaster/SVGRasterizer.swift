@@ -44,18 +44,7 @@ public enum SVGRasterizer {
                 throw RasterError("cannot render the SVG: \(consume(error))")
             }
             cairo_surface_flush(surface)
-            var png = PNGOutput()
-            let status = withUnsafeMutablePointer(to: &png) { output in
-                cairo_surface_write_to_png_stream(
-                    surface,
-                    { closure, data, length in
-                        guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-                        closure.assumingMemoryBound(to: PNGOutput.self).pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                        return CAIRO_STATUS_SUCCESS
-                    }, output)
-            }
-            try check(status, "cannot write the PNG")
-            return png.bytes
+            return try encodePNG(surface, width: width, height: height)
         }
     }
 
@@ -93,6 +82,34 @@ public enum SVGRasterizer {
         return try body(handle)
     }
 
+    /// The PNG of a flushed ARGB32 surface: the signature, the header, the image data the shim
+    /// deflates (`quire_png_image_data`) and the end, each chunk with its CRC. No time or other
+    /// chunk that could differ between runs.
+    private static func encodePNG(_ surface: OpaquePointer?, width: Int, height: Int) throws(RasterError) -> [UInt8] {
+        guard let pixels = cairo_image_surface_get_data(surface) else { throw RasterError("cannot write the PNG: the image has no pixels") }
+        var hasAlpha: Int32 = 0, data: UnsafeMutablePointer<UInt8>?, length: UInt = 0
+        guard quire_png_image_data(pixels, Int32(width), Int32(height), cairo_image_surface_get_stride(surface), &hasAlpha, &data, &length) == 0,
+            let data
+        else { throw RasterError("cannot write the PNG: out of memory") }
+        defer { quire_png_free(data) }
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        func bigEndian(_ value: Int) -> [UInt8] { [UInt8(value >> 24 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)] }
+        func chunk(_ type: String, _ body: UnsafeBufferPointer<UInt8>) {
+            png += bigEndian(body.count)
+            let start = png.count
+            png += Array(type.utf8)
+            png.append(contentsOf: body)
+            let crc = png[start...].withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt($0.count)) }
+            png += bigEndian(Int(crc))
+        }
+        // 8 bits a sample, truecolour (2) or truecolour with alpha (6), deflate, adaptive filtering, no interlace.
+        let header = bigEndian(width) + bigEndian(height) + [8, hasAlpha != 0 ? 6 : 2, 0, 0, 0]
+        header.withUnsafeBufferPointer { chunk("IHDR", $0) }
+        chunk("IDAT", UnsafeBufferPointer(start: data, count: Int(length)))
+        chunk("IEND", UnsafeBufferPointer(start: nil, count: 0))
+        return png
+    }
+
     /// A GError's message, freeing it.
     static func consume(_ error: UnsafeMutablePointer<GError>?) -> String {
         guard let error else { return "unknown error" }
@@ -106,6 +123,3 @@ public enum SVGRasterizer {
         }
     }
 }
-
-/// Where cairo's PNG writer appends its bytes.
-private struct PNGOutput { var bytes: [UInt8] = [] }
