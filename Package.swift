@@ -7,9 +7,9 @@
 //   Sources/QuireScoring         ground truth and scorecard for `quire score`
 //   Sources/QuireCommands        the command library (arguments -> job -> route -> run)
 //   Sources/quire                the thin executable
-//   Sources/QuireXML, QuireCommonMark, QuireXHTML, QuireZip
+//   Sources/QuireXML, QuireCommonMark, QuireXHTML, QuireZip, QuireRaster
 //                                safe wrappers and markup shared by several formats
-//   Sources/CSystem/C*           system-library targets for libxml2, libzip, cmark-gfm
+//   Sources/CSystem/C*           system-library targets for libxml2, libzip, cmark-gfm, librsvg
 //   Formats/<Name>               one target per built-in format
 //   Plugins/                     out-of-process format plugins (not SwiftPM package plugins)
 import PackageDescription
@@ -46,6 +46,10 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", path: "Sources/CSystem/CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // librsvg's .pc brings cairo, GLib and GIO with it.
+        .systemLibrary(
+            name: "CRsvg", path: "Sources/CSystem/CRsvg", pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]),
 
         // The core knows no format, no C library and no CLI.
         .target(name: "QuireCore", path: "Sources/QuireCore"),
@@ -61,6 +65,8 @@ let package = Package(
             path: "Sources/QuireXHTML",
             // The shipped templates are real .mustache files, compiled into the binary (no resource bundle to lose).
             resources: [.embedInCode("Templates")]),
+        // SVG to PNG over librsvg and cairo (raster EPUB covers), and PNG decoding for checking them.
+        .target(name: "QuireRaster", dependencies: ["CRsvg"], path: "Sources/QuireRaster"),
         // Zip archives over libzip with limits for untrusted input (EPUB containers).
         .target(name: "QuireZip", dependencies: ["QuireCore", "CLibZip"], path: "Sources/QuireZip"),
 
@@ -80,7 +86,8 @@ let package = Package(
             resources: [.embedInCode("Templates")]),
         .target(name: "QuireRSS", dependencies: ["QuireCore", "QuireXML", "QuireXHTML", "QuireTimedText"], path: "Formats/RSS"),
         .target(
-            name: "QuireEPUB", dependencies: ["QuireCore", "QuireXML", "QuireCommonMark", "QuireXHTML", "QuireZip", "QuireYAML"], path: "Formats/EPUB"),
+            name: "QuireEPUB", dependencies: ["QuireCore", "QuireXML", "QuireCommonMark", "QuireXHTML", "QuireZip", "QuireYAML", "QuireRaster"],
+            path: "Formats/EPUB"),
         .target(name: "QuireTranscripts", dependencies: ["QuireCore", "QuireTimedText"], path: "Formats/Transcripts"),
 
         .target(
@@ -164,7 +171,7 @@ let package = Package(
         .testTarget(
             name: "EPUBFormatTests",
             dependencies: [
-                "QuireEPUB", "QuireZip", "QuireSummaryText", "QuireTestSupport",
+                "QuireEPUB", "QuireZip", "QuireRaster", "QuireSummaryText", "QuireTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]),
@@ -186,6 +193,7 @@ let package = Package(
         .testTarget(name: "QuireZipTests", dependencies: ["QuireZip", "QuireCore", "QuireTestSupport"]),
         .testTarget(name: "QuireXMLTests", dependencies: ["QuireXML", "QuireCore"]),
         .testTarget(name: "QuireYAMLTests", dependencies: ["QuireYAML"]),
+        .testTarget(name: "QuireRasterTests", dependencies: ["QuireRaster", "QuireTestSupport"]),
         .testTarget(name: "QuireCommonMarkTests", dependencies: ["QuireCommonMark"]),
         .testTarget(
             name: "QuireXHTMLTests",

@@ -67,7 +67,8 @@ public struct EPUBWriter: FormatWriter {
         try BookStyles.add(settings.metadata, to: book, diagnostics: &diagnostics)
 
         // Cover and title page.
-        let cover = loadedCover ?? CoverImage.drawn(title: title, episodeCount: collection.episodes.count, language: language, labels: labels)
+        let cover = CoverImage.forBook(
+            loadedCover, title: title, episodeCount: collection.episodes.count, language: language, labels: labels, diagnostics: &diagnostics)
         let coverItem = PackageLayout.coverImage(mediaType: cover.mediaType, fileExtension: cover.fileExtension)
         try book.add(coverItem, bytes: cover.bytes)
         let coverPage = XHTMLPage.document(

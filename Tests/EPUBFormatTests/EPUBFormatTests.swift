@@ -241,7 +241,8 @@ enum EdgeCases {
         let files: [(String, [UInt8], String?)] = [
             ("photo.png", [0xFF, 0xD8, 0xFF, 0xE0] + Array(repeating: 0, count: 16), "images/cover.jpg"),
             ("anim.bin", Array("GIF89a".utf8) + Array(repeating: 0, count: 16), "images/cover.gif"),
-            ("art.txt", Array("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 6 9\"/>".utf8), "images/cover.svg"),
+            // An SVG goes in rasterized.
+            ("art.txt", Array("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 6 9\"/>".utf8), "images/cover.png"),
             ("notes.jpg", Array("just text".utf8), nil),
         ]
         for (name, bytes, expected) in files {
@@ -253,7 +254,7 @@ enum EdgeCases {
                 #expect(opf.contains("href=\"\(expected)\""), "\(name)")
             } else {
                 #expect(diagnostics.all.map(\.id) == ["epub.cover.format"])
-                #expect(opf.contains("href=\"images/cover.svg\""))
+                #expect(opf.contains("href=\"images/cover.png\""))
             }
         }
     }
@@ -263,13 +264,17 @@ enum EdgeCases {
         #expect(diagnostics.all.map(\.id) == ["epub.cover.unreadable"])
         #expect(diagnostics.all.first?.description.hasPrefix("/nonexistent/cover.jpg: error: cannot read the cover image") == true)
         let entries = try Book.entries(bytes)
-        #expect(entries["EPUB/images/cover.svg"]!.contains("<text x=\"300\""))
+        #expect(entries["EPUB/images/cover.png"] != nil)
     }
 
     @Test func drawnCoverShowsTitleAndEpisodeCount() throws {
-        let svg = try Book.entries(try Book.write(ModelSamples.everyField).0)["EPUB/images/cover.svg"]!
-        #expect(svg.contains(">Quire sample</text>\n<text x=\"300\" y=\"360\">collection</text>"))
+        let drawn = CoverImage.drawn(title: "Quire sample collection", episodeCount: 3, language: "en", labels: BookLabels(language: "en"))
+        let svg = String(decoding: drawn.bytes, as: UTF8.self)
+        #expect(svg.contains(">Quire sample</text>\n<text x=\"300\" y=\"384\">collection</text>"))
         #expect(svg.contains(">3 episodes</text>"))
         #expect(CoverImage.wrap("世界模型的下一步是什么问题呢还有更多的字", width: 18, maxLines: 6) == ["世界模型的下一步是", "什么问题呢还有更多", "的字"])
+        // Korean breaks between words, as Latin does; a word breaks only when it fills a line.
+        #expect(CoverImage.wrap("팟캐스트 요약: 인공지능과 컴퓨터의 미래", width: 18, maxLines: 6) == ["팟캐스트 요약:", "인공지능과", "컴퓨터의 미래"])
+        #expect(CoverImage.wrap("가나다라마바사아자차카", width: 18, maxLines: 6) == ["가나다라마바사아자", "차카"])
     }
 }
