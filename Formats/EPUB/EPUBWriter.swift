@@ -152,6 +152,8 @@ public struct EPUBWriter: FormatWriter {
         let candidates = [
             settings.metadata.title, collection.title, collection.channels.count == 1 ? collection.channels[0].title : nil,
             collection.episodes.count == 1 ? collection.episodes[0].title : nil,
+            // The site's brand a scraped page begins with ("EarmarkListen once…" → "Earmark").
+            PageChrome.siteName(preamble: collection.preamble),
         ]
         for candidate in candidates {
             if let candidate, !TableOfContents.label(candidate, fallback: "").isEmpty { return TableOfContents.label(candidate, fallback: "") }

@@ -27,12 +27,19 @@ struct PageView: Sendable {
 
     static let untitled = "Podcast summaries"
 
+    /// The best name an untitled collection offers: its one channel's title, else the site's brand its
+    /// page chrome begins with. Shown with `data-untitled`, so reading the page back keeps no title.
+    static func fallbackTitle(_ header: CollectionHeader) -> String? {
+        let candidates = [header.channels.count == 1 ? header.channels[0].title : nil, PageChrome.siteName(preamble: header.preamble)]
+        return candidates.compactMap { $0?.trimmingWhitespace() }.first { !$0.isEmpty }
+    }
+
     /// The id prefix of episode `index` (0-based): `e1-`, `e2-`…, so ids stay unique on one page.
     static func idPrefix(_ index: Int) -> String { "e\(index + 1)-" }
 
     /// The context shared by every page: title, preamble, channels, labels, in `language`.
     func base(channels: [Channel], language: String) -> [String: Any] {
-        let title = header.title ?? Self.untitled
+        let title = header.title ?? Self.fallbackTitle(header) ?? Self.untitled
         return [
             "lang": MarkupEscaping.attribute(language),
             "title": MarkupEscaping.text(title), "pageTitle": MarkupEscaping.text(title.isEmpty ? Self.untitled : title),

@@ -27,6 +27,8 @@ public struct EpisodeTimeline: Sendable, Equatable {
     /// In time order (chapters whose starts go backwards are placed by their start).
     public var segments: [Segment]
     public var ticks: [Tick]
+    /// Every quote of the episode's chapters, timed or not: captions say how many of them `ticks` shows.
+    public var quoteCount: Int
 
     /// Longest and shortest tail an estimate adds after the last chapter's start.
     static let tailRange = 60...600
@@ -56,6 +58,7 @@ public struct EpisodeTimeline: Sendable, Equatable {
             return Segment(chapter: chapter.index, start: chapter.start, end: end)
         }
         self.ticks = ticks
+        quoteCount = episode.chapters.reduce(0) { $0 + $1.quotes.count }
     }
 
     /// Where `time` falls on a bar `width` units wide.

@@ -73,12 +73,21 @@ public enum TimelineSVG {
         return svg + "</svg>"
     }
 
-    /// One line, as a screen reader should say it: chapters, duration, timed quotes, with the words from
-    /// the episode's `labels` (`ArticleLabels`; English without them).
+    /// One line, as a screen reader should say it: chapters, duration, quotes and how many of them are
+    /// timed, with the words from the episode's `labels` (`ArticleLabels`; English without them).
     static func title(_ timeline: EpisodeTimeline, labels: [String: String]) -> String {
         let total = (timeline.isDurationEstimated ? "~" : "") + Timestamp.string(fromSeconds: timeline.duration)
         return "\(labels["timeline"] ?? "Timeline"): \(timeline.segments.count) \((labels["chapters"] ?? "chapters").lowercased()), "
-            + "\(total), \(timeline.ticks.count) \(labels["quotes"] ?? "quotes")"
+            + "\(total), \(quoteCountText(quotes: timeline.quoteCount, timed: timeline.ticks.count, labels: labels))"
+    }
+
+    /// "9 quotes" when every quote is timed (or there are none), "9 quotes, 4 timed", "9 quotes, none
+    /// timed": the ticks show only timed quotes, so the caption says how many that is of all of them.
+    static func quoteCountText(quotes: Int, timed: Int, labels: [String: String]) -> String {
+        let count = "\(quotes) \(labels["quotes"] ?? "quotes")"
+        if timed == quotes { return count }
+        if timed == 0 { return count + ", " + (labels["quotesNoneTimed"] ?? "none timed") }
+        return count + ", " + (labels["quotesTimed"] ?? "{count} timed").replacingOccurrences(of: "{count}", with: String(timed))
     }
 
     /// A sentence per chapter: its start, title and length.
