@@ -89,11 +89,14 @@ let package = Package(
             name: "QuireEPUB", dependencies: ["QuireCore", "QuireXML", "QuireCommonMark", "QuireXHTML", "QuireZip", "QuireYAML", "QuireRaster"],
             path: "Formats/EPUB"),
         .target(name: "QuireTranscripts", dependencies: ["QuireCore", "QuireTimedText"], path: "Formats/Transcripts"),
+        // Kobo EPUB: converter edges to and from EPUB's bytes, never EPUB's code.
+        .target(name: "QuireKEPUB", dependencies: ["QuireCore", "QuireXML", "QuireZip"], path: "Formats/KEPUB"),
 
         .target(
             name: "QuireBuiltinFormats",
             dependencies: [
                 "QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML", "QuireMarkdown", "QuireHTML", "QuireEPUB", "QuireTranscripts", "QuireRSS",
+                "QuireKEPUB",
             ],
             path: "Sources/QuireBuiltinFormats"),
         // Reading accuracy: a hand-checked ground truth and the scorecard `quire score` prints.
@@ -214,6 +217,12 @@ let package = Package(
             name: "TranscriptFormatTests",
             dependencies: [
                 "QuireTranscripts", "QuireTimedText", "QuireJSON", "QuireTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "KEPUBFormatTests",
+            dependencies: [
+                "QuireKEPUB", "QuireEPUB", "QuireZip", "QuireXML", "QuireSummaryText", "QuireBuiltinFormats", "QuireConversion", "QuireTestSupport",
             ],
             exclude: ["Fixtures"]),
         .testTarget(name: "QuirePluginHostTests", dependencies: ["QuirePluginHost", "QuireCore", "QuireTestSupport"], exclude: ["Fixtures"]),

@@ -115,7 +115,7 @@ public struct EPUBReader: FormatReader {
                 .warning(
                     "epub.xhtml.malformed", "the document is not well-formed XHTML (\(first?.message ?? "parse error")); read as HTML instead",
                     at: first?.location ?? input.location(entry: entry.path)))
-            return parsed.root
+            return KoboMarkupUnwrapping.unwrapped(parsed.root, bytes: entry.bytes)
         }
     }
 

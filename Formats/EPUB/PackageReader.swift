@@ -99,8 +99,9 @@ struct PackageContents {
     /// (`<em>a</em> <em>b</em>`), which the package files do not have.
     static func parse(_ entry: ZipEntry, input: InputFile, keepingWhitespace: Bool = false) throws -> XMLElement {
         do {
-            return try SafeXMLParser.parse(
+            let root = try SafeXMLParser.parse(
                 InputFile(name: input.name, bytes: entry.bytes), entry: entry.path, prefix: "epub", keepingWhitespace: keepingWhitespace)
+            return KoboMarkupUnwrapping.unwrapped(root, bytes: entry.bytes)
         } catch {
             throw ConversionFailure(error.diagnostics)
         }

@@ -2,6 +2,7 @@ import QuireCore
 import QuireEPUB
 import QuireHTML
 import QuireJSON
+import QuireKEPUB
 import QuireMarkdown
 import QuireOPML
 import QuireRSS
@@ -22,6 +23,7 @@ public enum BuiltinFormats {
         RSSFormat(),
         // Edges between two formats, once both are registered.
         MarkdownHTMLConverter.Edge(),
+        KEPUBFormat(),
     ]
 
     /// A registry holding every built-in format.
