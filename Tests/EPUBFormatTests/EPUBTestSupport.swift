@@ -64,29 +64,6 @@ enum Book {
     }
 }
 
-/// epubcheck 4.2.6 through Java, when both are installed.
-enum EPUBCheck {
-    static let jar = "/usr/share/java/epubcheck.jar"
-
-    static var isAvailable: Bool { FileManager.default.fileExists(atPath: jar) && ExternalTool.isAvailable("java", probe: ["-version"]) }
-
-    /// epubcheck's messages (fatals, errors, warnings), empty when the book is clean.
-    static func problems(_ bytes: [UInt8]) throws -> [String] {
-        let directory = try TemporaryDirectory()
-        let path = try Book.save(bytes, in: directory, as: "book.epub")
-        // A large stack, as epubcheck's troubleshooting advises: 4.2 checks the reading order by recursion.
-        let result = try ExternalTool.run("java", ["-Xss256m", "-jar", jar, "-q", path])
-        let lines = (result.output + "\n" + result.error).split(separator: "\n").map(String.init)
-        // epubcheck 4.2 catches some of its own crashes (a StackOverflowError on a long reading order,
-        // w3c/epubcheck#1358) and then reports no messages at all: a crash counts as a problem.
-        let problems = lines.filter {
-            $0.hasPrefix("FATAL") || $0.hasPrefix("ERROR") || $0.hasPrefix("WARNING") || $0.hasPrefix("java.lang.") || $0.hasPrefix("Exception")
-        }
-        if result.status != 0 && problems.isEmpty { return ["epubcheck exited with \(result.status): \(result.error)"] }
-        return problems
-    }
-}
-
 /// Where two values first differ (`episodes[1].chapters[0].body: "a" vs "b"`), so a failing round
 /// trip of a large model says what broke.
 func firstDifference(_ left: Any, _ right: Any, path: String = "") -> String? {

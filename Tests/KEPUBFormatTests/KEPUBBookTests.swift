@@ -127,17 +127,17 @@ struct KEPUBBookTests {
         try Golden.expect(String(decoding: entry.bytes, as: UTF8.self), matches: "Tests/KEPUBFormatTests/Fixtures/episode-0001.golden.xhtml")
     }
 
-    @Test(.enabled(if: KEPUBCheck.isAvailable, "epubcheck (apt package epubcheck) or java is not installed"))
+    @Test(.enabled(if: EPUBCheck.isAvailable, "epubcheck (apt package epubcheck) or java is not installed"))
     func epubcheckFindsNothingInTheExamples() throws {
         for example in ["Examples/episode.txt", "Examples/sample-page.txt"] {
             let kepub = try Self.kepub(try Self.epub(try Self.summary(try Fixtures.input(example))))
-            #expect(try KEPUBCheck.problems(kepub) == [], "\(example)")
+            #expect(try EPUBCheck.problems(kepub, name: "book.kepub.epub") == [], "\(example)")
         }
     }
 
-    @Test(.needsSharedCorpus, .enabled(if: KEPUBCheck.isAvailable, "epubcheck (apt package epubcheck) or java is not installed"))
+    @Test(.needsSharedCorpus, .enabled(if: EPUBCheck.isAvailable, "epubcheck (apt package epubcheck) or java is not installed"))
     func epubcheckFindsNothingInTheSamplePage() throws {
-        #expect(try KEPUBCheck.problems(try Self.kepub(try Self.epub(try Self.samplePage()))) == [])
+        #expect(try EPUBCheck.problems(try Self.kepub(try Self.epub(try Self.samplePage())), name: "book.kepub.epub") == [])
     }
 
     // MARK: The graph
@@ -194,25 +194,5 @@ struct KEPUBBookTests {
         #expect(diagnostics.map(\.id.rawValue) == ["kepub.xhtml.malformed"])
         #expect(diagnostics.first?.location?.entry == "OEBPS/text/chapter 1.xhtml")
         #expect(diagnostics.first?.location?.line == 2 && diagnostics.first?.location?.column == 17)
-    }
-}
-
-/// epubcheck through Java, when both are installed.
-enum KEPUBCheck {
-    static let jar = "/usr/share/java/epubcheck.jar"
-
-    static var isAvailable: Bool { FileManager.default.fileExists(atPath: jar) && ExternalTool.isAvailable("java", probe: ["-version"]) }
-
-    /// epubcheck's fatals, errors and warnings; empty when the book is clean.
-    static func problems(_ bytes: [UInt8]) throws -> [String] {
-        let directory = try TemporaryDirectory()
-        let path = directory.path("book.kepub.epub")
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let result = try ExternalTool.run("java", ["-Xss256m", "-jar", jar, "-q", path])
-        let problems = (result.output + "\n" + result.error).split(separator: "\n").map(String.init).filter {
-            $0.hasPrefix("FATAL") || $0.hasPrefix("ERROR") || $0.hasPrefix("WARNING") || $0.hasPrefix("java.lang.")
-        }
-        if result.status != 0 && problems.isEmpty { return ["epubcheck exited with \(result.status): \(result.error)"] }
-        return problems
     }
 }

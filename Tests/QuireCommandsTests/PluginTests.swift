@@ -11,11 +11,13 @@ private let episode = Fixtures.url("Examples/episode.txt").path
     @Test func examplePluginsAreFoundWithNoFlags() {
         let result = quire(["plugins", "list"])
         #expect(result.status == .success)
-        for name in ["podcast-chapters 1.0.0", "webvtt-chapters 1.0.0", "youtube-chapters 1.0.0"] {
+        for name in ["podcast-chapters 1.0.0", "webvtt-chapters 1.0.0", "youtube-chapters 1.0.0", "calibre-bridge 1.0.0"] {
             #expect(result.output.contains(name), "\(result.output)")
         }
         let formats = quire(["formats"]).output
-        #expect(formats.contains("podcast-chapters") && formats.contains("webvtt-chapters") && formats.contains("youtube-chapters"))
+        for format in ["podcast-chapters", "webvtt-chapters", "youtube-chapters", "azw3", "mobi", "pdf"] {
+            #expect(formats.contains(format), "\(format)")
+        }
     }
 
     @Test func podcastChaptersFollowsTheSpec() throws {
