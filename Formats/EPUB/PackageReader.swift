@@ -65,7 +65,7 @@ struct PackageContents {
                         "epub.manifest.item", "a manifest item lacks an id or href; it is skipped", at: input.location(line: element.line, entry: packagePath)))
                 continue
             }
-            guard let path = resolve(href, against: folder) else {
+            guard let path = ZipEntryPath.resolve(href, against: folder) else {
                 diagnostics.report(
                     .warning(
                         "epub.manifest.href", "manifest item '\(id)' points outside the container ('\(href)'); it is skipped",
@@ -88,7 +88,7 @@ struct PackageContents {
         }
         for reference in package.child(named: "guide")?.children(named: "reference") ?? [] {
             guard let type = reference.attribute("type")?.lowercased(), ["cover", "title-page", "titlepage"].contains(type),
-                let href = reference.attribute("href"), let path = resolve(href, against: folder)
+                let href = reference.attribute("href"), let path = ZipEntryPath.resolve(href, against: folder)
             else { continue }
             contents.frontMatterPaths.insert(path)
         }
@@ -114,40 +114,5 @@ struct PackageContents {
             found += descendants(of: child, named: name)
         }
         return found
-    }
-
-    /// An href relative to `folder`, percent-decoded, as an archive path; `nil` when it leaves the
-    /// container or is not a local file (`https:`, `/abs`).
-    static func resolve(_ href: String, against folder: String) -> String? {
-        let withoutFragment = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? href
-        guard !withoutFragment.contains(":"), !withoutFragment.hasPrefix("/"), let decoded = percentDecoded(withoutFragment) else { return nil }
-        var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
-        for part in decoded.split(separator: "/", omittingEmptySubsequences: false) {
-            switch part {
-            case "", ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
-            }
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "/")
-    }
-
-    private static func percentDecoded(_ text: String) -> String? {
-        guard text.contains("%") else { return text }
-        var bytes: [UInt8] = []
-        var iterator = Array(text.utf8).makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%") {
-                guard let high = iterator.next(), let low = iterator.next(), let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else {
-                    return nil
-                }
-                bytes.append(value)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(validating: bytes, as: UTF8.self)
     }
 }

@@ -33,13 +33,13 @@ struct KEPUBBook {
         let folder = packagePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         var manifest: [String: (path: String, mediaType: String, properties: [Substring])] = [:]
         for item in package.child(named: "manifest")?.children(named: "item") ?? [] {
-            guard let id = item.attribute("id"), let href = item.attribute("href"), let path = resolve(href, against: folder) else { continue }
+            guard let id = item.attribute("id"), let href = item.attribute("href"), let path = ZipEntryPath.resolve(href, against: folder) else { continue }
             manifest[id] = (path, item.attribute("media-type") ?? "", (item.attribute("properties") ?? "").split(separator: " "))
         }
         // The cover page: EPUB 2's guide names it, Quire's books and many others give it the id `cover`.
         var covers: Set<String> = manifest["cover"].map { [$0.path] } ?? []
         for reference in package.child(named: "guide")?.children(named: "reference") ?? [] where reference.attribute("type")?.lowercased() == "cover" {
-            if let href = reference.attribute("href"), let path = resolve(href, against: folder) { covers.insert(path) }
+            if let href = reference.attribute("href"), let path = ZipEntryPath.resolve(href, against: folder) { covers.insert(path) }
         }
         let documents = manifest.values.filter { $0.mediaType == "application/xhtml+xml" }
         var spanned: Set<String> = []
@@ -97,42 +97,5 @@ struct KEPUBBook {
 
     private static func descendants(of element: XMLElement, named name: String) -> [XMLElement] {
         element.children.flatMap { ($0.name == name ? [$0] : []) + descendants(of: $0, named: name) }
-    }
-
-    /// An href relative to `folder` as an archive path; `nil` when it leaves the container or is not
-    /// a local file. Percent-encoded hrefs are decoded.
-    static func resolve(_ href: String, against folder: String) -> String? {
-        let path = String(href.prefix { $0 != "#" })
-        guard !path.contains(":"), !path.hasPrefix("/"), let decoded = path.removingPercentEncodingStrictly else { return nil }
-        var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
-        for part in decoded.split(separator: "/", omittingEmptySubsequences: false) {
-            switch part {
-            case "", ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
-            }
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "/")
-    }
-}
-
-extension String {
-    /// The string with `%XX` escapes decoded; `nil` when an escape is cut off or the result is not UTF-8.
-    fileprivate var removingPercentEncodingStrictly: String? {
-        guard contains("%") else { return self }
-        var bytes: [UInt8] = []
-        var iterator = Array(utf8).makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
-                continue
-            }
-            guard let high = iterator.next(), let low = iterator.next(), let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
-            else { return nil }
-            bytes.append(value)
-        }
-        return String(validating: bytes, as: UTF8.self)
     }
 }

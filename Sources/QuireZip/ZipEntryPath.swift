@@ -38,4 +38,40 @@ public enum ZipEntryPath {
         if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return .controlCharacter }
         return nil
     }
+
+    /// The entry an href inside the archive names (an OCF package's manifest, an XHTML link): `href`
+    /// without its fragment, percent-decoded, relative to the entry folder `folder`. `nil` when it
+    /// leaves the archive, is not a local path (`https:`, `/abs`), or its escapes are not UTF-8.
+    public static func resolve(_ href: String, against folder: String) -> String? {
+        let path = String(href.prefix { $0 != "#" })
+        guard !path.contains(":"), !path.hasPrefix("/"), let decoded = percentDecoded(path) else { return nil }
+        var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
+        for part in decoded.split(separator: "/", omittingEmptySubsequences: false) {
+            switch part {
+            case "", ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    /// `text` with `%XX` escapes decoded; `nil` when an escape is cut off or the result is not UTF-8.
+    private static func percentDecoded(_ text: String) -> String? {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = iterator.next(), let low = iterator.next(), let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            else { return nil }
+            bytes.append(value)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
 }

@@ -34,6 +34,19 @@ import Testing
         #expect(ZipEntryPath.problem("") == .empty)
     }
 
+    /// How the EPUB reader, its checker and the KEPUB converter find the entry a manifest href names.
+    @Test func hrefsResolveToEntriesInsideTheArchive() {
+        #expect(ZipEntryPath.resolve("text/ch%201.xhtml#p2", against: "EPUB") == "EPUB/text/ch 1.xhtml")
+        #expect(ZipEntryPath.resolve("../images/cover.png", against: "EPUB/text") == "EPUB/images/cover.png")
+        #expect(ZipEntryPath.resolve("./a//b.xhtml", against: "") == "a/b.xhtml")
+        #expect(ZipEntryPath.resolve("../../x", against: "EPUB") == nil)
+        #expect(ZipEntryPath.resolve("https://example.org/x.css", against: "EPUB") == nil)
+        #expect(ZipEntryPath.resolve("/etc/passwd", against: "EPUB") == nil)
+        #expect(ZipEntryPath.resolve("bad%2", against: "EPUB") == nil)
+        #expect(ZipEntryPath.resolve("not-utf8%FF", against: "EPUB") == nil)
+        #expect(ZipEntryPath.resolve("#only-a-fragment", against: "") == nil)
+    }
+
     @Test func limitsComeFromOptions() {
         let limits = ZipLimits(options: ConversionOptions(["zip-max-entries": "5", "zip-max-ratio": "nope", "zip-max-total-size": "-1"]))
         #expect(limits.maxEntries == 5)

@@ -91,7 +91,7 @@ struct CheckedBook {
         let manifest = (package.child(named: "manifest")?.children(named: "item") ?? []).map { element in
             let href = element.attribute("href") ?? ""
             return ManifestItem(
-                id: element.attribute("id") ?? "", href: href, path: href.isEmpty ? nil : PackageContents.resolve(href, against: folder),
+                id: element.attribute("id") ?? "", href: href, path: href.isEmpty ? nil : ZipEntryPath.resolve(href, against: folder),
                 mediaType: element.attribute("media-type") ?? "", properties: (element.attribute("properties") ?? "").split(separator: " ").map(String.init),
                 line: element.line)
         }
