@@ -91,12 +91,15 @@ let package = Package(
         .target(name: "QuireTranscripts", dependencies: ["QuireCore", "QuireTimedText"], path: "Formats/Transcripts"),
         // Kobo EPUB: converter edges to and from EPUB's bytes, never EPUB's code.
         .target(name: "QuireKEPUB", dependencies: ["QuireCore", "QuireXML", "QuireZip"], path: "Formats/KEPUB"),
+        // CSV tables (chapters, entities, episodes) for spreadsheets, Notion and Airtable; write only.
+        .target(name: "QuireCSV", dependencies: ["QuireCore"], path: "Formats/CSV"),
 
         .target(
             name: "QuireBuiltinFormats",
             dependencies: [
                 "QuireCore", "QuireSummaryText", "QuireJSON", "QuireOPML", "QuireMarkdown", "QuireHTML", "QuireEPUB", "QuireTranscripts", "QuireRSS",
                 "QuireKEPUB",
+                "QuireCSV",
             ],
             path: "Sources/QuireBuiltinFormats"),
         // Reading accuracy: a hand-checked ground truth and the scorecard `quire score` prints.
@@ -225,6 +228,7 @@ let package = Package(
                 "QuireKEPUB", "QuireEPUB", "QuireZip", "QuireXML", "QuireSummaryText", "QuireBuiltinFormats", "QuireConversion", "QuireTestSupport",
             ],
             exclude: ["Fixtures"]),
+        .testTarget(name: "CSVFormatTests", dependencies: ["QuireCSV", "QuireSummaryText", "QuireCommands", "QuireTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "QuirePluginHostTests", dependencies: ["QuirePluginHost", "QuireCore", "QuireTestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,3 +1,4 @@
+import QuireCSV
 import QuireCore
 import QuireEPUB
 import QuireHTML
@@ -21,6 +22,7 @@ public enum BuiltinFormats {
         EPUBFormat(),
         WebVTTFormat(), SRTFormat(), PodcastTranscriptFormat(),
         RSSFormat(),
+        CSVFormat(),
         // Edges between two formats, once both are registered.
         MarkdownHTMLConverter.Edge(),
         KEPUBFormat(),
