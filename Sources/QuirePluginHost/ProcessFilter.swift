@@ -52,8 +52,9 @@ public struct ProgramFilters: FormatPlugin {
 
     public func register(in registry: inout FormatRegistry) throws {
         for program in programs where registry.filter(named: program.name) == nil {
+            // The file's name: what its messages' identifiers carry (`plugin.drop.py.refused`).
             let manifest = PluginManifest(
-                protocol: 1, name: program.name, version: "", description: nil, executable: program.path, formats: nil,
+                protocol: 1, name: URL(fileURLWithPath: program.path).lastPathComponent, version: "", description: nil, executable: program.path, formats: nil,
                 edges: [PluginManifest.Edge(from: "model", to: "model", name: program.name)], sample: nil)
             let plugin = DiscoveredPlugin(
                 manifest: manifest, directory: URL(fileURLWithPath: program.path).deletingLastPathComponent().path, executable: program.path)
