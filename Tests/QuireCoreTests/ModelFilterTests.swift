@@ -38,7 +38,8 @@ private struct Spec: FormatPlugin {
         try registry.addWriter(TitleStep(), for: "d", cost: 1)
         try registry.addConverter(TitleStep(), from: "a", to: "c", reason: "only way to c")
         try registry.addConverter(TitleStep(), from: "a", to: "d", cost: 1, reason: "cheaper than the model")
-        try registry.addFilter(MarkingFilter(mark: "1"), named: "one", help: "marks 1", settings: [FormatSetting("mark-style", .choice(["x", "y"]), help: "h")])
+        try registry.addFilter(
+            MarkingFilter(mark: "1"), named: "one", help: "marks 1", settings: [FormatSetting("mark-style", .choice(["x", "y"]), help: "h")])
         try registry.addFilter(MarkingFilter(mark: "2"), named: "two", help: "marks 2")
     }
 }
@@ -51,7 +52,9 @@ private struct Spec: FormatPlugin {
 
     func run(_ route: Route, _ text: String) throws -> String {
         var diagnostics = Diagnostics()
-        guard case .bytes(let file) = try route.run(.bytes(InputFile(name: "in", bytes: Array(text.utf8))), options: ConversionOptions(), diagnostics: &diagnostics)
+        guard
+            case .bytes(let file) = try route.run(
+                .bytes(InputFile(name: "in", bytes: Array(text.utf8))), options: ConversionOptions(), diagnostics: &diagnostics)
         else { throw RouteError.noRoute(from: .model, to: .model, reachable: []) }
         return String(decoding: file.bytes, as: UTF8.self)
     }
