@@ -1,4 +1,6 @@
 import Foundation
+import QuireBuiltinFormats
+import QuireConversion
 import QuireCore
 import QuireTestSupport
 import Testing
@@ -185,5 +187,55 @@ private func titles(_ bytes: [UInt8]) throws -> [String] {
         #expect(plugins.output.contains("  filter select-episodes: Keeps the episodes that match"))
         let help = quire(["convert", "--help", "--plugin-dir", pluginDir])
         #expect(help.output.contains("Filter select-episodes (--filter select-episodes):\n  --select <keep|drop>"), "\(help.output)")
+    }
+}
+
+/// Keeps the episodes whose title holds the `keep-word` setting; says how many it dropped.
+private struct KeepWordFilter: ModelFilter {
+    func filter(_ collection: EpisodeCollection, options: ConversionOptions, target: FormatID?, diagnostics: inout Diagnostics) throws
+        -> EpisodeCollection
+    {
+        let word = options.values["keep-word"] ?? ""
+        var kept = collection
+        kept.episodes = collection.episodes.filter { $0.title.contains(word) }
+        diagnostics.report(.note("keep-word.dropped", "dropped \(collection.episodes.count - kept.episodes.count) for \(target?.rawValue ?? "-")"))
+        return kept
+    }
+}
+
+private struct KeepWordPlugin: FormatPlugin {
+    var name = "keep-word"
+    func register(in registry: inout FormatRegistry) throws {
+        try registry.addFilter(
+            KeepWordFilter(), named: "keep-word", help: "Keeps titles holding a word.",
+            settings: [FormatSetting("keep-word", .text(valueName: "word"), help: "The word.")])
+    }
+}
+
+/// Filters through the conversion API, without the command line: a Swift `ModelFilter` registered
+/// like a format, named in the request.
+@Suite struct FilterAPITests {
+    private let service = ConversionService(registry: try! FormatRegistry(plugins: BuiltinFormats.plugins + [KeepWordPlugin()]))
+    private let input = try! Array(Data(contentsOf: URL(fileURLWithPath: filters + "/episodes.json")))
+
+    @Test func aRequestNamesItsFiltersAndTheirSettingsAreChecked() throws {
+        var settings = ConversionOptions()
+        settings.append("ea", for: "keep-word")
+        let request = ConversionRequest(
+            inputs: [.bytes(name: "episodes.json", input)], targetFormat: "json", settings: settings, filters: ["keep-word"])
+        let collector = DiagnosticCollector()
+        guard case .output(let bytes) = try service.run(request, diagnostics: collector) else {
+            Issue.record("expected output")
+            return
+        }
+        #expect(try titles(bytes) == ["Bread", "Steam"])
+        #expect(collector.diagnostics.map(\.message) == ["dropped 5 for json"])
+    }
+
+    @Test func anUnknownFilterIsARequestError() throws {
+        let request = ConversionRequest(inputs: [.bytes(name: "episodes.json", input)], targetFormat: "json", filters: ["nope"])
+        #expect(throws: ConversionError(.request, "unknown filter 'nope'; the filters are 'keep-word'")) {
+            try service.run(request, diagnostics: DiagnosticCollector())
+        }
     }
 }
