@@ -32,7 +32,7 @@ enum FuzzTarget {
                     var diagnostics = Diagnostics()
                     _ = try? converter.convert(InputFile(name: "fuzz", bytes: bytes), options: ConversionOptions(), diagnostics: &diagnostics)
                 }
-            case .write:
+            case .write, .filter:
                 continue
             }
         }

@@ -37,7 +37,7 @@ struct ConvertCommand: ParsableCommand {
     ])
     static let ownOptionsTakingValues: Set<String> = [
         "output", "from", "to", "via", "channel", "feed", "language", "title", "jobs", "streaming", "option", "diagnostics",
-        "plugin-dir", "plugin-timeout", "plugin-output-limit",
+        "plugin-dir", "plugin-timeout", "plugin-output-limit", "filter",
     ]
 
     @Argument(help: "Input files, or - for standard input.", completion: .file())
@@ -56,6 +56,13 @@ struct ConvertCommand: ParsableCommand {
 
     @Option(name: .long, help: "Pass through this format on the way (repeatable, in order).", completion: .formatNames)
     var via: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Run the model through this filter between reading and writing (repeatable, in order): a filter's name (`quire formats` lists them), a program's path, or a program on PATH.",
+            valueName: "filter"))
+    var filter: [String] = []
 
     @Option(name: .long, help: "Channel for episodes whose input names none.")
     var channel: String?
@@ -140,7 +147,7 @@ struct ConvertCommand: ParsableCommand {
         return ConversionRequest(
             inputs: inputs.map { $0 == "-" ? .standardInput : .path($0) }, output: output, sourceFormat: from, targetFormat: to,
             via: via, settings: options, defaults: CollectionDefaults(channel: channel, feedURL: feed, language: language, title: title),
-            streaming: StreamingPolicy(rawValue: streaming) ?? .auto, batch: BatchPolicy(jobs: jobs, replacesExisting: force))
+            streaming: StreamingPolicy(rawValue: streaming) ?? .auto, batch: BatchPolicy(jobs: jobs, replacesExisting: force), filters: filter)
     }
 
     /// An output folder: ends in `/` or is an existing directory.
@@ -161,9 +168,10 @@ struct ConvertCommand: ParsableCommand {
                     verbosity: quiet ? .errorsOnly : verbose ? .everything : .warningsAndErrors, rewrite: spelling.rewrite, write: console.writeError)
             }
         let observer = CommandObserver(explain: explain, showsProgress: !quiet && diagnostics == .text, spelling: spelling)
+        let registry = try workspace.registry(filtering: filter, limits: plugins.limits)
         let outcome: ConversionOutcome
         do {
-            outcome = try ConversionService(registry: workspace.registry).run(request, diagnostics: printer, observer: observer)
+            outcome = try ConversionService(registry: registry).run(request, diagnostics: printer, observer: observer)
         } catch {
             if diagnostics == .json, let message = error.message {
                 let id: DiagnosticID = error.kind == .request ? "quire.request" : "quire.failure"
@@ -233,6 +241,7 @@ struct CommandObserver: ConversionObserver {
         guard explain else { return }
         Console.current.printError(RouteDescription.render(route, from: source, to: target, spelling: spelling))
         if streamed { Console.current.printError("streamed: read and written a piece at a time") }
+        if !route.filters.isEmpty { Console.current.printError("not streamed: filters take the whole collection, so the input is read whole") }
     }
 
     func beginProgress(total: Int, unit: String) -> (any ConversionProgress)? {

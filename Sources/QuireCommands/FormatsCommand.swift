@@ -17,6 +17,10 @@ struct FormatsCommand: ParsableCommand {
     func run() throws {
         let workspace = try Workspace(plugins: plugins)
         let registry = workspace.registry
+        if let format, let filter = registry.filter(named: format), registry.format(named: format) == nil {
+            Console.current.print(FilterDescription.render(filter))
+            return
+        }
         if let format {
             guard case .format(let id) = try workspace.node(named: format), let descriptor = registry.descriptor(for: id) else {
                 throw CommandFailure.usage("'model' is the in-memory model, not a format")
@@ -52,6 +56,10 @@ struct FormatsCommand: ParsableCommand {
             for edge in converters {
                 console.print("  \(edge.from) → \(edge.to) (\(edge.provider)): \(edge.reason ?? "")")
             }
+        }
+        if !registry.filters.isEmpty {
+            console.print("\nFilters (model → model, --filter NAME; `quire formats NAME` lists a filter's settings):")
+            for line in FilterDescription.list(registry) { console.print(line) }
         }
     }
 }

@@ -32,6 +32,10 @@ struct PluginsCommand: ParsableCommand {
                             + ((format.extensions ?? []).isEmpty ? "" : " (\((format.extensions ?? []).map { "." + $0 }.joined(separator: " ")))"))
                 }
                 for edge in manifest.edges {
+                    if edge.isFilter {
+                        console.print("  filter \(edge.name ?? "")" + (edge.help.map { ": \($0)" } ?? ""))
+                        continue
+                    }
                     console.print("  edge \(edge.from) → \(edge.to), cost \(edge.cost ?? 1)" + (edge.loss.map { ", loses \($0)" } ?? ", lossless"))
                 }
             }
@@ -72,6 +76,10 @@ struct PluginsCommand: ParsableCommand {
                 }
             }
             let edge = plugin.manifest.edges[0]
+            if edge.isFilter {
+                try checkFilter(edge, of: plugin, in: registry)
+                return
+            }
             let source: GraphNode = edge.from == "model" ? .model : .format(FormatID(edge.from))
             let target: GraphNode = edge.to == "model" ? .model : .format(FormatID(edge.to))
             guard let step = registry.edges.first(where: { $0.provider == plugin.manifest.name && $0.from == source && $0.to == target }) else {
@@ -107,6 +115,36 @@ struct PluginsCommand: ParsableCommand {
                 // Out-of-process plugins write single files; a folder can only come from an in-process writer.
                 Console.current.print("ok: \(plugin.manifest.name) \(plugin.manifest.version): \(edge.from) → \(edge.to) wrote \(files.count) files")
             }
+        }
+
+        /// A filter gets the manifest's sample (Quire JSON) or the small built-in collection, and must
+        /// give back a model.
+        private func checkFilter(_ edge: PluginManifest.Edge, of plugin: DiscoveredPlugin, in registry: FormatRegistry) throws {
+            let name = edge.name ?? ""
+            guard let filter = registry.filter(named: name) else { throw CommandFailure.failure("\(directory): filter '\(name)' did not register") }
+            var steps = [filter.step]
+            let value: Route.Value
+            if let sample = plugin.manifest.sample {
+                let path = plugin.directory + "/" + sample
+                guard let bytes = try? FileIO.read(path) else { throw CommandFailure.failure("\(directory): cannot read sample '\(sample)'") }
+                guard let reader = registry.readers(of: "json").first else { throw CommandFailure.failure("no JSON reader to read the sample with") }
+                steps.insert(reader, at: 0)
+                value = .bytes(InputFile(name: path, bytes: bytes))
+            } else {
+                value = .model(Self.sampleCollection)
+            }
+            var diagnostics = Diagnostics()
+            let result: Route.Value
+            do {
+                result = try Route(steps: steps).run(value, options: ConversionOptions(), diagnostics: &diagnostics)
+            } catch let failure as ConversionFailure {
+                for diagnostic in failure.diagnostics { Console.current.printError(diagnostic.description) }
+                throw CommandFailure.failure("\(plugin.manifest.name) failed its check")
+            }
+            for diagnostic in diagnostics { Console.current.printError(diagnostic.description) }
+            guard case .model(let collection) = result else { preconditionFailure("a filter gives back the model") }
+            Console.current.print(
+                "ok: \(plugin.manifest.name) \(plugin.manifest.version): filter '\(name)' gave back \(collection.episodes.count) episodes")
         }
 
         static let sampleCollection = EpisodeCollection(

@@ -13,7 +13,7 @@ struct SettingFlags {
 
     init(registry: FormatRegistry) {
         var settings: [String: FormatSetting] = [:]
-        for setting in registry.formats.flatMap(\.settings) where !ConvertCommand.ownOptionNames.contains(setting.key) {
+        for setting in registry.formats.flatMap(\.settings) + registry.filters.flatMap(\.settings) where !ConvertCommand.ownOptionNames.contains(setting.key) {
             settings[setting.key] = setting
         }
         self.settings = settings
@@ -68,6 +68,17 @@ struct SettingFlags {
             let entries = format.settings.filter { !ConvertCommand.ownOptionNames.contains($0.key) }
             guard !entries.isEmpty else { continue }
             lines.append("\(format.displayName) (\(format.id)):")
+            for setting in entries {
+                lines.append("  " + spelling(of: setting))
+                let text =
+                    setting.help + (setting.defaultValue.map { " (default: \($0))" } ?? "") + (setting.repeatable ? " Repeatable: give it once per value." : "")
+                lines += wrap(text, width: 72).map { "        " + $0 }
+            }
+        }
+        for filter in registry.filters {
+            let entries = filter.settings.filter { !ConvertCommand.ownOptionNames.contains($0.key) }
+            guard !entries.isEmpty else { continue }
+            lines.append("Filter \(filter.name) (--filter \(filter.name)):")
             for setting in entries {
                 lines.append("  " + spelling(of: setting))
                 let text =

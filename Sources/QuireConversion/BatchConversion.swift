@@ -69,7 +69,7 @@ struct BatchConversion {
             return .skipped(reason: "\(output) exists; \(ConversionRequest.replacesExistingMention) replaces it")
         }
         do {
-            let route = try job.service.graph.route(from: input.format, to: job.target, input: input.file)
+            let route = try job.service.graph.route(from: input.format, to: job.target, input: input.file, filters: job.filters)
             var diagnostics = Diagnostics()
             let defaults = job.request.defaults
             let value = try route.run(.bytes(input.file), options: job.options, diagnostics: &diagnostics) { defaults.apply(to: &$0) }

@@ -38,12 +38,17 @@ public struct ConversionRequest: Sendable, Hashable {
     public var defaults: CollectionDefaults
     public var streaming: StreamingPolicy
     public var batch: BatchPolicy
+    /// Names of registered filters (`FormatRegistry.filters`), run in this order on the model between
+    /// reading and writing: after merging several inputs, on each file of a batch. A filtered job is
+    /// never streamed (a filter takes the whole collection).
+    public var filters: [String]
 
     public init(
         inputs: [Input], output: Output = .standardOutput, sourceFormat: String? = nil, targetFormat: String? = nil, via: [String] = [],
         settings: ConversionOptions = ConversionOptions(), defaults: CollectionDefaults = CollectionDefaults(),
-        streaming: StreamingPolicy = .auto, batch: BatchPolicy = BatchPolicy()
+        streaming: StreamingPolicy = .auto, batch: BatchPolicy = BatchPolicy(), filters: [String] = []
     ) {
+        self.filters = filters
         self.inputs = inputs
         self.output = output
         self.sourceFormat = sourceFormat

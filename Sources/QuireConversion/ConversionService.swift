@@ -54,6 +54,8 @@ struct Job {
     let options: ConversionOptions
     /// The target format writes a folder (a site) with these settings.
     let writesFolder: Bool
+    /// The request's filters as route steps, in order.
+    let filters: [ConversionEdge]
 
     init(request: ConversionRequest, service: ConversionService, observer: any ConversionObserver) throws(ConversionError) {
         self.request = request
@@ -69,6 +71,15 @@ struct Job {
         var via: [GraphNode] = []
         for name in request.via { via.append(try formats.node(named: name)) }
         self.via = via
+        var filters: [ConversionEdge] = []
+        for name in request.filters {
+            guard let filter = service.registry.filter(named: name) else {
+                let known = service.registry.filters.map { "'\($0.name)'" }.joined(separator: ", ")
+                throw .request("unknown filter '\(name)'; " + (known.isEmpty ? "no plugin declares a filter" : "the filters are \(known)"))
+            }
+            filters.append(filter.step)
+        }
+        self.filters = filters
         let folderFormats = formats.folderFormats(settings: options)
         let outputPath: String? =
             switch request.output {
@@ -182,7 +193,8 @@ struct Job {
     /// converted a piece at a time. Returns the complete output, not yet given its name, or `nil` when
     /// the job is for a whole read (nothing has then been read or written).
     private func streamedOutput(_ diagnostics: inout Diagnostics) throws -> StreamOutput? {
-        guard request.streaming != .never, request.inputs.count == 1, case .path(let path) = request.inputs[0],
+        // A filter takes the whole collection: a filtered job reads whole (`--explain` says so).
+        guard request.streaming != .never, filters.isEmpty, request.inputs.count == 1, case .path(let path) = request.inputs[0],
             !InputPaths.isCollection(path), case .file(let outputPath) = request.output, !FileIO.isSpecialFile(outputPath),
             let size = LineChunks.regularFileSize(path),
             request.streaming == .always || size >= StreamingPolicy.automaticThreshold
@@ -244,7 +256,7 @@ struct Job {
         let applyDefaults: (inout EpisodeCollection) -> Void = { defaults.apply(to: &$0) }
         if inputs.count == 1 {
             let (file, format) = inputs.removeLast()
-            let route = try findRoute(from: format, to: target, via: via, input: file)
+            let route = try findRoute(from: format, to: target, via: via, input: file, filters: filters)
             return try route.run(.bytes(consume file), options: options, diagnostics: &diagnostics, transformModel: applyDefaults)
         }
         var merged = EpisodeCollection()
@@ -255,13 +267,15 @@ struct Job {
             guard case .model(let collection) = value else { preconditionFailure("routes to the model end in the model") }
             merged.merge(collection)
         }
-        let route = try findRoute(from: .model, to: target, via: via)
+        let route = try findRoute(from: .model, to: target, via: via, filters: filters)
         return try route.run(.model(merged), options: options, diagnostics: &diagnostics)
     }
 
-    private func findRoute(from source: GraphNode, to target: GraphNode, via: [GraphNode], input: InputFile? = nil) throws(ConversionError) -> Route {
+    private func findRoute(
+        from source: GraphNode, to target: GraphNode, via: [GraphNode], input: InputFile? = nil, filters: [ConversionEdge] = []
+    ) throws(ConversionError) -> Route {
         do {
-            let route = try service.graph.route(from: source, to: target, via: via, input: input)
+            let route = try service.graph.route(from: source, to: target, via: via, input: input, filters: filters)
             observer.willRun(route, from: source, to: target, streamed: false)
             return route
         } catch {

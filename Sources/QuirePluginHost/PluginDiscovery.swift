@@ -76,8 +76,16 @@ public struct PluginDiscovery: Sendable {
                 RejectedPlugin(directory: folder, reason: "speaks protocol \(manifest.protocol); this Quire speaks \(PluginManifest.supportedProtocols)"))
         }
         guard !manifest.edges.isEmpty else { return .failure(RejectedPlugin(directory: folder, reason: "declares no edges")) }
-        for edge in manifest.edges where edge.from == "model" && edge.to == "model" {
-            return .failure(RejectedPlugin(directory: folder, reason: "an edge cannot run from model to model"))
+        for edge in manifest.edges where edge.isFilter {
+            // A model → model edge is a filter, asked for by its name.
+            guard let name = edge.name, !name.isEmpty, !name.contains(where: { $0.isWhitespace || $0 == "/" }) else {
+                return .failure(RejectedPlugin(directory: folder, reason: "a model → model edge is a filter and needs a 'name' (no spaces or '/')"))
+            }
+            for setting in edge.settings ?? [] {
+                if case .failure(let reason) = setting.formatSetting() {
+                    return .failure(RejectedPlugin(directory: folder, reason: "filter '\(name)': \(reason.text)"))
+                }
+            }
         }
         for format in manifest.formats ?? [] {
             for setting in format.settings ?? [] {

@@ -58,6 +58,14 @@ public struct PluginManifest: Sendable, Decodable {
         public var cost: Int?
         /// What the edge loses, or nothing when it is lossless.
         public var loss: String?
+        /// A `model → model` edge is a filter: `--filter NAME` asks for it (docs/plugin-protocol.md, Filters).
+        public var name: String?
+        /// What the filter does, for `quire plugins` and `quire formats`.
+        public var help: String?
+        /// What the filter reads from `QUIRE_OPTIONS`, declared as a format's settings are.
+        public var settings: [Setting]?
+
+        public var isFilter: Bool { from == "model" && to == "model" }
     }
 
     public var `protocol`: Int

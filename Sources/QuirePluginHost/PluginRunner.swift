@@ -22,11 +22,28 @@ struct PluginRunner {
     let plugin: DiscoveredPlugin
     let edge: PluginManifest.Edge
     let limits: PluginLimits
+    /// How messages name the step: `plugin 'x' (a → model)`, `filter 'select-episodes' (plugin select-episodes)`.
+    let step: String
+    /// After the program's name: the edge's ends, or what a filter is told.
+    let arguments: [String]
+    /// Set on top of Quire's environment and the protocol's variables.
+    let extraEnvironment: [String: String]
 
-    var step: String { "plugin '\(plugin.manifest.name)' (\(edge.from) → \(edge.to))" }
+    init(
+        plugin: DiscoveredPlugin, edge: PluginManifest.Edge, limits: PluginLimits, step: String? = nil, arguments: [String]? = nil,
+        extraEnvironment: [String: String] = [:]
+    ) {
+        self.plugin = plugin
+        self.edge = edge
+        self.limits = limits
+        self.step = step ?? "plugin '\(plugin.manifest.name)' (\(edge.from) → \(edge.to))"
+        self.arguments = arguments ?? [edge.from, edge.to]
+        self.extraEnvironment = extraEnvironment
+    }
 
     func run(_ input: [UInt8], options: ConversionOptions, inputName: String) throws -> (output: [UInt8], diagnostics: [Diagnostic]) {
         var environment = ProcessInfo.processInfo.environment
+        environment.merge(extraEnvironment) { $1 }
         environment["QUIRE_PROTOCOL"] = "1"
         environment["QUIRE_INPUT_NAME"] = inputName
         environment["QUIRE_PLUGIN_DIR"] = plugin.directory
@@ -36,7 +53,7 @@ struct PluginRunner {
         let outcome: ChildProcess.Outcome
         do {
             outcome = try ChildProcess.run(
-                executable: plugin.executable, arguments: [edge.from, edge.to], environment: environment,
+                executable: plugin.executable, arguments: arguments, environment: environment,
                 input: input, timeout: limits.timeout, outputLimit: limits.maximumOutputBytes, errorLimit: limits.maximumErrorBytes)
         } catch {
             throw failure("could not be started: \(error.reason)", inputName: inputName)
@@ -63,7 +80,8 @@ struct PluginRunner {
     /// `QUIRE_OPTIONS` as an object: each key's value as a string (the last one given), except the
     /// settings the plugin declares repeatable, which are always arrays of every value given, in order.
     static func environmentOptions(_ options: ConversionOptions, plugin manifest: PluginManifest) -> [String: Any] {
-        let repeatable = Set((manifest.formats ?? []).flatMap { $0.settings ?? [] }.filter { $0.repeatable == true }.map(\.key))
+        let declared = (manifest.formats ?? []).flatMap { $0.settings ?? [] } + manifest.edges.flatMap { $0.settings ?? [] }
+        let repeatable = Set(declared.filter { $0.repeatable == true }.map(\.key))
         var object: [String: Any] = options.values
         for key in repeatable where !options.allValues(key).isEmpty { object[key] = options.allValues(key) }
         return object

@@ -22,6 +22,15 @@ public struct ProcessPlugin: FormatPlugin {
                     mediaTypes: format.mediaTypes ?? [], settings: (format.settings ?? []).compactMap { try? $0.formatSetting().get() }))
         }
         for edge in plugin.manifest.edges {
+            if edge.isFilter, let name = edge.name {
+                let runner = PluginRunner(
+                    plugin: plugin, edge: edge, limits: limits, step: "filter '\(name)' (plugin \(plugin.manifest.name))",
+                    extraEnvironment: ["QUIRE_FILTER": name])
+                try registry.addFilter(
+                    ProcessFilter(runner: runner, passesTargetAsArgument: false), named: name, help: edge.help ?? "",
+                    settings: (edge.settings ?? []).compactMap { try? $0.formatSetting().get() })
+                continue
+            }
             let runner = PluginRunner(plugin: plugin, edge: edge, limits: limits)
             let loss: Loss = edge.loss.map { .lossy($0) } ?? .lossless
             let cost = edge.cost ?? 1

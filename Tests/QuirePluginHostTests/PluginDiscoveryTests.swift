@@ -44,7 +44,7 @@ private let fixtures = Fixtures.url("Tests/QuirePluginHostTests/Fixtures").path
     @Test(arguments: [
         ("missing-edges", "quire-plugin.json is not a valid manifest: missing 'edges'"),
         ("no-edges", "declares no edges"),
-        ("model-to-model", "an edge cannot run from model to model"),
+        ("model-to-model", "a model → model edge is a filter and needs a 'name' (no spaces or '/')"),
         ("no-program", "executable 'nothere.sh' is missing or not executable"),
         ("not-executable", "executable 'run.sh' is missing or not executable"),
         ("future", "speaks protocol 2; this Quire speaks 1...1"),

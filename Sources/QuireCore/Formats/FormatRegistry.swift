@@ -4,6 +4,8 @@ public struct FormatRegistry: Sendable {
     public private(set) var edges: [ConversionEdge] = []
     /// At most one checker per format (`quire check`).
     public private(set) var checkers: [RegisteredChecker] = []
+    /// Model → model filters a job may ask for by name (`--filter NAME`), in registration order.
+    public private(set) var filters: [RegisteredFilter] = []
     /// The plugin whose `register(in:)` is running, recorded as the provider of what it adds.
     private var currentProvider = "unknown"
 
@@ -26,13 +28,18 @@ public struct FormatRegistry: Sendable {
                 throw RegistryError.duplicateName(name, existing: existing.id, provider: currentProvider)
             }
         }
-        // One key means one thing: formats may share a setting (HTML's and EPUB's `unsafe-html`), not redefine it.
-        for setting in format.settings {
+        try checkNewSettings(format.settings)
+        formats.append(format)
+    }
+
+    /// One key means one thing: formats and filters may share a setting (HTML's and EPUB's
+    /// `unsafe-html`), not redefine it.
+    private func checkNewSettings(_ settings: [FormatSetting]) throws {
+        for setting in settings {
             if let existing = self.setting(forKey: setting.key), existing.kind != setting.kind {
                 throw RegistryError.conflictingSetting(setting.key, provider: currentProvider)
             }
         }
-        formats.append(format)
     }
 
     public mutating func addReader(_ reader: any FormatReader, for format: FormatID, cost: Int = 1, loss: Loss = .lossless) throws {
@@ -61,6 +68,16 @@ public struct FormatRegistry: Sendable {
     }
 
     public func checker(for format: FormatID) -> RegisteredChecker? { checkers.first { $0.format == format } }
+
+    /// A filter jobs ask for by `name`; its settings join the registry's like a format's.
+    public mutating func addFilter(_ filter: any ModelFilter, named name: String, help: String, settings: [FormatSetting] = []) throws {
+        if self.filter(named: name) != nil { throw RegistryError.duplicateFilter(name, provider: currentProvider) }
+        try checkNewSettings(settings)
+        filters.append(RegisteredFilter(name: name, help: help, settings: settings, provider: currentProvider, filter: filter))
+    }
+
+    /// The filter of this name (names are compared exactly: they are also how programs are told apart).
+    public func filter(named name: String) -> RegisteredFilter? { filters.first { $0.name == name } }
 
     private mutating func addEdge(_ edge: ConversionEdge) throws {
         for case .format(let id) in [edge.from, edge.to] where descriptor(for: id) == nil {
@@ -106,15 +123,16 @@ public struct FormatRegistry: Sendable {
     }
 
     /// Every setting a job may be given: the common ones, then each format's in registration order,
-    /// each key once.
+    /// then each filter's, each key once.
     public var settings: [FormatSetting] {
         var seen = Set<String>()
-        return (CommonSettings.all + formats.flatMap(\.settings)).filter { seen.insert($0.key).inserted }
+        return (CommonSettings.all + formats.flatMap(\.settings) + filters.flatMap(\.settings)).filter { seen.insert($0.key).inserted }
     }
 
-    /// The setting with this key, common or declared by a format.
+    /// The setting with this key, common or declared by a format or a filter.
     public func setting(forKey key: String) -> FormatSetting? {
         CommonSettings.all.first { $0.key == key } ?? formats.lazy.flatMap(\.settings).first { $0.key == key }
+            ?? filters.lazy.flatMap(\.settings).first { $0.key == key }
     }
 
     /// The formats that declare a setting, for messages (`'group-by' is a setting of epub`).
@@ -132,6 +150,7 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     case negativeCost(String, provider: String)
     case conflictingSetting(String, provider: String)
     case duplicateChecker(FormatID, provider: String)
+    case duplicateFilter(String, provider: String)
 
     public var description: String {
         switch self {
@@ -145,6 +164,8 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(provider): setting '\(key)' is already declared with other values by another format"
         case .duplicateChecker(let format, let provider):
             "\(provider): format '\(format)' already has a checker"
+        case .duplicateFilter(let name, let provider):
+            "\(provider): filter name '\(name)' is already taken"
         }
     }
 }

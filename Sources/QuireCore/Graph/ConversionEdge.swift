@@ -28,6 +28,8 @@ public struct ConversionEdge: Sendable, CustomStringConvertible {
         case read(any FormatReader)
         case write(any FormatWriter)
         case convert(any DirectConverter)
+        /// A `model → model` filter the job asked for by `name`; never an edge of the registry's graph.
+        case filter(any ModelFilter, name: String)
     }
 
     public var from: GraphNode
@@ -57,7 +59,13 @@ public struct ConversionEdge: Sendable, CustomStringConvertible {
         case .read: "reader"
         case .write: "writer"
         case .convert: "converter"
+        case .filter(_, let name): "filter '\(name)'"
         }
+    }
+
+    /// A filter step, spliced into a route where it reaches the model.
+    public var isFilter: Bool {
+        if case .filter = action { true } else { false }
     }
 
     /// A direct converter that takes only some inputs (`DirectConverter.isSelective`).

@@ -15,11 +15,29 @@ public struct ConversionGraph: Sendable {
     /// The best route from `source` to `target`, passing through each of `via` in order.
     /// A route always takes at least one step, so `json → json` reads and writes again.
     /// Given the `input`, a first step that is a direct converter declining it is not taken.
-    public func route(from source: GraphNode, to target: GraphNode, via: [GraphNode] = [], input: InputFile? = nil) throws(RouteError) -> Route {
-        try route(from: source, to: target, via: via) { edge in
+    ///
+    /// `filters` (steps from `RegisteredFilter.step`) run in order where the route first reaches the
+    /// model, or first of all when `source` is the model; a route that never reaches it (a direct
+    /// converter) gives way to the best route through the model.
+    public func route(
+        from source: GraphNode, to target: GraphNode, via: [GraphNode] = [], input: InputFile? = nil, filters: [ConversionEdge] = []
+    ) throws(RouteError) -> Route {
+        let accepting = { (edge: ConversionEdge) -> Bool in
             guard let input, edge.from == source, case .convert(let converter) = edge.action else { return true }
             return converter.accepts(input)
         }
+        var route = try route(from: source, to: target, via: via, allowing: accepting)
+        guard !filters.isEmpty else { return route }
+        if source != .model && !route.steps.contains(where: { $0.to == .model }) {
+            do {
+                route = try self.route(from: source, to: target, via: [.model] + via, allowing: accepting)
+            } catch {
+                throw RouteError.noRouteThroughModel(from: source, to: target)
+            }
+        }
+        let position = source == .model ? 0 : (route.steps.firstIndex { $0.to == .model } ?? -1) + 1
+        route.steps.insert(contentsOf: filters, at: position)
+        return route
     }
 
     /// The route an input takes when the selective converter the best route starts with declines it.
@@ -110,6 +128,8 @@ private struct PathWeight: Comparable {
 
 public enum RouteError: Error, Sendable, Equatable, CustomStringConvertible {
     case noRoute(from: GraphNode, to: GraphNode, reachable: [GraphNode])
+    /// Filters need the model, and every route between the two formats goes around it.
+    case noRouteThroughModel(from: GraphNode, to: GraphNode)
 
     public var description: String {
         switch self {
@@ -117,6 +137,8 @@ public enum RouteError: Error, Sendable, Equatable, CustomStringConvertible {
             let formats = reachable.filter { $0 != .model && $0 != from }.map(\.description)
             let reach = formats.isEmpty ? "it reaches no other format" : "from \(from) Quire can reach: \(formats.joined(separator: ", "))"
             return "no route from \(from) to \(to); \(reach)"
+        case .noRouteThroughModel(let from, let to):
+            return "filters work on the model, and no route from \(from) to \(to) passes through it (a direct converter does not read episodes)"
         }
     }
 }

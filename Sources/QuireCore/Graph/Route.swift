@@ -5,6 +5,8 @@ public struct Route: Sendable {
     public init(steps: [ConversionEdge]) { self.steps = steps }
 
     public var cost: Int { steps.reduce(0) { $0 + $1.cost } }
+    /// The filter steps, in the order they run.
+    public var filters: [ConversionEdge] { steps.filter(\.isFilter) }
     public var losses: [String] {
         steps.compactMap { if case .lossy(let what) = $0.loss { "\($0.description): \(what)" } else { nil } }
     }
@@ -24,6 +26,7 @@ public struct Route: Sendable {
         _ value: consuming Value, options: ConversionOptions, diagnostics: inout Diagnostics,
         transformModel: (inout EpisodeCollection) -> Void = { _ in }
     ) throws -> Value {
+        let target: FormatID? = if case .format(let id) = steps.last?.to { id } else { nil }
         for (index, step) in steps.enumerated() {
             switch (step.action, value) {
             case (.read(let reader), .bytes(let input)):
@@ -40,6 +43,8 @@ public struct Route: Sendable {
             case (.write(let writer), .model(let collection)):
                 let bytes = try writer.write(collection, options: options, diagnostics: &diagnostics)
                 value = .bytes(InputFile(name: "<\(step.to) from step \(index + 1)>", bytes: bytes))
+            case (.filter(let filter, _), .model(let collection)):
+                value = .model(try filter.filter(collection, options: options, target: target, diagnostics: &diagnostics))
             case (.convert(let converter), .bytes(let input)):
                 let bytes = try converter.convert(input, options: options, diagnostics: &diagnostics)
                 value = .bytes(InputFile(name: "<\(step.to) from step \(index + 1)>", bytes: bytes))
