@@ -328,3 +328,32 @@ private func collectionTitle(_ json: String) throws -> String? {
         #expect(!quire(in: project, ["convert", "--to", "json"]).error.contains("configuration:"))
     }
 }
+
+/// The built `quire` in a real working folder: `./quire.yaml` is found there and named as the user
+/// would name it.
+@Suite struct DefaultsExecutableTests {
+    /// `env -C FOLDER quire …`: the process starts in that folder.
+    private func runQuire(in folder: String, _ arguments: [String]) throws -> (status: Int32, output: Data, error: String) {
+        try ExternalTool.run(path: "/usr/bin/env", ["-C", folder, "QUIRE_NO_CONFIG=", "XDG_CONFIG_HOME=/nonexistent", CLIHarness.binary] + arguments)
+    }
+
+    @Test(.enabled(if: CLIHarness.hasBinary, "needs a built .build/debug/quire"))
+    func theWorkingFoldersQuireYAMLApplies() throws {
+        let fromFile = try runQuire(in: project, ["convert", "--verbose", "-q"])
+        #expect(fromFile.status == 0, "\(fromFile.error)")
+        let fromLine = try runQuire(
+            in: project, ["convert", "--no-config", "episode.txt", "--to", "markdown", "--front-matter", "--language", "en", "--channel", "Fixture Radio"])
+        #expect(fromFile.output == fromLine.output)
+        #expect(!fromFile.output.isEmpty)
+    }
+
+    @Test(.enabled(if: CLIHarness.hasBinary, "needs a built .build/debug/quire"))
+    func aBadEntryIsNamedByFileLineColumnAndKey() throws {
+        let scratch = try TemporaryDirectory()
+        try write("# defaults for this folder\nto: json\n\n  \njobs: many\n", to: scratch.path("quire.yaml"))
+        let result = try runQuire(in: scratch.url.path, ["convert", examplePage])
+        #expect(result.status == 2)
+        #expect(result.error == "quire.yaml:5:7: error: 'jobs' takes a whole number, not 'many' [defaults.value]\n")
+        #expect(result.output.isEmpty)
+    }
+}
