@@ -218,7 +218,8 @@ struct ConvertDefaults {
     /// registry exists (they choose which plugins are registered).
     var optionArguments: [String] {
         options.flatMap { option in
-            table.kinds[option.key] == .flag ? option.values.map { _ in "--\(option.key)" } : option.values.map { "--\(option.key)=\($0)" }
+            table.kinds[option.key] == .flag
+                ? option.values.map { _ in "--\(option.key)" } : option.values.flatMap { ConvertOptionTable.arguments(option.key, $0) }
         }
     }
 
@@ -247,7 +248,7 @@ struct ConvertDefaults {
         }
         guard problems.isEmpty else { throw DefaultsFileFailure(diagnostics: problems) }
         var arguments = optionArguments
-        for setting in settings { arguments += setting.values.map { "--option=\(setting.key)=\($0)" } }
+        for setting in settings { arguments += setting.values.flatMap { ["--option", "\(setting.key)=\($0)"] } }
         if let inputs, !table.namesInputs(commandLine) { arguments += inputs }
         return arguments
     }

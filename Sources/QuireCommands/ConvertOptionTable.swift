@@ -77,13 +77,20 @@ struct ConvertOptionTable: Sendable {
         return false
     }
 
+    /// `--name value` as arguments: one argument `--name=value` when the value starts with a dash
+    /// (it would read as an option), two otherwise (`--title=` with nothing after the `=` would take
+    /// the next argument as its value).
+    static func arguments(_ name: String, _ value: String) -> [String] {
+        value.hasPrefix("-") ? ["--\(name)=\(value)"] : ["--\(name)", value]
+    }
+
     /// What is wrong with `value` for the option `name`, in the words a configuration file's reader
     /// needs (`'jobs' takes a whole number, not 'many'`); `nil` when the command would take it.
     ///
     /// The command itself is the judge: the value is parsed as `--name=value` would be, so the
     /// file accepts exactly what the command line does.
     func problem(with value: String, for name: String) -> String? {
-        guard let failure = Self.parseFailure(["--\(name)=\(value)"]) else { return nil }
+        guard let failure = Self.parseFailure(Self.arguments(name, value)) else { return nil }
         if let expected = expectation(for: name), !expected.accepts(value) { return "'\(name)' takes \(expected.description), not '\(value)'" }
         // convert's own checks name the flag: "--jobs must be 1 or more".
         return ConvertCommand.message(for: failure).replacingOccurrences(of: "--\(name)", with: "'\(name)'")
