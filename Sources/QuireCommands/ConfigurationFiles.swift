@@ -50,25 +50,31 @@ struct ConvertDefaults {
     private var inputs: [String]?
     /// Entries that can only be settings, checked once the registry (plugins included) is known.
     private var pendingSettings: [(file: DefaultsFile, entry: DefaultsFile.Entry, underSettings: Bool)] = []
+    /// Option values to check by parsing them, once the registry is known (parsing `convert` with
+    /// the run's registry is cheaper than building one per value).
+    private var valueChecks: [(file: DefaultsFile, key: String, value: String, node: YAMLNode)] = []
+    /// Problems found while reading, reported with those `arguments(registry:commandLine:)` finds.
+    private var problems: [Diagnostic] = []
 
-    /// Reads the configuration files that apply to `arguments` (convert's, after its name) and
-    /// checks convert's own options in them. Files that do not exist are skipped, except those
-    /// named by `--defaults`.
+    /// Reads the configuration files that apply to `arguments` (convert's, after its name); a file
+    /// that cannot be read or parsed fails here, other problems are reported by
+    /// `arguments(registry:commandLine:)`, all at once. Files that do not exist are skipped, except
+    /// those named by `--defaults`.
     init(commandLine arguments: [String], environment: [String: String] = Workspace.environment) throws(DefaultsFileFailure) {
         home = environment["HOME"]
         let sources = Self.sources(for: arguments, environment: environment)
         var files: [(DefaultsFile, Source)] = []
-        var problems: [Diagnostic] = []
+        var unreadable: [Diagnostic] = []
         for source in sources {
             do {
                 files.append((try DefaultsFile.read(source.path), source))
             } catch {
-                problems += error.diagnostics
+                unreadable += error.diagnostics
             }
         }
+        guard unreadable.isEmpty else { throw DefaultsFileFailure(diagnostics: unreadable) }
         applied = files.map(\.1)
         for (file, _) in files { problems += interpretOwnOptions(of: file) }
-        guard problems.isEmpty else { throw DefaultsFileFailure(diagnostics: problems) }
     }
 
     /// The files to read, lowest precedence first: none with `--no-config` or `QUIRE_NO_CONFIG=1`
@@ -180,9 +186,7 @@ struct ConvertDefaults {
         case .single, .repeating:
             values = try Self.values(of: entry, in: file, allowsList: kind == .repeating)
             let nodes: [YAMLNode] = if case .sequence(let items) = entry.value.value { items } else { [entry.value] }
-            for (value, node) in zip(values, nodes) {
-                if let problem = table.problem(with: value, for: key) { throw DefaultsFileFailure("defaults.value", problem, at: file.location(of: node)) }
-            }
+            for (value, node) in zip(values, nodes) { valueChecks.append((file, key, value, node)) }
             if Self.pathOptions.contains(key) { values = values.map { file.resolve($0, home: home) } }
             // Filters are programs (a path, resolved like the others) or named plugin filters (kept as they are).
             if key == "filter" { values = values.map { $0.contains("/") ? file.resolve($0, home: home) : $0 } }
@@ -224,11 +228,17 @@ struct ConvertDefaults {
     }
 
     /// Everything the files give, as arguments to place before `commandLine` (convert's arguments,
-    /// format flags already rewritten into `--option`). Settings are checked against `registry`.
+    /// format flags already rewritten into `--option`). Settings are checked against `registry`;
+    /// every problem in the files is reported at once, in the order of the files and their lines.
     func arguments(registry: FormatRegistry, commandLine: [String]) throws(DefaultsFileFailure) -> [String] {
         let flagSettings = SettingFlags(registry: registry).settings
         var settings: [(key: String, values: [String])] = []
-        var problems: [Diagnostic] = []
+        var problems = self.problems
+        for check in valueChecks {
+            if let problem = table.problem(with: check.value, for: check.key) {
+                problems.append(.error("defaults.value", problem, at: check.file.location(of: check.node)))
+            }
+        }
         for (file, entry, underSettings) in pendingSettings {
             let setting = underSettings ? registry.setting(forKey: entry.key) : flagSettings[entry.key]
             guard let setting else {
@@ -246,7 +256,12 @@ struct ConvertDefaults {
                 problems += error.diagnostics
             }
         }
-        guard problems.isEmpty else { throw DefaultsFileFailure(diagnostics: problems) }
+        guard problems.isEmpty else {
+            let order = { (diagnostic: Diagnostic) in
+                (self.applied.firstIndex { $0.path == diagnostic.location?.file } ?? 0, diagnostic.location?.line ?? 0, diagnostic.location?.column ?? 0)
+            }
+            throw DefaultsFileFailure(diagnostics: problems.sorted { order($0) < order($1) })
+        }
         var arguments = optionArguments
         for setting in settings { arguments += setting.values.flatMap { ["--option", "\(setting.key)=\($0)"] } }
         if let inputs, !table.namesInputs(commandLine) { arguments += inputs }

@@ -59,14 +59,16 @@ public enum QuireCLI {
         }
         guard let workspace = try? Workspace(plugins: PluginOptions.prescan(defaults.optionArguments + given)) else { return parseAndRun(arguments) }
         let commandLine = SettingFlags(registry: workspace.registry).rewrite(given)
-        let fromFiles: [String]
-        do {
-            fromFiles = try defaults.arguments(registry: workspace.registry, commandLine: commandLine)
-        } catch {
-            return ConvertDefaults.report(error, commandLine: given)
+        return Workspace.$prepared.withValue(workspace) {
+            let fromFiles: [String]
+            do throws(DefaultsFileFailure) {
+                fromFiles = try defaults.arguments(registry: workspace.registry, commandLine: commandLine)
+            } catch {
+                return ConvertDefaults.report(error, commandLine: given)
+            }
+            defaults.announce(arguments: fromFiles + commandLine)
+            return parseAndRun(["convert"] + fromFiles + commandLine)
         }
-        defaults.announce(arguments: fromFiles + commandLine)
-        return Workspace.$prepared.withValue(workspace) { parseAndRun(["convert"] + fromFiles + commandLine) }
     }
 
     private static func parseAndRun(_ arguments: [String]) -> QuireExitStatus {
