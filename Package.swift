@@ -118,7 +118,7 @@ let package = Package(
         .target(
             name: "QuireCommands",
             dependencies: [
-                "QuireCore", "QuireBuiltinFormats", "QuireConversion", "QuirePluginHost", "QuireScoring", "QuireFetch",
+                "QuireCore", "QuireBuiltinFormats", "QuireConversion", "QuirePluginHost", "QuireScoring", "QuireFetch", "QuireYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/QuireCommands"),
@@ -159,7 +159,9 @@ let package = Package(
             name: "OPMLFormatTests",
             dependencies: ["QuireOPML", "QuireTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]),
-        .testTarget(name: "QuireCommandsTests", dependencies: ["QuireCommands", "QuireConversion", "QuireBuiltinFormats", "QuireTestSupport"]),
+        .testTarget(
+            name: "QuireCommandsTests", dependencies: ["QuireCommands", "QuireConversion", "QuireBuiltinFormats", "QuireTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "MarkdownFormatTests",
             dependencies: [

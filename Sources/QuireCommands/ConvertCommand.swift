@@ -26,6 +26,14 @@ struct ConvertCommand: ParsableCommand {
                 is converted on its own into that folder, in parallel; bad files are reported and the rest go on; \
                 existing outputs are kept unless --force. Exit status 1 if any file failed.
 
+                DEFAULTS FILES: --defaults FILE (YAML, repeatable) holds any of these options by its long name \
+                (to: epub, via: [html], strict: true), inputs: [a.txt], and format settings by name or under settings:. \
+                \(ConvertDefaults.fileName) in the working folder and $XDG_CONFIG_HOME/quire/\(ConvertDefaults.fileName) \
+                (default ~/.config/quire/) apply by themselves; --no-config (or QUIRE_NO_CONFIG=1) ignores those two. \
+                The command line wins over --defaults files, which win over ./\(ConvertDefaults.fileName), which wins over the user's; \
+                repeatable options append in that order. Relative paths in a file are relative to its folder. \
+                --verbose names the files that applied. See docs/defaults-files.md.
+
                 FORMAT SETTINGS (each is also --option KEY=VALUE; `quire formats FORMAT` lists a format's settings):
                 \(SettingFlags.help(for: registry))
                 """)
@@ -33,11 +41,11 @@ struct ConvertCommand: ParsableCommand {
 
     /// `convert`'s own long options; a format setting of the same name gets no flag of its own.
     static let ownOptionNames: Set<String> = ownOptionsTakingValues.union([
-        "force", "strict", "explain", "verbose", "quiet", "help",
+        "force", "strict", "explain", "verbose", "quiet", "help", "no-config",
     ])
     static let ownOptionsTakingValues: Set<String> = [
         "output", "from", "to", "via", "channel", "feed", "language", "title", "jobs", "streaming", "option", "diagnostics",
-        "plugin-dir", "plugin-timeout", "plugin-output-limit", "filter",
+        "plugin-dir", "plugin-timeout", "plugin-output-limit", "filter", "defaults",
     ]
 
     @Argument(help: "Input files, or - for standard input.", completion: .file())
@@ -102,6 +110,15 @@ struct ConvertCommand: ParsableCommand {
 
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
+
+    // Read by `QuireCLI.run` before parsing (`ConvertDefaults`), declared here for help and parsing.
+    @Option(
+        name: .long, help: ArgumentHelp("Read options from this YAML file (repeatable; see DEFAULTS FILES).", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml"]))
+    var defaults: [String] = []
+
+    @Flag(name: .customLong("no-config"), help: "Ignore ./quire.yaml and $XDG_CONFIG_HOME/quire/quire.yaml (as QUIRE_NO_CONFIG=1 does).")
+    var noConfig = false
 
     @Option(name: .long, help: "How diagnostics are printed on standard error: 'text' (path:line:column: severity: message) or 'json' (one object per line).")
     var diagnostics: DiagnosticsStyle = .text

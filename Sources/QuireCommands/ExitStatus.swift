@@ -48,9 +48,27 @@ public enum QuireCLI {
         guard arguments.first == "convert" else { return parseAndRun(arguments) }
         // `convert` takes every format's settings as flags: register the formats (plugins too) first,
         // then read those flags as the `--option KEY=VALUE` they stand for.
-        guard let workspace = try? Workspace(plugins: PluginOptions.prescan(arguments)) else { return parseAndRun(arguments) }
-        let rewritten = ["convert"] + SettingFlags(registry: workspace.registry).rewrite(arguments.dropFirst())
-        return Workspace.$prepared.withValue(workspace) { parseAndRun(rewritten) }
+        // Configuration files (`--defaults`, quire.yaml) stand for the arguments they hold, placed
+        // before the user's so the command line wins; their plugin options choose plugins too.
+        let given = Array(arguments.dropFirst())
+        let defaults: ConvertDefaults
+        do {
+            defaults = try ConvertDefaults(commandLine: given)
+        } catch {
+            return ConvertDefaults.report(error, commandLine: given)
+        }
+        guard let workspace = try? Workspace(plugins: PluginOptions.prescan(defaults.optionArguments + given)) else { return parseAndRun(arguments) }
+        let commandLine = SettingFlags(registry: workspace.registry).rewrite(given)
+        return Workspace.$prepared.withValue(workspace) {
+            let fromFiles: [String]
+            do throws(DefaultsFileFailure) {
+                fromFiles = try defaults.arguments(registry: workspace.registry, commandLine: commandLine)
+            } catch {
+                return ConvertDefaults.report(error, commandLine: given)
+            }
+            defaults.announce(arguments: fromFiles + commandLine)
+            return parseAndRun(["convert"] + fromFiles + commandLine)
+        }
     }
 
     private static func parseAndRun(_ arguments: [String]) -> QuireExitStatus {
