@@ -298,3 +298,36 @@ let vaultSample = EpisodeCollection(
         #expect(diagnostics.all.contains { $0.id.rawValue == "vault.too-large" && $0.location?.file == "Big.md" })
     }
 }
+
+@Suite struct SharedPageVaultTests {
+    @Test(.needsSharedCorpus) func everyLinkInTheSamplePagesVaultResolvesAndEntityNotesListExactlyTheirEpisodes() throws {
+        let model = try sharedChannelPageModel()
+        for style in ["wikilinks", "markdown"] {
+            let (update, _) = try vaultUpdate(model, ["links": style])
+            #expect(unresolvedLinks(in: update.files) == [], "\(style)")
+            #expect(Set(update.files.map { VaultNames.folded($0.path) }).count == update.files.count)
+            guard style == "wikilinks" else { continue }
+            let notes = Dictionary(uniqueKeysWithValues: update.files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+            // Each episode's note, found by its identity.
+            var episodeNote: [Int: String] = [:]
+            for (index, episode) in model.episodes.enumerated() {
+                episodeNote[index] =
+                    notes.first { $0.value.hasPrefix("---\nquire-id: " + FrontMatterYAML.scalarText(VaultWriter.episodeID(episode)) + "\n") }?.key
+            }
+            #expect(episodeNote.count == model.episodes.count)
+            let entityNotes = notes.filter { $0.value.contains("\nquire-kind: entity\n") }
+            #expect(!entityNotes.isEmpty)
+            for (path, text) in entityNotes {
+                let key = try #require(VaultNote(text: text).value(VaultNote.keyKey))
+                let expected = Set(
+                    model.episodes.indices.filter { model.episodes[$0].entities.contains { VaultWriter.entityKey($0.name) == key } }.map { episodeNote[$0]! })
+                var listed: Set<String> = []
+                for line in text.split(separator: "\n") where line.hasPrefix("- [[") {
+                    let target = String(line.dropFirst(4).prefix { $0 != "]" && $0 != "|" })
+                    listed.insert(try #require(notes.keys.first { VaultNames.baseName($0) == target || $0 == target + ".md" }))
+                }
+                #expect(listed == expected, "\(path)")
+            }
+        }
+    }
+}
