@@ -103,3 +103,37 @@ private func age(_ folder: String) throws {
         for (path, file) in first { #expect(second[path]?.bytes == file.bytes, "\(path)") }
     }
 }
+
+/// The core's folder update on disk: what a writer sees of the folder, and applying its changes.
+@Suite struct FolderUpdateOnDiskTests {
+    @Test func theExistingFolderListsRegularFilesOnlyNeitherHiddenNorThroughLinks() throws {
+        let directory = try TemporaryDirectory()
+        let root = directory.path("vault")
+        try FileManager.default.createDirectory(atPath: root + "/.obsidian", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/A", withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/.obsidian/app.json"))
+        try Data("note".utf8).write(to: URL(fileURLWithPath: root + "/A/note.md"))
+        try FileManager.default.createDirectory(atPath: directory.path("elsewhere"), withIntermediateDirectories: true)
+        try Data("secret".utf8).write(to: URL(fileURLWithPath: directory.path("elsewhere/secret.md")))
+        try FileManager.default.createSymbolicLink(atPath: root + "/out", withDestinationPath: directory.path("elsewhere"))
+        try FileManager.default.createSymbolicLink(atPath: root + "/link.md", withDestinationPath: directory.path("elsewhere/secret.md"))
+        let folder = DiskFolder(root: root + "/")
+        #expect(folder.files == [ExistingFile(path: "A/note.md", size: 4)])
+        #expect(try folder.contents(of: "A/note.md") == Array("note".utf8))
+        #expect(throws: FileIO.Failure.self) { try folder.contents(of: "../elsewhere/secret.md") }
+        #expect(DiskFolder(root: directory.path("missing")).files.isEmpty)
+    }
+
+    @Test func applyingWritesThenRemovesAndRefusesPathsOutsideBeforeTouchingAnything() throws {
+        let directory = try TemporaryDirectory()
+        let root = directory.path("vault")
+        try FileIO.apply(FolderUpdate(files: [OutputFile(path: "A/old.md", bytes: Array("old".utf8))]), under: root)
+        try FileIO.apply(FolderUpdate(files: [OutputFile(path: "B/new.md", bytes: Array("new".utf8))], removals: ["A/old.md", "A/gone.md"]), under: root)
+        #expect(!FileManager.default.fileExists(atPath: root + "/A/old.md"))
+        #expect(try FileIO.read(root + "/B/new.md") == Array("new".utf8))
+        #expect(throws: FileIO.Failure.self) {
+            try FileIO.apply(FolderUpdate(files: [OutputFile(path: "C/x.md", bytes: [])], removals: ["../outside.md"]), under: root)
+        }
+        #expect(!FileManager.default.fileExists(atPath: root + "/C/x.md"))
+    }
+}

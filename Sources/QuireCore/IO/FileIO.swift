@@ -111,8 +111,11 @@ public enum FileIO {
         try writeFolder(update.files, under: directory)
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         for path in update.removals {
+            let fullPath = root.isEmpty ? "/" + path : root + "/" + path
+            // Gone already (the user removed it meanwhile): nothing to do.
+            guard System.statusWithoutFollowingLinks(ofPath: fullPath) != nil else { continue }
             do {
-                try System.removeFile(root.isEmpty ? "/" + path : root + "/" + path)
+                try System.removeFile(fullPath)
             } catch {
                 throw Failure(path: path, reason: error.description)
             }
