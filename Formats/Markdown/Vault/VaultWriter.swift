@@ -75,9 +75,9 @@ struct VaultWriter {
         let groups = entityGroups()
         var planned = plan(groups)
         let plannedIdentities = Set(planned.map(\.identity))
-        var occupied = Set(
-            folder.files.map(\.path).filter { path in !quireNotes.contains { $0.path == path && plannedIdentities.contains($0.note.identity ?? "") } }.map(
-                VaultNames.folded))
+        // Files no note of this run claims: the user's, stale notes, anything else. New paths avoid them.
+        let claimedPaths = Set(quireNotes.filter { plannedIdentities.contains($0.note.identity ?? "") }.map(\.path))
+        var occupied = Set(folder.files.map(\.path).filter { !claimedPaths.contains($0) }.map(VaultNames.folded))
         for index in planned.indices {
             if let existing = claimed[planned[index].identity], existing.note.region == nil { planned[index].path = existing.path }
         }
