@@ -8,8 +8,10 @@ enum EntitySyntax {
 
     // MARK: List
 
-    static func listItem(_ entity: Entity) -> String {
-        var item = "- **" + PlainTextEscaping.escape(entity.name) + "**"
+    /// `linkedName` replaces the name's text (a vault's link to the entity's note, which the reader
+    /// turns back into the name).
+    static func listItem(_ entity: Entity, linkedName: String? = nil) -> String {
+        var item = "- **" + (linkedName ?? PlainTextEscaping.escape(entity.name)) + "**"
         if !entity.type.isEmpty { item += " (" + PlainTextEscaping.escape(entity.type, alsoEscaping: ["(", ")"]) + ")" }
         if let role = entity.role { item += " [" + PlainTextEscaping.escape(role, alsoEscaping: ["[", "]"]) + "]" }
         if let url = entity.url { item += " <" + escapeAddress(url) + ">" }

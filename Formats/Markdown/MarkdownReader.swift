@@ -7,6 +7,14 @@ public struct MarkdownReader: FormatReader {
     public init() {}
 
     public func read(_ input: InputFile, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> EpisodeCollection {
+        switch VaultReading.prepare(input, diagnostics: &diagnostics) {
+        case .skip?: return EpisodeCollection()
+        case .episode(let note)?: return try readDocument(note, diagnostics: &diagnostics)
+        case nil: return try readDocument(input, diagnostics: &diagnostics)
+        }
+    }
+
+    private func readDocument(_ input: InputFile, diagnostics: inout Diagnostics) throws -> EpisodeCollection {
         let source = try MarkdownSource(input)
         // Text comes from the source lines, never from cmark's inline parse.
         let document = CommonMarkDocument(utf8: source.markdownBytes, includingHeadingText: false)

@@ -18,12 +18,23 @@ public struct MarkdownWriter: FormatWriter {
         return Array(writer.output.utf8)
     }
 
+    /// One vault note's text: a one-episode collection with front matter, entity names given by
+    /// `linkedName` (links to their notes; `nil` keeps a name as text).
+    static func vaultNoteText(_ collection: EpisodeCollection, linkedName: @escaping (Entity) -> String?, diagnostics: inout Diagnostics) -> String {
+        var writer = Writer(collection: collection, forceFrontMatter: true, entitiesAsTable: false)
+        writer.linkedName = linkedName
+        writer.writeCollection()
+        for diagnostic in writer.diagnostics { diagnostics.report(diagnostic) }
+        return writer.output
+    }
+
     private struct Writer {
         let collection: EpisodeCollection
         let forceFrontMatter: Bool
         let entitiesAsTable: Bool
         var output = ""
         var diagnostics: [Diagnostic] = []
+        var linkedName: (Entity) -> String? = { _ in nil }
         /// Channel details go with the first episode of each channel, unless a `channels:` list names them all.
         let listsChannels: Bool
         var channelsWritten: Set<String> = []
@@ -127,7 +138,7 @@ public struct MarkdownWriter: FormatWriter {
                     .warning(
                         "markdown.entity.url", "the page of entity '\(entity.name)' holds a line break, which an entity line cannot keep; written as a space"))
             }
-            output += entities.map { EntitySyntax.listItem($0) + "\n" }.joined()
+            output += entities.map { EntitySyntax.listItem($0, linkedName: linkedName($0)) + "\n" }.joined()
         }
 
         private func heading(_ level: Int, _ text: String) -> String {

@@ -111,9 +111,9 @@ struct PluginsCommand: ParsableCommand {
             case .bytes(let file):
                 guard !file.bytes.isEmpty else { throw CommandFailure.failure("\(plugin.manifest.name): \(edge.from) → \(edge.to) wrote nothing") }
                 Console.current.print("ok: \(plugin.manifest.name) \(plugin.manifest.version): \(edge.from) → \(edge.to) wrote \(file.bytes.count) bytes")
-            case .folder(let files):
+            case .folder(let update):
                 // Out-of-process plugins write single files; a folder can only come from an in-process writer.
-                Console.current.print("ok: \(plugin.manifest.name) \(plugin.manifest.version): \(edge.from) → \(edge.to) wrote \(files.count) files")
+                Console.current.print("ok: \(plugin.manifest.name) \(plugin.manifest.version): \(edge.from) → \(edge.to) wrote \(update.files.count) files")
             }
         }
 

@@ -93,6 +93,9 @@ struct Job {
         } else if outputPath != nil, folderFormats.count == 1 {
             // A site into a folder (`split`): the one format that writes folders with these settings.
             target = .format(folderFormats[0])
+        } else if outputPath != nil, folderFormats.count > 1 {
+            let names = folderFormats.map(\.rawValue).joined(separator: " and ")
+            throw .request("with these settings \(names) each write a folder; give \(ConversionRequest.targetFormatMention) to choose one")
         } else if case .folder = request.output {
             throw .request("a batch into a folder needs \(ConversionRequest.targetFormatMention)")
         } else {
@@ -150,13 +153,13 @@ struct Job {
             return .written(path: path)
         case (.folder, .standardOutput):
             throw .request("a site is a folder of files; name the folder to write it to")
-        case (.folder(let files), .file(let path)), (.folder(let files), .folder(let path)):
+        case (.folder(let update), .file(let path)), (.folder(let update), .folder(let path)):
             do {
-                try FileIO.writeFolder(files, under: path)
+                try FileIO.apply(update, under: path)
             } catch {
                 throw .failure("cannot write \(error.description)")
             }
-            return .folder(path, files: files.count)
+            return .folder(path, files: update.files.count)
         case (.model, _):
             preconditionFailure("routes to a format end in bytes or a folder")
         }
@@ -257,7 +260,8 @@ struct Job {
         if inputs.count == 1 {
             let (file, format) = inputs.removeLast()
             let route = try findRoute(from: format, to: target, via: via, input: file, filters: filters)
-            return try route.run(.bytes(consume file), options: options, diagnostics: &diagnostics, transformModel: applyDefaults)
+            return try route.run(
+                .bytes(consume file), options: options, diagnostics: &diagnostics, transformModel: applyDefaults, existingFolder: existingFolder())
         }
         var merged = EpisodeCollection()
         inputs.reverse()
@@ -268,7 +272,17 @@ struct Job {
             merged.merge(collection)
         }
         let route = try findRoute(from: .model, to: target, via: via, filters: filters)
-        return try route.run(.model(merged), options: options, diagnostics: &diagnostics)
+        return try route.run(.model(merged), options: options, diagnostics: &diagnostics, existingFolder: existingFolder())
+    }
+
+    /// What the output folder holds already, for a writer that updates a folder (the Markdown vault)
+    /// rather than writing it whole.
+    private func existingFolder() -> any ExistingFolder {
+        guard writesFolder else { return FolderSnapshot.empty }
+        switch request.output {
+        case .file(let path), .folder(let path): return DiskFolder(root: path)
+        case .standardOutput: return FolderSnapshot.empty
+        }
     }
 
     private func findRoute(

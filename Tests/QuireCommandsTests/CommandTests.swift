@@ -332,10 +332,11 @@ private func episodeTitles(_ json: String) throws -> [String] {
 }
 
 @Suite struct FolderOutputAndRouteTests {
-    @Test func aSplitSiteIsWrittenIntoTheFolderWithoutNamingTheFormat() throws {
+    // Markdown's `--split` writes a folder too (a notes vault), so a site now names its format.
+    @Test func aSplitSiteIsWrittenIntoTheFolder() throws {
         let directory = try TemporaryDirectory()
         let site = directory.path("site") + "/"
-        let result = quire(["convert", examplePage, "--split", "-o", site])
+        let result = quire(["convert", examplePage, "--to", "html", "--split", "-o", site])
         #expect(result.status == .success, "\(result.error)")
         let pages = try FileManager.default.contentsOfDirectory(atPath: site + "episodes")
         let episodes = quire(["convert", examplePage, "--to", "json"]).output.components(separatedBy: "\"chapters\"").count - 1

@@ -46,6 +46,13 @@ public protocol FolderWriter: FormatWriter {
 
     /// The files to write under the output folder, or `nil` when the options ask for one file (`write`).
     func writeFolder(_ collection: EpisodeCollection, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [OutputFile]?
+
+    /// The changes that bring the output folder, as it is (`existing`), up to date with `collection`, or
+    /// `nil` when the options ask for one file. Writers that keep what users add to their folder (the
+    /// Markdown vault) read `existing`; the default writes `writeFolder`'s files whole.
+    func updateFolder(
+        _ collection: EpisodeCollection, existing: any ExistingFolder, options: ConversionOptions, diagnostics: inout Diagnostics
+    ) throws -> FolderUpdate?
 }
 
 /// Converts bytes of one format straight into bytes of another, without the model. An edge `format → format`.
@@ -63,4 +70,70 @@ public protocol DirectConverter: Sendable {
 extension DirectConverter {
     public func accepts(_ input: InputFile) -> Bool { true }
     public var isSelective: Bool { false }
+}
+
+// MARK: Updating a folder
+
+/// One file already in the output folder, as a `FolderWriter` sees it before updating the folder.
+public struct ExistingFile: Sendable, Hashable {
+    /// Relative, `/`-separated, as in `OutputFile.path`.
+    public var path: String
+    /// Bytes on disk; a writer skips files too large to be its own.
+    public var size: Int
+
+    public init(path: String, size: Int) {
+        self.path = path
+        self.size = size
+    }
+}
+
+/// What is in the output folder already, read-only: the files under it (regular files only, hidden
+/// entries and symbolic links left out, so nothing outside the folder is ever seen) and their bytes.
+public protocol ExistingFolder: Sendable {
+    /// Every file under the folder, sorted by path.
+    var files: [ExistingFile] { get }
+    /// The bytes of one of `files`.
+    func contents(of path: String) throws(FileIO.Failure) -> [UInt8]
+}
+
+/// An existing folder held in memory: an empty one for a first run, or given files (tests, embedders).
+public struct FolderSnapshot: ExistingFolder {
+    private let contents: [String: [UInt8]]
+    public let files: [ExistingFile]
+
+    public init(_ files: [OutputFile] = []) {
+        contents = Dictionary(files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, last in last })
+        self.files = contents.map { ExistingFile(path: $0.key, size: $0.value.count) }.sorted { $0.path < $1.path }
+    }
+
+    public static let empty = FolderSnapshot()
+
+    public func contents(of path: String) throws(FileIO.Failure) -> [UInt8] {
+        guard let bytes = contents[path] else { throw FileIO.Failure(path: path, reason: "no such file in the folder") }
+        return bytes
+    }
+}
+
+/// What a folder writer changes in the output folder: files to write (only those whose bytes differ
+/// from what is there, so an unchanged file keeps its modification time) and files to remove (a note
+/// moved to a new name, or pruned). `FileIO.apply(_:under:)` writes first and removes only once every
+/// write succeeded.
+public struct FolderUpdate: Sendable, Hashable {
+    public var files: [OutputFile]
+    /// Relative paths of existing files to remove.
+    public var removals: [String]
+
+    public init(files: [OutputFile], removals: [String] = []) {
+        self.files = files
+        self.removals = removals
+    }
+}
+
+extension FolderWriter {
+    /// Writers that do not sync with what is there write their whole folder every time.
+    public func updateFolder(
+        _ collection: EpisodeCollection, existing: any ExistingFolder, options: ConversionOptions, diagnostics: inout Diagnostics
+    ) throws -> FolderUpdate? {
+        try writeFolder(collection, options: options, diagnostics: &diagnostics).map { FolderUpdate(files: $0) }
+    }
 }

@@ -15,16 +15,17 @@ public struct Route: Sendable {
     public enum Value: Sendable {
         case bytes(InputFile)
         case model(EpisodeCollection)
-        /// A folder of files, from a `FolderWriter` asked for one; always the last step's value.
-        case folder([OutputFile])
+        /// The changes to a folder of files, from a `FolderWriter` asked for one; always the last step's value.
+        case folder(FolderUpdate)
     }
 
     /// Runs every step in order. `transformModel` is applied whenever the model is reached (job-wide
     /// settings such as `--channel`). The value is consumed: an input's bytes are released once they
-    /// are read, before the next step runs.
+    /// are read, before the next step runs. `existingFolder` is what the output folder holds already, for
+    /// a last step that writes a folder.
     public func run(
         _ value: consuming Value, options: ConversionOptions, diagnostics: inout Diagnostics,
-        transformModel: (inout EpisodeCollection) -> Void = { _ in }
+        transformModel: (inout EpisodeCollection) -> Void = { _ in }, existingFolder: any ExistingFolder = FolderSnapshot.empty
     ) throws -> Value {
         let target: FormatID? = if case .format(let id) = steps.last?.to { id } else { nil }
         for (index, step) in steps.enumerated() {
@@ -34,8 +35,8 @@ public struct Route: Sendable {
                 transformModel(&collection)
                 value = .model(collection)
             case (.write(let writer as any FolderWriter), .model(let collection)) where index == steps.count - 1:
-                if let files = try writer.writeFolder(collection, options: options, diagnostics: &diagnostics) {
-                    value = .folder(files)
+                if let update = try writer.updateFolder(collection, existing: existingFolder, options: options, diagnostics: &diagnostics) {
+                    value = .folder(update)
                 } else {
                     let bytes = try writer.write(collection, options: options, diagnostics: &diagnostics)
                     value = .bytes(InputFile(name: "<\(step.to) from step \(index + 1)>", bytes: bytes))

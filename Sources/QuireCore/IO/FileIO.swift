@@ -90,11 +90,8 @@ public enum FileIO {
     /// written atomically. Paths that would leave the folder (`..`, absolute) are refused before
     /// anything is written.
     public static func writeFolder(_ files: [OutputFile], under directory: String) throws(Failure) {
-        for file in files {
-            let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
-            guard !file.path.isEmpty, !file.path.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
-                !file.path.contains("\\")
-            else { throw Failure(path: file.path, reason: "a writer asked for a path outside the output folder") }
+        for file in files where !isInsideFolder(file.path) {
+            throw Failure(path: file.path, reason: "a writer asked for a path outside the output folder")
         }
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         for file in files {
@@ -102,6 +99,33 @@ public enum FileIO {
             try makeDirectories(String(path[..<path.lastIndex(of: "/")!]))
             try writeAtomically(file.bytes, to: path)
         }
+    }
+
+    /// Applies a folder writer's update under `directory`: every file written atomically (folders made
+    /// as needed), then, only once all writes succeeded, the removals. Paths that would leave the folder
+    /// are refused before anything is touched.
+    public static func apply(_ update: FolderUpdate, under directory: String) throws(Failure) {
+        for path in update.removals where !isInsideFolder(path) {
+            throw Failure(path: path, reason: "a writer asked to remove a path outside the output folder")
+        }
+        try writeFolder(update.files, under: directory)
+        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        for path in update.removals {
+            let fullPath = root.isEmpty ? "/" + path : root + "/" + path
+            // Gone already (the user removed it meanwhile): nothing to do.
+            guard System.statusWithoutFollowingLinks(ofPath: fullPath) != nil else { continue }
+            do {
+                try System.removeFile(fullPath)
+            } catch {
+                throw Failure(path: path, reason: error.description)
+            }
+        }
+    }
+
+    /// Relative, `/`-separated, no empty, `.` or `..` part, no backslash.
+    static func isInsideFolder(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return !path.isEmpty && !path.hasPrefix("/") && !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) && !path.contains("\\")
     }
 
     /// `mkdir -p`.

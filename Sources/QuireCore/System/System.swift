@@ -171,6 +171,32 @@ public enum System {
         if c_mkdir(path, 0o777) != 0 && errno != EEXIST { throw SystemError.current }
     }
 
+    /// The names in a folder (without `.` and `..`), unsorted; `nil` when it cannot be opened.
+    public static func directoryEntries(_ path: String) -> [String]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// What `path` itself is, not following a symbolic link: `nil` for a link (or nothing there).
+    public static func statusWithoutFollowingLinks(ofPath path: String) -> FileStatus? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFLNK else { return nil }
+        return FileStatus(info)
+    }
+
+    /// Removes a file (not a folder).
+    public static func removeFile(_ path: String) throws(SystemError) {
+        if unlink(path) != 0 { throw SystemError.current }
+    }
+
     /// The paths a shell glob pattern matches, sorted; none when it matches nothing.
     public static func glob(_ pattern: String) -> [String] {
         var result = glob_t()

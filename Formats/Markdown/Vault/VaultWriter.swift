@@ -1,0 +1,241 @@
+import QuireCore
+
+/// Writes a collection as an Obsidian-style vault, or brings an existing one up to date
+/// (docs/notes-vault.md): a note per episode at the `note-name` template's path, a note per entity
+/// under `Entities/`, a folder note per channel (`<Channel>/<Channel>.md`). Quire owns each note's
+/// marked region and the front-matter keys it writes; everything else is the user's and is kept.
+struct VaultWriter {
+    /// Existing notes larger than this are not read (and so never changed).
+    static let maximumNoteBytes = 4 << 20
+    static let entitiesFolder = "Entities"
+
+    let collection: EpisodeCollection
+    let template: NoteNameTemplate
+    let style: VaultLinks.Style
+    let prune: Bool
+
+    enum Kind {
+        case episode(Int)
+        case entity(String)
+        case channel(String)
+    }
+
+    /// A note Quire writes this run.
+    struct Planned {
+        var identity: String
+        var kind: Kind
+        var path: String
+    }
+
+    /// A note already in the folder that carries a Quire identity.
+    struct Existing {
+        var path: String
+        var bytes: [UInt8]
+        var note: VaultNote
+    }
+
+    struct EntityGroup {
+        var name: String
+        /// (episode index, descriptions given there), in the collection's order.
+        var mentions: [(episode: Int, descriptions: [String])]
+    }
+
+    func update(existing folder: any ExistingFolder, diagnostics: inout Diagnostics) -> FolderUpdate {
+        if collection.title != nil || !collection.preamble.isEmpty {
+            diagnostics.report(.warning("vault.collection", "a vault has no place for the collection's title and preamble; they are not written"))
+        }
+        // What is there already.
+        var claimed: [String: Existing] = [:]
+        var userNotes: [(path: String, text: String)] = []
+        var quireNotes: [Existing] = []
+        for file in folder.files where file.path.hasSuffix(".md") {
+            guard file.size <= Self.maximumNoteBytes else {
+                diagnostics.report(
+                    .warning("vault.too-large", "larger than \(Self.maximumNoteBytes >> 20) MB: not read, left as it is", at: SourceLocation(file: file.path)))
+                continue
+            }
+            guard let bytes = try? folder.contents(of: file.path), let note = VaultNote(bytes: bytes) else { continue }
+            guard let identity = note.identity else {
+                userNotes.append((file.path, note.text))
+                continue
+            }
+            if let first = claimed[identity] {
+                diagnostics.report(
+                    .warning(
+                        "vault.duplicate", "the same Quire note as '\(first.path)' (\(identity)); this copy is left as it is",
+                        at: SourceLocation(file: file.path)))
+                continue
+            }
+            let existing = Existing(path: file.path, bytes: bytes, note: note)
+            claimed[identity] = existing
+            quireNotes.append(existing)
+        }
+
+        // The notes of this run and their paths.
+        let groups = entityGroups()
+        var planned = plan(groups)
+        let plannedIdentities = Set(planned.map(\.identity))
+        // Files no note of this run claims: the user's, stale notes, anything else. New paths avoid them.
+        let claimedPaths = Set(quireNotes.filter { plannedIdentities.contains($0.note.identity ?? "") }.map(\.path))
+        var occupied = Set(folder.files.map(\.path).filter { !claimedPaths.contains($0) }.map(VaultNames.folded))
+        for index in planned.indices {
+            if let existing = claimed[planned[index].identity], existing.note.region == nil { planned[index].path = existing.path }
+        }
+        settleCollisions(&planned, occupied: &occupied)
+        var baseNameCounts: [String: Int] = [:]
+        for path in planned.map(\.path) + userNotes.map(\.path) + quireNotes.filter({ !plannedIdentities.contains($0.note.identity ?? "") }).map(\.path) {
+            baseNameCounts[VaultNames.folded(VaultNames.baseName(path)), default: 0] += 1
+        }
+        let uniqueNames = Set(baseNameCounts.filter { $0.value == 1 }.keys)
+        var renames: [VaultLinks.Rename] = []
+        for note in planned {
+            if let existing = claimed[note.identity], existing.path != note.path {
+                renames.append(.init(oldPath: existing.path, newPath: note.path, newTarget: VaultLinks.wikiTarget(for: note.path, uniqueNames: uniqueNames)))
+            }
+        }
+
+        // Each note's text, merged into what is there.
+        let renderer = Renderer(collection: collection, planned: planned, groups: groups, style: style, uniqueNames: uniqueNames)
+        var files: [OutputFile] = []
+        var removals: [String] = []
+        for note in planned {
+            let fresh = renderer.note(note, diagnostics: &diagnostics)
+            guard let existing = claimed[note.identity] else {
+                files.append(OutputFile(path: note.path, bytes: Array(fresh.text.utf8)))
+                continue
+            }
+            guard existing.note.region != nil else {
+                diagnostics.report(
+                    .warning(
+                        "vault.unmarked", "Quire's markers (\(VaultNote.endMarker) and its begin line) are gone from this note; it is left as it is",
+                        at: SourceLocation(file: existing.path)))
+                continue
+            }
+            var merged = existing.note.updated(to: fresh, ownedKeys: Self.ownedKeys(note.kind))
+            merged.before = VaultLinks.rewrite(merged.before, in: note.path, renames: renames)
+            merged.after = VaultLinks.rewrite(merged.after, in: note.path, renames: renames)
+            let bytes = Array(merged.text.utf8)
+            if note.path == existing.path && bytes == existing.bytes { continue }
+            files.append(OutputFile(path: note.path, bytes: bytes))
+            if note.path != existing.path { removals.append(existing.path) }
+        }
+        for (path, text) in userNotes {
+            let rewritten = VaultLinks.rewrite(text, in: path, renames: renames)
+            if rewritten != text { files.append(OutputFile(path: path, bytes: Array(rewritten.utf8))) }
+        }
+        for stale in quireNotes where !plannedIdentities.contains(stale.note.identity ?? "") {
+            let kind: Kind = stale.note.value(VaultNote.idKey) != nil ? .episode(0) : .entity("")
+            guard prune else {
+                diagnostics.report(.note("vault.stale", "no longer in the input; kept (--prune removes it)", at: SourceLocation(file: stale.path)))
+                continue
+            }
+            if stale.note.hasUserText(ownedKeys: Self.ownedKeys(kind)) || stale.note.region == nil {
+                diagnostics.report(
+                    .warning(
+                        "vault.prune.kept", "no longer in the input, but it holds text of yours outside Quire's part; kept, not pruned",
+                        at: SourceLocation(file: stale.path)))
+            } else {
+                removals.append(stale.path)
+            }
+        }
+        return FolderUpdate(files: files.sorted { $0.path < $1.path }, removals: removals.sorted())
+    }
+
+    static func ownedKeys(_ kind: Kind) -> Set<String> {
+        switch kind {
+        case .episode: EpisodeFrontMatter.episodeKeys.union(EpisodeFrontMatter.collectionKeys).union([VaultNote.idKey])
+        case .entity, .channel: [VaultNote.kindKey, VaultNote.keyKey]
+        }
+    }
+
+    // MARK: Planning
+
+    /// An episode's identity: its guid, else its page, else a hash of its channel and summary (so
+    /// that a changed title keeps the note).
+    static func episodeID(_ episode: Episode) -> String {
+        if let guid = episode.metadata.guid, !guid.isEmpty { return guid }
+        if let url = episode.metadata.url, !url.isEmpty { return url }
+        let text = (episode.channel ?? "") + "\n" + (episode.summary.isEmpty ? episode.title : episode.summary)
+        return "h-" + String(FNV1a.of(text.utf8), radix: 16)
+    }
+
+    /// Entities grouped by name, case and spacing aside; the most common spelling names the group.
+    func entityGroups() -> [String: EntityGroup] {
+        var spellings: [String: [String: Int]] = [:]
+        var mentions: [String: [(episode: Int, descriptions: [String])]] = [:]
+        for (index, episode) in collection.episodes.enumerated() {
+            for entity in episode.entities {
+                let key = Self.entityKey(entity.name)
+                guard !key.isEmpty else { continue }
+                spellings[key, default: [:]][entity.name, default: 0] += 1
+                var list = mentions[key, default: []]
+                if list.last?.episode == index {
+                    if !entity.description.isEmpty { list[list.count - 1].descriptions.append(entity.description) }
+                } else {
+                    list.append((index, entity.description.isEmpty ? [] : [entity.description]))
+                }
+                mentions[key] = list
+            }
+        }
+        var groups: [String: EntityGroup] = [:]
+        for (key, counts) in spellings {
+            let name = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }!.key
+            groups[key] = EntityGroup(name: name, mentions: mentions[key] ?? [])
+        }
+        return groups
+    }
+
+    static func entityKey(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private func plan(_ groups: [String: EntityGroup]) -> [Planned] {
+        var planned: [Planned] = []
+        var channels: [String] = []
+        for name in collection.channels.map(\.title) + collection.episodes.compactMap(\.channel) where !channels.contains(name) { channels.append(name) }
+        for channel in channels {
+            let folder = VaultNames.component(channel).isEmpty ? "Channel" : VaultNames.component(channel)
+            planned.append(Planned(identity: "channel:" + channel, kind: .channel(channel), path: folder + "/" + folder + ".md"))
+        }
+        for key in groups.keys.sorted() {
+            let name = VaultNames.component(groups[key]!.name, suffix: ".md")
+            planned.append(Planned(identity: "entity:" + key, kind: .entity(key), path: Self.entitiesFolder + "/" + (name.isEmpty ? "Unnamed.md" : name)))
+        }
+        var seen: [String: Int] = [:]
+        for (index, episode) in collection.episodes.enumerated() {
+            var id = Self.episodeID(episode)
+            seen[id, default: 0] += 1
+            if seen[id]! > 1 { id += "#\(seen[id]!)" }
+            planned.append(Planned(identity: "episode:" + id, kind: .episode(index), path: template.path(for: episode)))
+        }
+        return planned
+    }
+
+    /// Paths unique case-insensitively: channel and entity notes first, then episodes; of notes that
+    /// want the same path, the one whose identity sorts first keeps it and the others get a short hash
+    /// of their identity, so the result does not depend on the input's order.
+    private func settleCollisions(_ planned: inout [Planned], occupied: inout Set<String>) {
+        for pass in 0..<2 {
+            let indices = planned.indices.filter { index in
+                if case .episode = planned[index].kind { return pass == 1 }
+                return pass == 0
+            }
+            let byPath = Dictionary(grouping: indices, by: { VaultNames.folded(planned[$0].path) })
+            for key in byPath.keys.sorted() {
+                for (rank, index) in byPath[key]!.sorted(by: { planned[$0].identity < planned[$1].identity }).enumerated() {
+                    var path = planned[index].path
+                    var length = 6
+                    if rank > 0 || occupied.contains(VaultNames.folded(path)) {
+                        repeat {
+                            let hash = String(FNV1a.of(planned[index].identity.utf8), radix: 16)
+                            path = VaultNames.suffixed(planned[index].path, tag: String(hash.suffix(length)))
+                            length += 2
+                        } while occupied.contains(VaultNames.folded(path)) && length <= 16
+                    }
+                    planned[index].path = path
+                    occupied.insert(VaultNames.folded(path))
+                }
+            }
+        }
+    }
+}
