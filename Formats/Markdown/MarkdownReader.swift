@@ -9,7 +9,7 @@ public struct MarkdownReader: FormatReader {
     public func read(_ input: InputFile, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> EpisodeCollection {
         switch VaultReading.prepare(input, diagnostics: &diagnostics) {
         case .skip?: return EpisodeCollection()
-        case .episode(let note)?: return try readDocument(note, diagnostics: &diagnostics)
+        case .document(let note)?: return try readDocument(note, diagnostics: &diagnostics)
         case nil: return try readDocument(input, diagnostics: &diagnostics)
         }
     }

@@ -193,6 +193,9 @@ let vaultSample = EpisodeCollection(
         }
         let expected = ModelSamples.everyField.episodes.sorted { $0.title < $1.title }
         #expect(merged.episodes.sorted { $0.title < $1.title } == expected)
+        // The home note carries the collection's own fields.
+        #expect(merged.title == ModelSamples.everyField.title)
+        #expect(merged.preamble == ModelSamples.everyField.preamble)
         let (second, _) = try vaultUpdate(merged)
         #expect(second.files == first.files)
     }
@@ -315,6 +318,12 @@ let vaultSample = EpisodeCollection(
                     notes.first { $0.value.hasPrefix("---\nquire-id: " + FrontMatterYAML.scalarText(VaultWriter.episodeID(episode)) + "\n") }?.key
             }
             #expect(episodeNote.count == model.episodes.count)
+            // The page names no channel: its home note (title and preamble) lists every episode.
+            let home = try #require(notes.first { $0.value.contains("\nquire-kind: collection\n") })
+            #expect(VaultNote(text: home.value).value("collection-title") == model.title)
+            let listed = home.value.split(separator: "\n").filter { $0.hasPrefix("- [[") }.map { String($0.dropFirst(4).prefix { $0 != "]" && $0 != "|" }) }
+            #expect(Set(listed) == Set(episodeNote.values.map(VaultNames.baseName)))
+            #expect(listed.count == model.episodes.count)
             let entityNotes = notes.filter { $0.value.contains("\nquire-kind: entity\n") }
             #expect(!entityNotes.isEmpty)
             for (path, text) in entityNotes {

@@ -8,6 +8,9 @@ struct VaultNote: Equatable {
     static let idKey = "quire-id"
     static let kindKey = "quire-kind"
     static let keyKey = "quire-key"
+    /// The home note's `quire-kind` and `quire-key`: one per vault.
+    static let collectionKind = "collection"
+    static let collectionKey = "home"
 
     /// One top-level front-matter entry: its key and its lines as written (the nested ones too).
     struct Entry: Equatable {

@@ -1,17 +1,28 @@
 import QuireCore
 
 /// Reading a vault back (`quire convert vault/ -o all.json`): entity and channel notes are Quire's
-/// indexes, not episodes, and are skipped; an episode note is read from its front matter and its
+/// indexes, not episodes, and are skipped; the home note gives the collection's title and preamble
+/// (from its front matter); an episode note is read from its front matter and its
 /// marked region only. The user's text around the region is theirs, not the episode's: it is left
 /// out, with a note saying where. Lines keep their numbers, so diagnostics point into the file.
 enum VaultReading {
     enum Prepared {
         case skip
-        case episode(InputFile)
+        /// The Markdown to read in the note's place: the episode, or the collection's own fields.
+        case document(InputFile)
     }
 
     static func prepare(_ input: InputFile, diagnostics: inout Diagnostics) -> Prepared? {
         guard input.bytes.starts(with: Array("---\n".utf8)), let note = VaultNote(bytes: input.bytes), note.hasFrontMatter else { return nil }
+        if note.value(VaultNote.kindKey) == VaultNote.collectionKind {
+            // Front matter alone, Quire's own keys blanked so line numbers still point into the file.
+            var lines: [String] = ["---"]
+            for entry in note.entries {
+                lines += entry.key == VaultNote.kindKey || entry.key == VaultNote.keyKey ? entry.lines.map { _ in "" } : entry.lines
+            }
+            lines.append("---")
+            return .document(InputFile(name: input.name, bytes: Array((lines.joined(separator: "\n") + "\n").utf8)))
+        }
         if let kind = note.value(VaultNote.kindKey) {
             diagnostics.report(
                 .note("markdown.vault.index", "a vault's \(kind) note, which Quire writes from the episodes; skipped", at: input.location(line: 1)))
@@ -41,7 +52,7 @@ enum VaultReading {
                     "text outside Quire's part of this vault note (above line \(firstRegionLine) or below its end marker) is yours, not the episode's; not read",
                     at: input.location(line: 1)))
         }
-        return .episode(InputFile(name: input.name, bytes: Array(lines.joined(separator: "\n").utf8)))
+        return .document(InputFile(name: input.name, bytes: Array(lines.joined(separator: "\n").utf8)))
     }
 
     /// `- **[[Target|Name]]** …`, `- **[[Name]]** …` or `- **[Name](path)** …` as `- **Name** …`.

@@ -10,6 +10,7 @@ extension VaultWriter {
         let uniqueNames: Set<String>
         private let episodePaths: [Int: String]
         private let entityPaths: [String: String]
+        private let channelPaths: [String: String]
 
         init(collection: EpisodeCollection, planned: [Planned], groups: [String: EntityGroup], style: VaultLinks.Style, uniqueNames: Set<String>) {
             self.collection = collection
@@ -19,15 +20,18 @@ extension VaultWriter {
             self.uniqueNames = uniqueNames
             var episodePaths: [Int: String] = [:]
             var entityPaths: [String: String] = [:]
+            var channelPaths: [String: String] = [:]
             for note in planned {
                 switch note.kind {
                 case .episode(let index): episodePaths[index] = note.path
                 case .entity(let key): entityPaths[key] = note.path
-                case .channel: break
+                case .channel(let title): channelPaths[title] = note.path
+                case .collection: break
                 }
             }
             self.episodePaths = episodePaths
             self.entityPaths = entityPaths
+            self.channelPaths = channelPaths
         }
 
         func note(_ note: Planned, diagnostics: inout Diagnostics) -> VaultNote {
@@ -35,6 +39,7 @@ extension VaultWriter {
             case .episode(let index): episodeNote(index, at: note.path, identity: note.identity, diagnostics: &diagnostics)
             case .entity(let key): entityNote(key, at: note.path)
             case .channel(let title): channelNote(title, at: note.path)
+            case .collection: collectionNote(at: note.path)
             }
         }
 
@@ -91,6 +96,34 @@ extension VaultWriter {
                 region += "- " + (date.map { $0 + " " } ?? "") + episodeLink(index, from: path) + "\n"
             }
             return VaultNote(entries: kindEntries("channel", title), region: region)
+        }
+
+        /// The collection's title and preamble (in the front matter too, so reading the vault back
+        /// restores them), then its channels and the episodes that belong to none.
+        private func collectionNote(at path: String) -> VaultNote {
+            var entries = kindEntries(VaultNote.collectionKind, VaultNote.collectionKey)
+            let text = EpisodeFrontMatter.collectionLines(EpisodeCollection(title: collection.title, preamble: collection.preamble), listingChannels: false)
+            entries += VaultNote(text: "---\n" + text.map { $0 + "\n" }.joined() + "---\n").entries
+            var region = "# " + PlainTextEscaping.escape(collection.title ?? "Index") + "\n"
+            for line in collection.preamble where !line.allSatisfy(\.isWhitespace) {
+                region += "\n" + BlockEscaping.escapeLines(line).joined(separator: "\n") + "\n"
+            }
+            let channels = channelPaths.sorted { $0.value < $1.value }
+            if !channels.isEmpty {
+                region += "\n## Channels\n\n"
+                for (_, target) in channels {
+                    region += "- " + VaultLinks.link(to: target, text: VaultNames.baseName(target), from: path, style: style, uniqueNames: uniqueNames) + "\n"
+                }
+            }
+            let unchanneled = collection.episodes.indices.filter { collection.episodes[$0].channel == nil }
+            if !unchanneled.isEmpty {
+                region += "\n## Episodes\n\n"
+                for index in sortedByDate(unchanneled) {
+                    let date = collection.episodes[index].metadata.published.flatMap(NoteNameTemplate.isoDate)
+                    region += "- " + (date.map { $0 + " " } ?? "") + episodeLink(index, from: path) + "\n"
+                }
+            }
+            return VaultNote(entries: entries, region: region)
         }
 
         private func episodeLink(_ index: Int, from path: String) -> String {

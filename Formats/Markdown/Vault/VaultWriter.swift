@@ -2,7 +2,8 @@ import QuireCore
 
 /// Writes a collection as an Obsidian-style vault, or brings an existing one up to date
 /// (docs/notes-vault.md): a note per episode at the `note-name` template's path, a note per entity
-/// under `Entities/`, a folder note per channel (`<Channel>/<Channel>.md`). Quire owns each note's
+/// under `Entities/`, a folder note per channel (`<Channel>/<Channel>.md`), and a home note holding the
+/// collection's title and preamble when it has them (`<Title>.md`). Quire owns each note's
 /// marked region and the front-matter keys it writes; everything else is the user's and is kept.
 struct VaultWriter {
     /// Existing notes larger than this are not read (and so never changed).
@@ -18,6 +19,8 @@ struct VaultWriter {
         case episode(Int)
         case entity(String)
         case channel(String)
+        /// The collection's own note: its title, preamble, channels and unchanneled episodes.
+        case collection
     }
 
     /// A note Quire writes this run.
@@ -41,9 +44,6 @@ struct VaultWriter {
     }
 
     func update(existing folder: any ExistingFolder, diagnostics: inout Diagnostics) -> FolderUpdate {
-        if collection.title != nil || !collection.preamble.isEmpty {
-            diagnostics.report(.warning("vault.collection", "a vault has no place for the collection's title and preamble; they are not written"))
-        }
         // What is there already.
         var claimed: [String: Existing] = [:]
         var userNotes: [(path: String, text: String)] = []
@@ -124,7 +124,12 @@ struct VaultWriter {
             if rewritten != text { files.append(OutputFile(path: path, bytes: Array(rewritten.utf8))) }
         }
         for stale in quireNotes where !plannedIdentities.contains(stale.note.identity ?? "") {
-            let kind: Kind = stale.note.value(VaultNote.idKey) != nil ? .episode(0) : .entity("")
+            let kind: Kind =
+                switch stale.note.value(VaultNote.kindKey) {
+                case nil: .episode(0)
+                case VaultNote.collectionKind?: .collection
+                default: .entity("")
+                }
             guard prune else {
                 diagnostics.report(.note("vault.stale", "no longer in the input; kept (--prune removes it)", at: SourceLocation(file: stale.path)))
                 continue
@@ -145,6 +150,7 @@ struct VaultWriter {
         switch kind {
         case .episode: EpisodeFrontMatter.episodeKeys.union(EpisodeFrontMatter.collectionKeys).union([VaultNote.idKey])
         case .entity, .channel: [VaultNote.kindKey, VaultNote.keyKey]
+        case .collection: EpisodeFrontMatter.collectionKeys.union([VaultNote.kindKey, VaultNote.keyKey])
         }
     }
 
@@ -191,6 +197,11 @@ struct VaultWriter {
 
     private func plan(_ groups: [String: EntityGroup]) -> [Planned] {
         var planned: [Planned] = []
+        if collection.title != nil || !collection.preamble.isEmpty {
+            let name = VaultNames.component(collection.title ?? "", suffix: ".md")
+            planned.append(
+                Planned(identity: VaultNote.collectionKind + ":" + VaultNote.collectionKey, kind: .collection, path: name.isEmpty ? "Index.md" : name))
+        }
         var channels: [String] = []
         for name in collection.channels.map(\.title) + collection.episodes.compactMap(\.channel) where !channels.contains(name) { channels.append(name) }
         for channel in channels {
