@@ -42,18 +42,7 @@ enum FilterDescription {
         var lines = ["\(filter.name): filter (model → model) from \(filter.provider)"]
         if !filter.help.isEmpty { lines.append(filter.help) }
         lines.append("use: quire convert INPUT --filter \(filter.name) -o OUTPUT")
-        guard !filter.settings.isEmpty else {
-            lines.append("settings: none")
-            return lines.joined(separator: "\n")
-        }
-        lines.append("")
-        var rows = [["SETTING", "VALUES", "DEFAULT", "DESCRIPTION"]]
-        for setting in filter.settings {
-            rows.append([setting.key, (setting.valueSyntax ?? "flag") + (setting.repeatable ? " ..." : ""), setting.defaultValue ?? "-", setting.help])
-        }
-        lines.append(TextTable.render(rows))
-        lines.append("")
-        lines.append("Give a setting as --KEY VALUE (--KEY for a flag) or --option KEY=VALUE to `quire convert`.")
+        lines += FormatDescription.settingsTable(filter.settings)
         return lines.joined(separator: "\n")
     }
 }

@@ -81,19 +81,18 @@ enum FormatDescription {
             lines.append("checker: `quire check` (\(checker.provider))")
             for profile in checker.profiles { lines.append("check profile: \(profile.name): \(profile.summary)") }
         }
-        guard !format.settings.isEmpty else {
-            lines.append("settings: none")
-            return lines.joined(separator: "\n")
-        }
-        lines.append("")
+        lines += settingsTable(format.settings)
+        return lines.joined(separator: "\n")
+    }
+
+    /// The settings a format or a filter declares, as `quire formats NAME` lists them.
+    static func settingsTable(_ settings: [FormatSetting]) -> [String] {
+        guard !settings.isEmpty else { return ["settings: none"] }
         var rows = [["SETTING", "VALUES", "DEFAULT", "DESCRIPTION"]]
-        for setting in format.settings {
+        for setting in settings {
             rows.append([setting.key, (setting.valueSyntax ?? "flag") + (setting.repeatable ? " ..." : ""), setting.defaultValue ?? "-", setting.help])
         }
-        lines.append(TextTable.render(rows))
-        lines.append("")
-        lines.append("Give a setting as --KEY VALUE (--KEY for a flag) or --option KEY=VALUE to `quire convert`.")
-        return lines.joined(separator: "\n")
+        return ["", TextTable.render(rows), "", "Give a setting as --KEY VALUE (--KEY for a flag) or --option KEY=VALUE to `quire convert`."]
     }
 }
 

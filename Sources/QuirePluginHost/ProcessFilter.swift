@@ -23,16 +23,7 @@ struct ProcessFilter: ModelFilter {
             arguments: passesTargetAsArgument ? [target?.rawValue ?? ""] : runner.arguments, extraEnvironment: environment)
         let (output, reported) = try run.run(json, options: options, inputName: "<model>")
         diagnostics.report(contentsOf: Diagnostics(reported))
-        var modelDiagnostics = Diagnostics()
-        do {
-            let filtered = try JSONModelReader().read(
-                InputFile(name: "<output of \(runner.step)>", bytes: output), options: options, diagnostics: &modelDiagnostics)
-            diagnostics.report(contentsOf: modelDiagnostics)
-            return filtered
-        } catch let failure as ConversionFailure {
-            let first = failure.diagnostics.first { $0.severity == .error } ?? failure.diagnostics.first
-            throw run.failure("wrote output that is not Quire JSON: \(first?.description ?? "nothing usable")")
-        }
+        return try run.model(from: output, options: options, diagnostics: &diagnostics)
     }
 }
 

@@ -53,16 +53,7 @@ struct PluginReader: FormatReader {
     func read(_ input: InputFile, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> EpisodeCollection {
         let (output, reported) = try runner.run(input.bytes, options: options, inputName: input.name)
         diagnostics.report(contentsOf: Diagnostics(reported))
-        var modelDiagnostics = Diagnostics()
-        do {
-            let collection = try JSONModelReader().read(
-                InputFile(name: "<output of \(runner.step)>", bytes: output), options: options, diagnostics: &modelDiagnostics)
-            diagnostics.report(contentsOf: modelDiagnostics)
-            return collection
-        } catch let failure as ConversionFailure {
-            let first = failure.diagnostics.first?.description ?? "not Quire JSON"
-            throw runner.failure("wrote invalid output: \(first)", inputName: input.name)
-        }
+        return try runner.model(from: output, options: options, diagnostics: &diagnostics, inputName: input.name)
     }
 }
 
@@ -86,5 +77,22 @@ struct PluginConverter: DirectConverter {
         let (output, reported) = try runner.run(input.bytes, options: options, inputName: input.name)
         diagnostics.report(contentsOf: Diagnostics(reported))
         return output
+    }
+}
+
+extension PluginRunner {
+    /// The model a plugin step wrote as Quire JSON; output that is not is the step's failure, quoting
+    /// the JSON reader's first error with its line and column in that output.
+    func model(from output: [UInt8], options: ConversionOptions, diagnostics: inout Diagnostics, inputName: String? = nil) throws -> EpisodeCollection {
+        var modelDiagnostics = Diagnostics()
+        do {
+            let collection = try JSONModelReader().read(
+                InputFile(name: "<output of \(step)>", bytes: output), options: options, diagnostics: &modelDiagnostics)
+            diagnostics.report(contentsOf: modelDiagnostics)
+            return collection
+        } catch let failure as ConversionFailure {
+            let first = failure.diagnostics.first { $0.severity == .error } ?? failure.diagnostics.first
+            throw self.failure("wrote output that is not Quire JSON: \(first?.description ?? "nothing usable")", inputName: inputName)
+        }
     }
 }

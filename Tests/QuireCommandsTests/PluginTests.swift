@@ -115,7 +115,9 @@ private let episode = Fixtures.url("Examples/episode.txt").path
     @Test func invalidOutputIsNamed() throws {
         try expectFailure(
             ["convert", input, "--from", "garbage", "--to", "json"],
-            message: "plugin 'garbage' (garbage → model) wrote invalid output: <output of plugin 'garbage' (garbage → model)>:1:1: error: unexpected character")
+            message:
+                "plugin 'garbage' (garbage → model) wrote output that is not Quire JSON: <output of plugin 'garbage' (garbage → model)>:1:1: error: unexpected character"
+        )
     }
 
     @Test func floodingStandardOutputIsStopped() throws {

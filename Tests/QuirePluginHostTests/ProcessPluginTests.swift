@@ -132,7 +132,8 @@ private let fixtures = Fixtures.url("Tests/QuirePluginHostTests/Fixtures").path
         #expect(messages.count == 1)
         #expect(
             messages.first?.hasPrefix(
-                "in.garbage: error: plugin 'garbage' (garbage → model) wrote invalid output: <output of plugin 'garbage' (garbage → model)>:1:1: error: ")
+                "in.garbage: error: plugin 'garbage' (garbage → model) wrote output that is not Quire JSON: <output of plugin 'garbage' (garbage → model)>:1:1: error: "
+            )
                 == true,
             "\(messages)")
     }
