@@ -63,22 +63,14 @@ struct SettingFlags {
 
     /// The section `convert --help` shows, one entry per flag, grouped by format.
     static func help(for registry: FormatRegistry) -> String {
+        let groups =
+            registry.formats.map { ("\($0.displayName) (\($0.id)):", $0.settings) }
+            + registry.filters.map { ("Filter \($0.name) (--filter \($0.name)):", $0.settings) }
         var lines: [String] = []
-        for format in registry.formats {
-            let entries = format.settings.filter { !ConvertCommand.ownOptionNames.contains($0.key) }
+        for (heading, settings) in groups {
+            let entries = settings.filter { !ConvertCommand.ownOptionNames.contains($0.key) }
             guard !entries.isEmpty else { continue }
-            lines.append("\(format.displayName) (\(format.id)):")
-            for setting in entries {
-                lines.append("  " + spelling(of: setting))
-                let text =
-                    setting.help + (setting.defaultValue.map { " (default: \($0))" } ?? "") + (setting.repeatable ? " Repeatable: give it once per value." : "")
-                lines += wrap(text, width: 72).map { "        " + $0 }
-            }
-        }
-        for filter in registry.filters {
-            let entries = filter.settings.filter { !ConvertCommand.ownOptionNames.contains($0.key) }
-            guard !entries.isEmpty else { continue }
-            lines.append("Filter \(filter.name) (--filter \(filter.name)):")
+            lines.append(heading)
             for setting in entries {
                 lines.append("  " + spelling(of: setting))
                 let text =
