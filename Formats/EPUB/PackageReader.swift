@@ -37,7 +37,7 @@ struct PackageContents {
             throw ConversionFailure(.error("epub.container.missing", "the archive has no META-INF/container.xml; it is not an EPUB", at: input.location()))
         }
         let containerRoot = try parse(container, input: input)
-        let rootfiles = descendants(of: containerRoot, named: "rootfile")
+        let rootfiles = containerRoot.descendants(named: "rootfile")
         guard let rootfile = rootfiles.first(where: { $0.attribute("media-type") == "application/oebps-package+xml" }) ?? rootfiles.first,
             let packagePath = rootfile.attribute("full-path"), !packagePath.isEmpty
         else {
@@ -105,14 +105,5 @@ struct PackageContents {
         } catch {
             throw ConversionFailure(error.diagnostics)
         }
-    }
-
-    static func descendants(of element: XMLElement, named name: String) -> [XMLElement] {
-        var found: [XMLElement] = []
-        for child in element.children {
-            if child.name == name { found.append(child) }
-            found += descendants(of: child, named: name)
-        }
-        return found
     }
 }

@@ -22,7 +22,7 @@ struct KEPUBBook {
                 .error("kepub.container.missing", "the archive has no META-INF/container.xml; it is not an EPUB", at: input.location(entry: containerPath)))
         }
         let containerRoot = try parse(container, input: input)
-        let rootfiles = descendants(of: containerRoot, named: "rootfile")
+        let rootfiles = containerRoot.descendants(named: "rootfile")
         guard let rootfile = rootfiles.first(where: { $0.attribute("media-type") == "application/oebps-package+xml" }) ?? rootfiles.first,
             let packagePath = rootfile.attribute("full-path"), let packageEntry = byPath[packagePath]
         else {
@@ -93,9 +93,5 @@ struct KEPUBBook {
         } catch {
             throw ConversionFailure(error.diagnostics)
         }
-    }
-
-    private static func descendants(of element: XMLElement, named name: String) -> [XMLElement] {
-        element.children.flatMap { ($0.name == name ? [$0] : []) + descendants(of: $0, named: name) }
     }
 }

@@ -51,6 +51,16 @@ public struct XMLElement: Sendable, Hashable {
         children.first { $0.name.lowercased() == name.lowercased() }
     }
 
+    /// Every element below this one with the name, at any depth, in document order.
+    public func descendants(named name: String) -> [XMLElement] {
+        var found: [XMLElement] = []
+        for child in children {
+            if child.name.lowercased() == name.lowercased() { found.append(child) }
+            found += child.descendants(named: name)
+        }
+        return found
+    }
+
     public static func == (lhs: XMLElement, rhs: XMLElement) -> Bool {
         lhs.name == rhs.name && lhs.attributes.elementsEqual(rhs.attributes, by: ==) && lhs.children == rhs.children
             && lhs.text == rhs.text

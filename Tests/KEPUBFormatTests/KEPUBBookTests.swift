@@ -64,10 +64,6 @@ struct KEPUBBookTests {
         element.name == "svg" ? "" : element.text + element.children.map(allText).joined()
     }
 
-    static func descendants(of element: XMLElement, named name: String) -> [XMLElement] {
-        element.children.flatMap { ($0.name == name ? [$0] : []) + descendants(of: $0, named: name) }
-    }
-
     @Test(.needsSharedCorpus)
     func everyTextParagraphOfEveryEpisodeCarriesSpans() throws {
         let kepub = try Self.kepub(try Self.epub(try Self.samplePage()))
@@ -79,15 +75,15 @@ struct KEPUBBookTests {
             let body = try #require(root.child(named: "body"))
             #expect(body.children.map(\.name) == ["div"] && body.children.first?.attribute("id") == "book-columns", "\(entry.path)")
             #expect(Self.unspannedText(in: body, path: entry.path) == [])
-            for block in ["p", "li", "h2", "blockquote", "figcaption"].flatMap({ Self.descendants(of: body, named: $0) }) {
-                let spans = Self.descendants(of: block, named: "span").filter { $0.attribute("class") == "koboSpan" }
+            for block in ["p", "li", "h2", "blockquote", "figcaption"].flatMap({ body.descendants(named: $0) }) {
+                let spans = block.descendants(named: "span").filter { $0.attribute("class") == "koboSpan" }
                 if Self.allText(block).contains(where: { !$0.isWhitespace }) {
                     paragraphs += 1
                     #expect(!spans.isEmpty, "\(entry.path): <\(block.name)> without spans")
                 }
             }
             // Ids are unique within a document.
-            let ids = Self.descendants(of: body, named: "span").compactMap { $0.attribute("id") }
+            let ids = body.descendants(named: "span").compactMap { $0.attribute("id") }
             #expect(Set(ids).count == ids.count)
         }
         #expect(paragraphs > 100)
