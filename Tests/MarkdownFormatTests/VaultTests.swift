@@ -269,7 +269,69 @@ let vaultSample = EpisodeCollection(
         changed.episodes[1].summary = "Salt in dough, changed."
         let (second, diagnostics) = try vaultUpdate(changed, existing: folder)
         #expect(!second.files.contains { $0.path == Self.oldPath })
+        // Nor is a second copy of the episode written anywhere else.
+        #expect(!second.files.contains { String(decoding: $0.bytes, as: UTF8.self).contains("quire-id: kp-2\n") })
+        #expect(second.removals.isEmpty)
         #expect(diagnostics.all.contains { $0.id.rawValue == "vault.unmarked" && $0.location?.file == Self.oldPath })
+    }
+
+    @Test func aNoteSavedWithCRLFIsStillQuiresAndKeepsItsLineBreaks() throws {
+        let (first, _) = try vaultUpdate(vaultSample)
+        var folder = first.files
+        let path = "Kitchen Physics/2026-05-21 Why Bread Rises.md"
+        let index = folder.firstIndex { $0.path == path }!
+        let windows = "\u{FEFF}" + (String(decoding: folder[index].bytes, as: UTF8.self) + "\nMy line.\n").replacingOccurrences(of: "\n", with: "\r\n")
+        folder[index].bytes = Array(windows.utf8)
+        // Unchanged input: the note is recognised and left alone.
+        let (same, _) = try vaultUpdate(vaultSample, existing: folder)
+        #expect(same.files.isEmpty && same.removals.isEmpty)
+        // A changed summary: the same note is updated, in its own line breaks, the user's line kept.
+        var changed = vaultSample
+        changed.episodes[0].summary = "Yeast, steam and time."
+        let (second, _) = try vaultUpdate(changed, existing: folder)
+        #expect(second.files.map(\.path) == [path])
+        let updated = try #require(text(second.files, path))
+        #expect(updated.hasPrefix("\u{FEFF}---\r\n"))
+        #expect(updated.contains("Yeast, steam and time.\r\n"))
+        #expect(updated.hasSuffix("<!-- quire:end -->\r\n\r\nMy line.\r\n"))
+        #expect(!updated.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    }
+
+    @Test func aChangeOfCaseAloneKeepsTheNotesName() throws {
+        let (first, _) = try vaultUpdate(vaultSample)
+        var changed = vaultSample
+        changed.episodes[2].title = "STEAM"
+        let (second, _) = try vaultUpdate(changed, existing: first.files)
+        #expect(second.removals.isEmpty)
+        #expect(second.files.map(\.path).contains("Kitchen Physics/2026-06-04 Steam.md"))
+        #expect(text(second.files, "Kitchen Physics/2026-06-04 Steam.md")?.contains("# STEAM\n") == true)
+    }
+
+    @Test func anEpisodeAtTheTopNamedLikeAnEntityGetsLinksThatResolve() throws {
+        let entity = Entity(name: "Claude Code", type: "product", description: "A coding agent.")
+        let collection = EpisodeCollection(episodes: [
+            Episode(title: "Claude Code", summary: "All about it.", entities: [entity], metadata: EpisodeMetadata(guid: "cc")),
+            Episode(title: "Other", summary: "Mentions it.", entities: [entity], metadata: EpisodeMetadata(guid: "other")),
+        ])
+        let (update, _) = try vaultUpdate(collection)
+        #expect(unresolvedLinks(in: update.files) == [])
+        let paths = update.files.map(\.path)
+        #expect(paths.contains("Entities/Claude Code.md"))
+        #expect(!paths.contains("Claude Code.md"))
+        #expect(paths.contains { $0.hasPrefix("Claude Code (") && !$0.contains("/") })
+    }
+
+    @Test func pruningKeepsANoteTheUsersTextStillLinksTo() throws {
+        let (first, _) = try vaultUpdate(vaultSample)
+        var shorter = vaultSample
+        shorter.episodes.removeLast(2)
+        let steam = "Kitchen Physics/2026-06-04 Steam.md", ovens = "Kitchen Physics/2026-06-11 Ovens.md"
+        let mine = OutputFile(path: "Mine.md", bytes: Array("Read [[2026-06-04 Steam]] again.\n".utf8))
+        let (pruned, diagnostics) = try vaultUpdate(shorter, ["prune": "true"], existing: first.files + [mine])
+        #expect(pruned.removals.contains(ovens))
+        #expect(!pruned.removals.contains(steam))
+        #expect(diagnostics.all.contains { $0.id.rawValue == "vault.prune.linked" && $0.location?.file == steam })
+        #expect(unresolvedLinks(in: applying(pruned, to: first.files + [mine])) == [])
     }
 
     @Test func staleNotesAreKeptUnlessPrunedAndNeverWhenTheyHoldUserText() throws {

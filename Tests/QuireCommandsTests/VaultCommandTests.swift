@@ -86,7 +86,8 @@ private func age(_ folder: String) throws {
     @Test func aBadNoteNameTemplateNamesTheSetting() throws {
         let directory = try TemporaryDirectory()
         let result = quire(["convert", examplePage, "--to", "markdown", "--split", "--note-name", "../{title}", "-o", directory.path("vault") + "/"])
-        #expect(result.status != .success)
+        // The template is checked by the writer, after the input is read: a failed conversion, not usage.
+        #expect(result.status == .failure)
         #expect(result.error.contains("note-name"), "\(result.error)")
         #expect(!FileManager.default.fileExists(atPath: directory.path("vault")))
     }
@@ -121,7 +122,43 @@ private func age(_ folder: String) throws {
         #expect(folder.files == [ExistingFile(path: "A/note.md", size: 4)])
         #expect(try folder.contents(of: "A/note.md") == Array("note".utf8))
         #expect(throws: FileIO.Failure.self) { try folder.contents(of: "../elsewhere/secret.md") }
+        #expect(folder.symbolicLinks == ["link.md", "out"])
         #expect(DiskFolder(root: directory.path("missing")).files.isEmpty)
+    }
+
+    @Test func aLinkedFolderInTheVaultIsNeitherWrittenThroughNorReplaced() throws {
+        let directory = try TemporaryDirectory()
+        let vault = directory.path("vault"), outside = directory.path("outside")
+        #expect(quire(["convert", examplePage, "--channel", "Canals", "--to", "markdown", "--split", "-o", vault + "/"]).status == .success)
+        // The user keeps the channel's notes elsewhere and links the folder into the vault.
+        try FileManager.default.moveItem(atPath: vault + "/Canals", toPath: outside)
+        try FileManager.default.createSymbolicLink(atPath: vault + "/Canals", withDestinationPath: outside)
+        let note = outside + "/The Canal That Bankrupted a County.md"
+        let edited = String(decoding: try FileIO.read(note), as: UTF8.self) + "\nMy precious edit.\n"
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: note))
+        let before = try snapshot(outside)
+        let run = quire(["convert", examplePage, "--channel", "Canals", "--to", "markdown", "--split", "-o", vault + "/"])
+        #expect(run.status == .success, "\(run.error)")
+        #expect(run.error.contains("Canals: warning: a symbolic link"), "\(run.error)")
+        #expect(String(decoding: try FileIO.read(note), as: UTF8.self) == edited)
+        #expect(try snapshot(outside).mapValues(\.bytes) == before.mapValues(\.bytes))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: vault + "/Canals") == outside)
+    }
+
+    @Test func aFileWhereAFolderIsNeededOrALinkStopsTheUpdateBeforeAnythingIsWritten() throws {
+        let directory = try TemporaryDirectory()
+        let root = directory.path("vault")
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try Data("a file".utf8).write(to: URL(fileURLWithPath: root + "/Zed"))
+        let update = FolderUpdate(files: [OutputFile(path: "A/first.md", bytes: [1]), OutputFile(path: "Zed/second.md", bytes: [2])])
+        #expect(throws: FileIO.Failure.self) { try FileIO.apply(update, under: root) }
+        #expect(!FileManager.default.fileExists(atPath: root + "/A/first.md"))
+        try FileManager.default.createDirectory(atPath: directory.path("elsewhere"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root + "/L", withDestinationPath: directory.path("elsewhere"))
+        let throughLink = FolderUpdate(files: [OutputFile(path: "A/first.md", bytes: [1]), OutputFile(path: "L/x.md", bytes: [2])])
+        #expect(throws: FileIO.Failure.self) { try FileIO.apply(throughLink, under: root) }
+        #expect(!FileManager.default.fileExists(atPath: root + "/A/first.md"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path("elsewhere/x.md")))
     }
 
     @Test func applyingWritesThenRemovesAndRefusesPathsOutsideBeforeTouchingAnything() throws {

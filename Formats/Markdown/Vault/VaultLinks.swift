@@ -118,6 +118,12 @@ enum VaultLinks {
         return result + rest
     }
 
+    /// Whether `text` (of the note at `notePath`) links to the note at `path`, by any of the forms
+    /// `rewrite` understands: rewriting them to a marker changes the text exactly when there is one.
+    static func links(_ text: String, in notePath: String, to path: String) -> Bool {
+        rewrite(text, in: notePath, renames: [Rename(oldPath: path, newPath: "\u{0}", newTarget: "\u{0}")]) != text
+    }
+
     /// A relative destination in the note at `notePath`, as a vault path.
     static func resolve(_ destination: String, from notePath: String) -> String {
         var parts = VaultNames.split(notePath).folder.split(separator: "/").map(String.init)

@@ -27,6 +27,10 @@ struct VaultNote: Equatable {
 
     /// Whether the file had front matter at all (a note without it is a user's own).
     var hasFrontMatter: Bool
+    /// The note as its editor saved it: with CRLF line breaks (Windows editors, `git autocrlf`) and a
+    /// byte order mark; parsed with plain line feeds, written back the way it came.
+    var usesCRLF = false
+    var hasByteOrderMark = false
 
     func value(_ key: String) -> String? {
         guard let entry = entries.first(where: { $0.key == key }), let line = entry.lines.first,
@@ -48,7 +52,16 @@ struct VaultNote: Equatable {
         self.init(text: text)
     }
 
-    init(text: String) {
+    init(text original: String) {
+        var text = original
+        if text.hasPrefix("\u{FEFF}") {
+            hasByteOrderMark = true
+            text.removeFirst()
+        }
+        if text.contains("\r\n") {
+            usesCRLF = true
+            text = text.replacing("\r\n", with: "\n")
+        }
         var body = Substring(text)
         entries = []
         hasFrontMatter = false
@@ -89,12 +102,16 @@ struct VaultNote: Equatable {
         hasFrontMatter = true
     }
 
-    /// The note as text; the end marker's line always ends in a line break.
+    /// The note as text, in its own line breaks; the end marker's line always ends in a line break.
     var text: String {
-        var text = ""
+        var text = hasByteOrderMark ? "\u{FEFF}" : ""
         if hasFrontMatter { text += "---\n" + entries.flatMap(\.lines).map { $0 + "\n" }.joined() + "---\n" }
-        guard let region else { return text + before }
-        return text + before + Self.beginMarker + "\n" + region + Self.endMarker + "\n" + after
+        if let region {
+            text += before + Self.beginMarker + "\n" + region + Self.endMarker + "\n" + after
+        } else {
+            text += before
+        }
+        return usesCRLF ? text.replacing("\n", with: "\r\n") : text
     }
 
     /// Whether the note holds anything a user wrote: text outside the region, or front-matter keys

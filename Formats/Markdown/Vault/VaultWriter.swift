@@ -79,9 +79,28 @@ struct VaultWriter {
         let claimedPaths = Set(quireNotes.filter { plannedIdentities.contains($0.note.identity ?? "") }.map(\.path))
         var occupied = Set(folder.files.map(\.path).filter { !claimedPaths.contains($0) }.map(VaultNames.folded))
         for index in planned.indices {
-            if let existing = claimed[planned[index].identity], existing.note.region == nil { planned[index].path = existing.path }
+            // An unmarked note stays where it is; so does one whose name differs only in case (the most
+            // common spelling of an entity can flip): a case-only move is churn, and on a case-insensitive
+            // file system writing the new name and removing the old would remove the note itself.
+            if let existing = claimed[planned[index].identity],
+                existing.note.region == nil || VaultNames.folded(existing.path) == VaultNames.folded(planned[index].path)
+            {
+                planned[index].path = existing.path
+            }
         }
         settleCollisions(&planned, occupied: &occupied)
+        // A note at the vault's root is linked by its base name alone; when a note in a folder has the
+        // same base name, `[[Name]]` would be ambiguous, so the root note takes a suffix.
+        let folderedNames = Set(
+            (planned.map(\.path) + folder.files.map(\.path).filter { !claimedPaths.contains($0) }).filter { $0.contains("/") }.map {
+                VaultNames.folded(VaultNames.baseName($0))
+            })
+        for index in planned.indices where !planned[index].path.contains("/") {
+            guard folderedNames.contains(VaultNames.folded(VaultNames.baseName(planned[index].path))) else { continue }
+            occupied.remove(VaultNames.folded(planned[index].path))
+            planned[index].path = Self.suffixedPath(planned[index], avoiding: occupied.union(folderedNames.map { $0 + ".md" }))
+            occupied.insert(VaultNames.folded(planned[index].path))
+        }
         var baseNameCounts: [String: Int] = [:]
         for path in planned.map(\.path) + userNotes.map(\.path) + quireNotes.filter({ !plannedIdentities.contains($0.note.identity ?? "") }).map(\.path) {
             baseNameCounts[VaultNames.folded(VaultNames.baseName(path)), default: 0] += 1
@@ -123,6 +142,10 @@ struct VaultWriter {
             let rewritten = VaultLinks.rewrite(text, in: path, renames: renames)
             if rewritten != text { files.append(OutputFile(path: path, bytes: Array(rewritten.utf8))) }
         }
+        // What the user's text links to: a stale note still linked from it is not pruned.
+        let keptTexts =
+            userNotes.map { (path: $0.path, text: $0.text) }
+            + quireNotes.map { (path: $0.path, text: $0.note.before + $0.note.after) }
         for stale in quireNotes where !plannedIdentities.contains(stale.note.identity ?? "") {
             let kind: Kind =
                 switch stale.note.value(VaultNote.kindKey) {
@@ -139,11 +162,29 @@ struct VaultWriter {
                     .warning(
                         "vault.prune.kept", "no longer in the input, but it holds text of yours outside Quire's part; kept, not pruned",
                         at: SourceLocation(file: stale.path)))
+            } else if let linking = keptTexts.first(where: { $0.path != stale.path && VaultLinks.links($0.text, in: $0.path, to: stale.path) }) {
+                diagnostics.report(
+                    .warning(
+                        "vault.prune.linked", "no longer in the input, but '\(linking.path)' links to it; kept, so that link still resolves",
+                        at: SourceLocation(file: stale.path)))
             } else {
                 removals.append(stale.path)
             }
         }
-        return FolderUpdate(files: files.sorted { $0.path < $1.path }, removals: removals.sorted())
+        // Symbolic links in the vault lead out of it: neither they nor anything under them is touched.
+        let links = folder.symbolicLinks
+        let throughLink = { (path: String) in links.first { path == $0 || path.hasPrefix($0 + "/") } }
+        var skipped: [String: Int] = [:]
+        for path in files.map(\.path) + removals { if let link = throughLink(path) { skipped[link, default: 0] += 1 } }
+        for (link, count) in skipped.sorted(by: { $0.key < $1.key }) {
+            diagnostics.report(
+                .warning(
+                    "vault.link", "a symbolic link: Quire does not write through links or replace them; \(count) notes there were left as they are",
+                    at: SourceLocation(file: link)))
+        }
+        return FolderUpdate(
+            files: files.filter { throughLink($0.path) == nil }.sorted { $0.path < $1.path },
+            removals: removals.filter { throughLink($0) == nil }.sorted())
     }
 
     static func ownedKeys(_ kind: Kind) -> Set<String> {
@@ -222,6 +263,18 @@ struct VaultWriter {
         return planned
     }
 
+    /// The note's path with a short hash of its identity before `.md`, long enough to be free in `occupied`.
+    static func suffixedPath(_ note: Planned, avoiding occupied: Set<String>) -> String {
+        let hash = String(FNV1a.of(note.identity.utf8), radix: 16)
+        var length = 6
+        var path: String
+        repeat {
+            path = VaultNames.suffixed(note.path, tag: String(hash.suffix(length)))
+            length += 2
+        } while occupied.contains(VaultNames.folded(path)) && length <= 16
+        return path
+    }
+
     /// Paths unique case-insensitively: channel and entity notes first, then episodes; of notes that
     /// want the same path, the one whose identity sorts first keeps it and the others get a short hash
     /// of their identity, so the result does not depend on the input's order.
@@ -234,17 +287,10 @@ struct VaultWriter {
             let byPath = Dictionary(grouping: indices, by: { VaultNames.folded(planned[$0].path) })
             for key in byPath.keys.sorted() {
                 for (rank, index) in byPath[key]!.sorted(by: { planned[$0].identity < planned[$1].identity }).enumerated() {
-                    var path = planned[index].path
-                    var length = 6
-                    if rank > 0 || occupied.contains(VaultNames.folded(path)) {
-                        repeat {
-                            let hash = String(FNV1a.of(planned[index].identity.utf8), radix: 16)
-                            path = VaultNames.suffixed(planned[index].path, tag: String(hash.suffix(length)))
-                            length += 2
-                        } while occupied.contains(VaultNames.folded(path)) && length <= 16
+                    if rank > 0 || occupied.contains(VaultNames.folded(planned[index].path)) {
+                        planned[index].path = Self.suffixedPath(planned[index], avoiding: occupied)
                     }
-                    planned[index].path = path
-                    occupied.insert(VaultNames.folded(path))
+                    occupied.insert(VaultNames.folded(planned[index].path))
                 }
             }
         }

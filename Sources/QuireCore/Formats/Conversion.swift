@@ -94,6 +94,13 @@ public protocol ExistingFolder: Sendable {
     var files: [ExistingFile] { get }
     /// The bytes of one of `files`.
     func contents(of path: String) throws(FileIO.Failure) -> [UInt8]
+    /// Symbolic links under the folder (to files or folders), which a writer must leave alone: what
+    /// they lead to is not the folder's, and `FileIO` refuses to write through them.
+    var symbolicLinks: [String] { get }
+}
+
+extension ExistingFolder {
+    public var symbolicLinks: [String] { [] }
 }
 
 /// An existing folder held in memory: an empty one for a first run, or given files (tests, embedders).

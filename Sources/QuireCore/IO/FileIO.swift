@@ -87,13 +87,13 @@ public enum FileIO {
     }
 
     /// Writes a writer's folder output under `directory`, creating folders as needed; each file is
-    /// written atomically. Paths that would leave the folder (`..`, absolute) are refused before
-    /// anything is written.
+    /// written atomically. Everything that would make a write fail or land elsewhere is refused before
+    /// anything is written: paths leaving the folder (`..`, absolute), symbolic links inside it (a
+    /// link could lead anywhere, and replacing it would delete the user's link), and files standing
+    /// where a folder is needed.
     public static func writeFolder(_ files: [OutputFile], under directory: String) throws(Failure) {
-        for file in files where !isInsideFolder(file.path) {
-            throw Failure(path: file.path, reason: "a writer asked for a path outside the output folder")
-        }
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        try checkTargets(files.map(\.path), under: root)
         for file in files {
             let path = root.isEmpty ? "/" + file.path : root + "/" + file.path
             try makeDirectories(String(path[..<path.lastIndex(of: "/")!]))
@@ -103,21 +103,43 @@ public enum FileIO {
 
     /// Applies a folder writer's update under `directory`: every file written atomically (folders made
     /// as needed), then, only once all writes succeeded, the removals. Paths that would leave the folder
-    /// are refused before anything is touched.
+    /// or pass through a link are refused before anything is touched. A removal that names a file just
+    /// written under another spelling (a case-only rename on a case-insensitive file system) is skipped.
     public static func apply(_ update: FolderUpdate, under directory: String) throws(Failure) {
-        for path in update.removals where !isInsideFolder(path) {
-            throw Failure(path: path, reason: "a writer asked to remove a path outside the output folder")
-        }
-        try writeFolder(update.files, under: directory)
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        try checkTargets(update.removals, under: root, removing: true)
+        try writeFolder(update.files, under: directory)
+        let full = { (path: String) in root.isEmpty ? "/" + path : root + "/" + path }
+        let written = Set(update.files.compactMap { System.statusWithoutFollowingLinks(ofPath: full($0.path))?.identity })
         for path in update.removals {
-            let fullPath = root.isEmpty ? "/" + path : root + "/" + path
-            // Gone already (the user removed it meanwhile): nothing to do.
-            guard System.statusWithoutFollowingLinks(ofPath: fullPath) != nil else { continue }
+            // Gone already (the user removed it meanwhile), or the very file just written: nothing to do.
+            guard let status = System.statusWithoutFollowingLinks(ofPath: full(path)), !written.contains(status.identity) else { continue }
             do {
-                try System.removeFile(fullPath)
+                try System.removeFile(full(path))
             } catch {
                 throw Failure(path: path, reason: error.description)
+            }
+        }
+    }
+
+    /// Refuses, before anything is touched, paths outside the folder, paths through (or onto) a
+    /// symbolic link below it, and paths whose folders are taken by files.
+    private static func checkTargets(_ paths: [String], under root: String, removing: Bool = false) throws(Failure) {
+        for path in paths {
+            guard isInsideFolder(path) else {
+                throw Failure(path: path, reason: "a writer asked \(removing ? "to remove" : "for") a path outside the output folder")
+            }
+            var current = root.isEmpty ? "" : root
+            let parts = path.split(separator: "/")
+            for (index, part) in parts.enumerated() {
+                current += (current.isEmpty && root.isEmpty ? "/" : current.isEmpty ? "" : "/") + part
+                if System.isSymbolicLink(current) {
+                    throw Failure(path: current, reason: "is a symbolic link; Quire does not write through links or replace them, so nothing was written")
+                }
+                guard index < parts.count - 1, let status = System.status(ofPath: current) else { continue }
+                if status.kind != .directory {
+                    throw Failure(path: current, reason: "is a file where a folder is needed; nothing was written")
+                }
             }
         }
     }

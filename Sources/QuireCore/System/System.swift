@@ -152,6 +152,14 @@ public enum System {
         public var kind: FileKind
         /// Bytes, for a regular file.
         public var size: Int
+        /// Device and inode: two paths with the same identity are one file (a case-insensitive file
+        /// system spells one name several ways).
+        public var identity: FileIdentity
+    }
+
+    public struct FileIdentity: Sendable, Hashable {
+        var device: UInt64
+        var inode: UInt64
     }
 
     public static func status(ofPath path: String) -> FileStatus? {
@@ -193,6 +201,12 @@ public enum System {
     }
 
     /// Removes a file (not a folder).
+    /// Whether the path itself is a symbolic link (not followed).
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
     public static func removeFile(_ path: String) throws(SystemError) {
         if unlink(path) != 0 { throw SystemError.current }
     }
@@ -264,6 +278,7 @@ extension System.FileStatus {
             default: .special
             }
         size = Int(info.st_size)
+        identity = System.FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 }
 
