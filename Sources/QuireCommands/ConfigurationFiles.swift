@@ -55,6 +55,8 @@ struct ConvertDefaults {
     private var valueChecks: [(file: DefaultsFile, key: String, value: String, node: YAMLNode)] = []
     /// Problems found while reading, reported with those `arguments(registry:commandLine:)` finds.
     private var problems: [Diagnostic] = []
+    /// Bare filter names from `./quire.yaml`, allowed only if a plugin declares a filter of that name.
+    private var workingFolderFilterNames: [(file: DefaultsFile, name: String, node: YAMLNode)] = []
 
     /// Reads the configuration files that apply to `arguments` (convert's, after its name); a file
     /// that cannot be read or parsed fails here, other problems are reported by
@@ -74,7 +76,7 @@ struct ConvertDefaults {
         }
         guard unreadable.isEmpty else { throw DefaultsFileFailure(diagnostics: unreadable) }
         applied = files.map(\.1)
-        for (file, _) in files { problems += interpretOwnOptions(of: file) }
+        for (file, source) in files { problems += interpretOwnOptions(of: file, appliesByItself: source.role == .workingFolder) }
     }
 
     /// The files to read, lowest precedence first: none with `--no-config` or `QUIRE_NO_CONFIG=1`
@@ -99,12 +101,12 @@ struct ConvertDefaults {
         var sources: [Source] = []
         if !ignoresConfiguration {
             let workingFile = workingDirectory.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + fileName } ?? fileName
-            if let userFile = userConfigurationPath(environment: environment), FileManager.default.fileExists(atPath: userFile),
-                !sameFile(userFile, workingFile)
-            {
-                sources.append(Source(path: userFile, role: .userConfiguration))
+            let userFile = userConfigurationPath(environment: environment).flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+            if let userFile { sources.append(Source(path: userFile, role: .userConfiguration)) }
+            // Running in ~/.config/quire reads that file once, as the user's own (with all its keys).
+            if FileManager.default.fileExists(atPath: workingFile), userFile.map({ !sameFile($0, workingFile) }) ?? true {
+                sources.append(Source(path: workingFile, role: .workingFolder))
             }
-            if FileManager.default.fileExists(atPath: workingFile) { sources.append(Source(path: workingFile, role: .workingFolder)) }
         }
         return sources + named.map { Source(path: $0, role: .defaultsOption) }
     }
@@ -125,10 +127,16 @@ struct ConvertDefaults {
     /// Keys that name a path: relative ones are resolved against the file's folder.
     private static let pathOptions: Set<String> = ["output", "plugin-dir"]
 
-    private mutating func interpretOwnOptions(of file: DefaultsFile) -> [Diagnostic] {
+    /// `appliesByItself`: `./quire.yaml`, which a downloaded folder may hold; it may not choose programs to run.
+    private mutating func interpretOwnOptions(of file: DefaultsFile, appliesByItself: Bool) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for entry in file.entries {
             let key = entry.key
+            if appliesByItself, ["plugin-dir", "filter"].contains(key) {
+                let refused = programChoices(entry, in: file)
+                problems += refused
+                guard refused.isEmpty else { continue }
+            }
             if key == "settings" {
                 guard case .mapping(let pairs) = entry.value.value else {
                     problems.append(
@@ -170,6 +178,39 @@ struct ConvertDefaults {
             }
         }
         return problems
+    }
+
+    /// What `./quire.yaml` may not say: `plugin-dir`, and `filter` values naming a program (a path, or
+    /// a file beside the configuration file). Bare names are kept to be checked against the plugins'
+    /// filters once the registry is known.
+    private mutating func programChoices(_ entry: DefaultsFile.Entry, in file: DefaultsFile) -> [Diagnostic] {
+        let instead = "give the file with --defaults \(file.path) to choose it, or put the key in $XDG_CONFIG_HOME/quire/\(Self.fileName)"
+        if entry.key == "plugin-dir" {
+            return [
+                Self.unsafe(
+                    "'plugin-dir' is refused in the working folder's \(Self.fileName), which applies by itself: its plugins are programs Quire would run; \(instead)",
+                    at: file.location(of: entry.keyNode))
+            ]
+        }
+        let nodes: [YAMLNode] = if case .sequence(let items) = entry.value.value { items } else { [entry.value] }
+        var problems: [Diagnostic] = []
+        for node in nodes {
+            // Other shapes are type errors, reported by `merge`.
+            guard let value = node.scalarText else { continue }
+            if value.contains("/") || FileManager.default.fileExists(atPath: file.resolve(value, home: home)) {
+                problems.append(
+                    Self.unsafe(
+                        "filter '\(value)' names a program, refused in the working folder's \(Self.fileName), which applies by itself; \(instead)",
+                        at: file.location(of: node)))
+            } else {
+                workingFolderFilterNames.append((file, value, node))
+            }
+        }
+        return problems
+    }
+
+    private static func unsafe(_ message: String, at location: SourceLocation) -> Diagnostic {
+        .error("defaults.unsafe", message, at: location)
     }
 
     private mutating func merge(_ entry: DefaultsFile.Entry, kind: ConvertOptionTable.Kind, in file: DefaultsFile) throws(DefaultsFileFailure) {
@@ -238,6 +279,14 @@ struct ConvertDefaults {
             if let problem = table.problem(with: check.value, for: check.key) {
                 problems.append(.error("defaults.value", problem, at: check.file.location(of: check.node)))
             }
+        }
+        for (file, name, node) in workingFolderFilterNames where registry.filter(named: name) == nil {
+            // Not a plugin's filter: a program of that name (on PATH) would run.
+            let instead = "give the file with --defaults \(file.path) to choose it, or put the key in $XDG_CONFIG_HOME/quire/\(Self.fileName)"
+            problems.append(
+                Self.unsafe(
+                    "filter '\(name)' is no plugin's filter, and the working folder's \(Self.fileName), which applies by itself, may not choose a program; \(instead)",
+                    at: file.location(of: node)))
         }
         for (file, entry, underSettings) in pendingSettings {
             let setting = underSettings ? registry.setting(forKey: entry.key) : flagSettings[entry.key]

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML value with the line and column (1-based, in Unicode scalars) where it starts, as plain
@@ -50,9 +51,9 @@ package enum YAMLDocument {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw syntaxError(error)
+            throw syntaxError(error, in: text)
         } catch {
-            throw SyntaxError(message: "\(error)", line: 1, column: 1)
+            throw SyntaxError(message: firstLine("\(error)"), line: 1, column: 1)
         }
         guard let root else { return nil }
         var budget = maximumNodes
@@ -91,17 +92,71 @@ package enum YAMLDocument {
         }
     }
 
-    private static func syntaxError(_ error: YamlError) -> SyntaxError {
+    /// One line at the problem's place: Yams' own descriptions span several lines (a snippet, a caret).
+    private static func syntaxError(_ error: YamlError, in text: String) -> SyntaxError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             // libyaml's words: "mapping values are not allowed in this context (while scanning a simple key)".
-            let message = problem + (context.map { $0.text.isEmpty ? "" : " (\($0.text))" } ?? "")
+            let message = firstLine(problem) + (context.map { $0.text.isEmpty ? "" : " (\(firstLine($0.text)))" } ?? "")
             return SyntaxError(message: message, line: mark.line, column: mark.column)
-        case .reader(let problem, _, _, _):
-            return SyntaxError(message: problem, line: 1, column: 1)
+        case .reader(let problem, let offset, _, _):
+            // A reader error (a control character) is placed by its offset in characters.
+            let (line, column) = offset.map { position(ofCharacterOffset: $0, in: text) } ?? (1, 1)
+            return SyntaxError(message: firstLine(problem), line: line, column: column)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return duplicateKeyError(duplicates.first ?? "", first: context.mark, in: text)
         default:
-            return SyntaxError(message: "\(error)", line: 1, column: 1)
+            return SyntaxError(message: firstLine("\(error)"), line: 1, column: 1)
         }
+    }
+
+    /// "'to' is given twice (first at 1:1)", at the second occurrence. Yams names only the first, so
+    /// that key is renamed in place (one scalar for another, columns unchanged) and the document read
+    /// again: the second is then the key of that name left in the first one's mapping.
+    private static func duplicateKeyError(_ key: String, first: Mark, in text: String) -> SyntaxError {
+        let fallback = SyntaxError(message: "'\(key)' is given more than once", line: first.line, column: first.column)
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
+        guard first.line >= 1, first.line <= lines.count else { return fallback }
+        var column = first.column - 1
+        // A quoted key is marked at its quote: rename the character inside.
+        while column < lines[first.line - 1].count, ["\"", "'"].contains(lines[first.line - 1][column]) { column += 1 }
+        guard column < lines[first.line - 1].count else { return fallback }
+        lines[first.line - 1][column] = "\u{A7}"
+        let renamed = lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
+        guard let root = try? Yams.compose(yaml: renamed), let second = secondKey(named: key, besideKeyAt: first, in: root) else { return fallback }
+        return SyntaxError(message: "'\(key)' is given twice (first at \(first.line):\(first.column))", line: second.line, column: second.column)
+    }
+
+    /// The mark of the key `name` in the mapping that holds a key at `first`.
+    private static func secondKey(named name: String, besideKeyAt first: Mark, in node: Node) -> Mark? {
+        switch node {
+        case .mapping(let mapping):
+            let keys = mapping.map(\.key)
+            if keys.contains(where: { $0.mark?.line == first.line && $0.mark?.column == first.column }) {
+                return keys.first { $0.string == name && !($0.mark?.line == first.line && $0.mark?.column == first.column) }?.mark
+            }
+            for (key, value) in mapping {
+                if let mark = secondKey(named: name, besideKeyAt: first, in: key) ?? secondKey(named: name, besideKeyAt: first, in: value) { return mark }
+            }
+            return nil
+        case .sequence(let sequence):
+            for item in sequence { if let mark = secondKey(named: name, besideKeyAt: first, in: item) { return mark } }
+            return nil
+        case .scalar, .alias:
+            return nil
+        }
+    }
+
+    private static func firstLine(_ message: String) -> String {
+        String(message.prefix { !$0.isNewline }).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Line and column (1-based, in Unicode scalars) of the character `offset` characters into `text`.
+    private static func position(ofCharacterOffset offset: Int, in text: String) -> (line: Int, column: Int) {
+        let end = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) ?? text.endIndex
+        let before = text[..<end]
+        let lineStart = before.lastIndex(where: \.isNewline).map { before.index(after: $0) } ?? before.startIndex
+        return (before.count(where: \.isNewline) + 1, before[lineStart...].unicodeScalars.count + 1)
     }
 }

@@ -264,6 +264,8 @@ private func collectionTitle(_ json: String) throws -> String? {
         expectError("syntax.yaml", "3:6: error: did not find expected ',' or ']' (while parsing a flow sequence) [defaults.syntax]")
     }
 
+    @Test func duplicatedKey() { expectError("dup.yaml", "2:1: error: 'to' is given twice (first at 1:1) [defaults.syntax]") }
+
     @Test func aliasBombIsStopped() {
         expectError("alias-bomb.yaml", "1:28: error: the document expands to more than 100000 values (aliases repeat it) [defaults.syntax]")
     }
@@ -282,9 +284,8 @@ private func collectionTitle(_ json: String) throws -> String? {
             to: file)
         let result = quire(in: scratch.url.path, ["convert", "--defaults", file, examplePage])
         #expect(result.status == .usage)
-        // A key given twice is a syntax error (Yams' words; QuireYAML does not yet carry its line).
-        #expect(result.error.hasPrefix(file + ":"))
-        #expect(result.error.contains("duplicated key(s): 'to'") && result.error.contains("[defaults.syntax]"))
+        // A key given twice is a syntax error, one line at the second.
+        #expect(result.error == file + ":2:1: error: 'to' is given twice (first at 1:1) [defaults.syntax]\n")
         // With the duplicate gone, every other problem is reported together, in line order: options,
         // command-line-only keys and settings alike.
         try write(
@@ -364,5 +365,81 @@ private func collectionTitle(_ json: String) throws -> String? {
         #expect(result.status == 2)
         #expect(result.error == "quire.yaml:5:7: error: 'jobs' takes a whole number, not 'many' [defaults.value]\n")
         #expect(result.output.isEmpty)
+    }
+}
+
+/// `./quire.yaml` applies by itself, so a downloaded folder's file may not choose programs to run;
+/// the same file named with `--defaults`, or the user's own, may.
+@Suite struct DefaultsSafetyTests {
+    private let filters = Fixtures.url("Tests/QuirePluginHostTests/Fixtures/filters").path
+
+    /// A folder holding a filter program and a `quire.yaml` with `entry`.
+    private func downloadedFolder(_ entry: String) throws -> TemporaryDirectory {
+        let folder = try TemporaryDirectory()
+        try FileManager.default.copyItem(atPath: filters + "/append-a.py", toPath: folder.path("append-a.py"))
+        try write("to: json\n" + entry + "\n", to: folder.path("quire.yaml"))
+        return folder
+    }
+
+    private func titles(_ result: CLIRun) throws -> [String] {
+        let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        return (object?["episodes"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+    }
+
+    @Test(arguments: [("filter: ./append-a.py", 9), ("filter: [append-a.py]", 10)])
+    func aProgramInTheWorkingFoldersFileIsRefused(entry: String, column: Int) throws {
+        let folder = try downloadedFolder(entry)
+        let result = quire(in: folder.url.path, ["convert", filters + "/episodes.json"])
+        #expect(result.status == .usage)
+        #expect(result.output.isEmpty)
+        let value = entry.contains("[") ? "append-a.py" : "./append-a.py"
+        #expect(
+            result.error
+                == "\(folder.path("quire.yaml")):2:\(column): error: filter '\(value)' names a program, refused in the working folder's quire.yaml, "
+                + "which applies by itself; give the file with --defaults \(folder.path("quire.yaml")) to choose it, "
+                + "or put the key in $XDG_CONFIG_HOME/quire/quire.yaml [defaults.unsafe]\n")
+        // Named with --defaults, the same file is the user's choice and runs its filter (a bare name is
+        // looked for in the process's working folder, which the test cannot change: only the path is tried).
+        guard value.contains("/") else { return }
+        let chosen = quire(in: folder.url.path, ["convert", "--no-config", "--defaults", folder.path("quire.yaml"), filters + "/episodes.json"])
+        #expect(chosen.status == .success, "\(chosen.error)")
+        #expect(try titles(chosen).first?.hasSuffix(" a:json") == true)
+    }
+
+    @Test func theUsersOwnConfigurationMayNameAProgram() throws {
+        let folder = try downloadedFolder("title: t")
+        try write("filter: \(folder.path("append-a.py"))\n", to: folder.path("config/quire/quire.yaml"))
+        let environment = ["HOME": "/nonexistent", "XDG_CONFIG_HOME": folder.path("config")]
+        let result = quire(in: folder.url.path, ["convert", filters + "/episodes.json"], environment: environment)
+        #expect(result.status == .success, "\(result.error)")
+        #expect(try titles(result).first?.hasSuffix(" a:json") == true)
+        // Run in its own folder, the user's file is still the user's, not a working folder's.
+        let inConfig = quire(in: folder.path("config/quire"), ["convert", filters + "/episodes.json", "--to", "json"], environment: environment)
+        #expect(inConfig.status == .success, "\(inConfig.error)")
+    }
+
+    @Test func aPluginFolderInTheWorkingFoldersFileIsRefused() throws {
+        let folder = try downloadedFolder("plugin-dir: plugins")
+        let result = quire(in: folder.url.path, ["convert", filters + "/episodes.json"])
+        #expect(result.status == .usage)
+        #expect(
+            result.error.hasPrefix(
+                "\(folder.path("quire.yaml")):2:1: error: 'plugin-dir' is refused in the working folder's quire.yaml, which applies by itself: "
+                    + "its plugins are programs Quire would run; give the file with --defaults"), "\(result.error)")
+    }
+
+    /// A bare name is allowed there only as the name of a filter a plugin declares.
+    @Test func aBareNameMustBeAPluginsFilter() throws {
+        let pluginDir = Fixtures.url("Plugins").path
+        let allowed = try downloadedFolder("filter: select-episodes")
+        let result = quire(in: allowed.url.path, ["convert", filters + "/episodes.json", "--plugin-dir", pluginDir])
+        #expect(result.status == .success, "\(result.error)")
+        let refused = try downloadedFolder("filter: [select-episodes, tidy]")
+        let program = quire(in: refused.url.path, ["convert", filters + "/episodes.json", "--plugin-dir", pluginDir])
+        #expect(program.status == .usage)
+        #expect(
+            program.error.hasPrefix(
+                "\(refused.path("quire.yaml")):2:27: error: filter 'tidy' is no plugin's filter, and the working folder's quire.yaml, "
+                    + "which applies by itself, may not choose a program; give the file with --defaults"), "\(program.error)")
     }
 }

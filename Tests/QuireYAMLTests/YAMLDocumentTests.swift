@@ -38,4 +38,29 @@ import Testing
     @Test func emptyDocumentIsNil() throws {
         #expect(try YAMLDocument.parse(Array("# nothing\n".utf8)) == nil)
     }
+
+    /// Yams names only the first of two equal keys, over several lines: the error is one line, at the second.
+    @Test(arguments: [
+        ("to: json\nto: html\n", "'to' is given twice (first at 1:1)", 2, 1),
+        ("book:\n  to: json\n  title: t\n  to: html\n", "'to' is given twice (first at 2:3)", 4, 3),
+        ("a: {x: 1, y: 2, x: 3}\n", "'x' is given twice (first at 1:5)", 1, 17),
+        ("\"to\": json\nto: html\n", "'to' is given twice (first at 1:1)", 2, 1),
+    ])
+    func aDuplicatedKeyIsNamedAtItsSecondPlace(text: String, message: String, line: Int, column: Int) {
+        #expect {
+            _ = try YAMLDocument.parse(Array(text.utf8))
+        } throws: { error in
+            guard let error = error as? YAMLDocument.SyntaxError else { return false }
+            return error.message == message && error.line == line && error.column == column
+        }
+    }
+
+    @Test func aControlCharacterIsPlacedOnOneLine() {
+        #expect {
+            _ = try YAMLDocument.parse(Array("to: json\ntitle: a\u{1}b\n".utf8))
+        } throws: { error in
+            guard let error = error as? YAMLDocument.SyntaxError else { return false }
+            return error.message == "control characters are not allowed" && error.line == 2 && error.column == 9
+        }
+    }
 }
