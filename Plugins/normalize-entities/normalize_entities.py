@@ -3,8 +3,10 @@
 
 Reads the model as Quire JSON on standard input and writes it back with entity names normalised
 across the whole collection: names that are the same once Unicode-normalised (NFKC, so full-width
-ＯｐｅｎＡＩ is OpenAI), case-folded and stripped of spaces and punctuation are one entity, spelled
-the way the collection spells it most often (ties: the spelling seen first, in episode order).
+ＯｐｅｎＡＩ is OpenAI), case-folded and stripped of spaces and of the marks that only join a
+name's parts (Open-AI, open_ai, A.I.) are one entity, spelled the way the collection spells it
+most often (ties: the spelling seen first, in episode order). Other punctuation is part of the
+name: C#, C++, AT&T, .NET and F# stay apart from C, ATT, NET and F.
 
 Within one episode, entities that become the same name merge into the first: its type is kept
 (or the first non-empty one), each distinct description is kept (joined by a line break), distinct
@@ -21,11 +23,30 @@ def report(severity, message, identifier):
     sys.stderr.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
+# Marks that join the parts of one name without changing what it names: `Open-AI`, `open_ai`,
+# `A.I.`, `萨姆·奥尔特曼`, `O’Reilly`. They fold away only between letters or digits, so `C#`, `C++`,
+# `AT&T`, `.NET` and `F#` stay apart from `C`, `ATT`, `NET` and `F`.
+JOINERS = set("-_'\u2019\u02bc\u2010\u2011\u2012\u2013\u2014")
+# Dots and middle dots fold between letters and after a name's last letter (`A.I.`, `Inc.`), never
+# next to a digit: `GPT-3.5` is not `GPT-35`.
+DOTS = set(".\u00b7\u30fb")
+
+
 def name_key(name):
-    """What makes two spellings one name: NFKC, case folding, no separators (Z*), punctuation (P*) or format characters (Cf)."""
+    """What makes two spellings one name: NFKC, case folding, no spaces or format characters (Cf),
+    and no joiners or dots inside a word. Other punctuation (# + & and a leading dot) is part of the name."""
     folded = unicodedata.normalize("NFKC", name).casefold()
-    key = "".join(c for c in folded if unicodedata.category(c)[0] not in "PZ" and unicodedata.category(c) != "Cf" and not c.isspace())
-    return key or folded.strip()
+    chars = [c for c in folded if unicodedata.category(c)[0] != "Z" and unicodedata.category(c) != "Cf" and not c.isspace()]
+    key = []
+    for index, c in enumerate(chars):
+        before = chars[index - 1] if index > 0 else ""
+        after = chars[index + 1] if index + 1 < len(chars) else ""
+        if c in JOINERS and before.isalnum() and after.isalnum():
+            continue
+        if c in DOTS and before.isalpha() and (after.isalpha() or after == ""):
+            continue
+        key.append(c)
+    return "".join(key) or folded.strip()
 
 
 def choose_spellings(episodes):

@@ -62,10 +62,11 @@ public struct ConversionRequest: Sendable, Hashable {
 
     /// How messages name the request's own fields, the way they name settings (`setting 'to'`), so
     /// the command line can show its flags (`--to`) and other front ends their own names.
-    public static let mentionedFields: Set<String> = ["from", "to", "force"]
+    public static let mentionedFields: Set<String> = ["from", "to", "force", "streaming", "filter"]
     static let sourceFormatMention = SettingMention.render("from")
     static let targetFormatMention = SettingMention.render("to")
     static let replacesExistingMention = SettingMention.render("force")
+    static let streamingMention = SettingMention.render("streaming")
 
     /// Warnings count as errors and nothing is written when there are any.
     public var isStrict: Bool { settings.flag(CommonSettings.strict) }

@@ -24,6 +24,7 @@ public struct ConversionService: Sendable {
         defer { diagnostics.finalize() }
         let job = try Job(request: request, service: self, observer: observer)
         if case .folder(let folder) = request.output, !job.writesFolder {
+            diagnostics.receive(job.warnings)
             return .batch(try BatchConversion(job: job, outputDirectory: folder).run())
         }
         return try job.run(diagnostics)
@@ -56,6 +57,8 @@ struct Job {
     let writesFolder: Bool
     /// The request's filters as route steps, in order.
     let filters: [ConversionEdge]
+    /// What the request asks for that this job will not do (a filter's setting without the filter).
+    let warnings: [Diagnostic]
 
     init(request: ConversionRequest, service: ConversionService, observer: any ConversionObserver) throws(ConversionError) {
         self.request = request
@@ -80,6 +83,7 @@ struct Job {
             filters.append(filter.step)
         }
         self.filters = filters
+        warnings = Self.unheededRequests(request, registry: service.registry)
         let folderFormats = formats.folderFormats(settings: options)
         let outputPath: String? =
             switch request.output {
@@ -108,10 +112,37 @@ struct Job {
         writesFolder = if case .format(let id) = target { folderFormats.contains(id) } else { false }
     }
 
+    /// Settings that belong only to filters the request does not run, and `always` streaming that a
+    /// filter rules out: accepted, but the user should hear that they change nothing.
+    static func unheededRequests(_ request: ConversionRequest, registry: FormatRegistry) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        let declaredByFormats = Set((CommonSettings.all + registry.formats.flatMap(\.settings)).map(\.key))
+        for key in request.settings.values.keys.sorted() where !declaredByFormats.contains(key) {
+            let declaring = registry.filters.filter { $0.settings.contains { $0.key == key } }.map(\.name)
+            guard !declaring.isEmpty, !declaring.contains(where: request.filters.contains) else { continue }
+            let names = declaring.map { "'\($0)'" }.joined(separator: " or ")
+            let noun = declaring.count == 1 ? "filter" : "filters"
+            warnings.append(
+                .warning(
+                    "filter.setting.unused",
+                    "\(SettingMention.render(key)) belongs to \(noun) \(names), which this conversion does not run (add \(SettingMention.render("filter")) \(declaring[0]))"
+                ))
+        }
+        if request.streaming == .always, !request.filters.isEmpty {
+            warnings.append(
+                .warning(
+                    "filter.streaming",
+                    "not streamed although \(ConversionRequest.streamingMention) is 'always': filters take the whole collection, so the input is read whole"
+                ))
+        }
+        return warnings
+    }
+
     // MARK: One output
 
     func run(_ consumer: some DiagnosticConsumer) throws(ConversionError) -> ConversionOutcome {
         var diagnostics = Diagnostics()
+        for warning in warnings { diagnostics.report(warning) }
         let streamed: StreamOutput?
         do {
             streamed = try streamedOutput(&diagnostics)

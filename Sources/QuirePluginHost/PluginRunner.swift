@@ -87,11 +87,19 @@ struct PluginRunner {
         return object
     }
 
-    /// The failure, placed at the input file when there is one (`<model>` is none).
+    /// The failure, placed at the input file when there is one (`<model>` is none). The plugin's plain
+    /// standard error lines become notes of the error, which is always shown: they are most often
+    /// why it failed (a traceback, `boom`), and as notes of their own they would need `--verbose`.
     func failure(_ what: String, diagnostics: [Diagnostic] = [], inputName: String? = nil) -> ConversionFailure {
         let location = inputName.flatMap { $0.hasPrefix("<") ? nil : SourceLocation(file: $0) }
-        return ConversionFailure(diagnostics + [.error("plugin.failed", "\(step) \(what)", at: location)])
+        let plainOutput = diagnostics.filter { $0.id == plainOutputID }
+        let error = Diagnostic.error(
+            "plugin.failed", "\(step) \(what)", at: location, notes: plainOutput.map { Diagnostic.Note($0.message) })
+        return ConversionFailure(diagnostics.filter { $0.id != plainOutputID } + [error])
     }
+
+    /// The id of a standard error line that is not a JSON diagnostic.
+    private var plainOutputID: DiagnosticID { DiagnosticID(rawValue: "plugin.\(plugin.manifest.name).output") }
 
     private static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
@@ -107,7 +115,7 @@ struct PluginRunner {
             guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
                 let message = object["message"] as? String
             else {
-                return .note(DiagnosticID(rawValue: "plugin.\(name).output"), "\(name): \(text)")
+                return .note(plainOutputID, "\(name): \(text)")
             }
             let severity = Diagnostic.Severity(rawValue: object["severity"] as? String ?? "warning") ?? .warning
             let id = object["id"] as? String ?? "message"

@@ -110,9 +110,60 @@ private func titles(_ bytes: [UInt8]) throws -> [String] {
                   2. model → model  filter 'select-episodes' from select-episodes
                   3. model → json  writer from built-in, cost 1
                 not streamed: filters take the whole collection, so the input is read whole
+                quire: warning: not streamed although --streaming is 'always': filters take the whole collection, so the input is read whole [filter.streaming]
 
                 """)
         #expect(try titles(Array(Data(contentsOf: directory.url.appendingPathComponent("out.json")))) == ["부엌"])
+    }
+
+    /// Asked for explicitly, streaming that a filter rules out is a warning even without `--explain`;
+    /// `auto` stays quiet.
+    @Test func streamingAlwaysWithAFilterWarns() throws {
+        let directory = try TemporaryDirectory()
+        let always = quire([
+            "convert", filters + "/episodes.json", "--filter", filters + "/append-a.py", "--streaming", "always", "-o", directory.path("a.json"),
+        ])
+        #expect(always.status == .success, "\(always.error)")
+        #expect(
+            always.error
+                == "quire: warning: not streamed although --streaming is 'always': filters take the whole collection, so the input is read whole [filter.streaming]\n"
+        )
+        let auto = quire(["convert", filters + "/episodes.json", "--filter", filters + "/append-a.py", "-o", directory.path("b.json")])
+        #expect(auto.status == .success, "\(auto.error)")
+        #expect(auto.error == "")
+    }
+
+    /// A filter's setting without the filter changes nothing: said, naming the filter to add.
+    @Test func aFiltersSettingWithoutTheFilterWarns() throws {
+        let result = quire(["convert", filters + "/episodes.json", "--select-language", "zh", "--to", "json", "--plugin-dir", pluginDir])
+        #expect(result.status == .success, "\(result.error)")
+        #expect(
+            result.error
+                == "quire: warning: --select-language belongs to filter 'select-episodes', which this conversion does not run (add --filter select-episodes) [filter.setting.unused]\n"
+        )
+        #expect(try titles(result.outputBytes).count == 7)
+        let filtered = quire([
+            "convert", filters + "/episodes.json", "--filter", "select-episodes", "--select-language", "zh", "--to", "json", "--plugin-dir", pluginDir,
+        ])
+        #expect(filtered.error == "")
+        let strict = quire(["convert", filters + "/episodes.json", "--option", "since=2024-01-01", "--strict", "--to", "json", "--plugin-dir", pluginDir])
+        #expect(strict.status == .failure)
+        #expect(strict.error.contains("--since belongs to filter 'select-episodes'"), "\(strict.error)")
+    }
+
+    /// A failing filter's plain standard error is shown with its error, without `--verbose`, once.
+    @Test func aFailingFiltersPlainStandardErrorIsShown() throws {
+        for verbose in [[], ["--verbose"]] {
+            let result = quire(["convert", filters + "/episodes.json", "--filter", filters + "/fail-plain.sh", "--to", "json"] + verbose)
+            #expect(result.status == .failure)
+            #expect(
+                result.error == """
+                    quire: error: filter '\(filters)/fail-plain.sh' exited with status 3 [plugin.failed]
+                    note: fail-plain.sh: boom from filter
+                    note: fail-plain.sh: while reading episode 2
+
+                    """)
+        }
     }
 
     /// Generated flags and `--option` reach the filter alike.

@@ -118,6 +118,25 @@ private let filterFixtures = Fixtures.url("Tests/QuirePluginHostTests/Fixtures/f
         #expect(result.episodes.map(\.title) == ["One", "Two", "Three"])
     }
 
+    /// Punctuation that is part of a name keeps names apart; marks that only join its parts do not.
+    @Test(arguments: [
+        (["C#", "C"], ["C#", "C"]),
+        (["F", "F#"], ["F", "F#"]),
+        (["C++", "C"], ["C++", "C"]),
+        (["AT&T", "ATT"], ["AT&T", "ATT"]),
+        ([".NET", "NET"], [".NET", "NET"]),
+        (["GPT-3.5", "GPT-35"], ["GPT-3.5", "GPT-35"]),
+        (["A.I.", "AI", "AI"], ["AI"]),
+        (["open_ai", "Open-AI", "OpenAI", "OpenAI"], ["OpenAI"]),
+        (["O’Reilly", "O'Reilly", "OReilly", "O’Reilly"], ["O’Reilly"]),
+        (["萨姆·奥尔特曼", "萨姆・奥尔特曼", "萨姆奥尔特曼", "萨姆·奥尔特曼"], ["萨姆·奥尔特曼"]),
+    ])
+    func normalizeEntitiesMergesOnlySpellingsOfOneName(names: [String], kept: [String]) throws {
+        let collection = EpisodeCollection(episodes: [Episode(title: "One", entities: names.map { Entity(name: $0, type: "Thing", description: "") })])
+        let result = try run("normalize-entities", collection)
+        #expect(result.episodes.first?.entities.map(\.name) == kept)
+    }
+
     /// Run as a plain program, as docs/plugin-protocol.md describes: the model on standard input.
     @Test func theExampleFiltersRunOnTheirOwn() throws {
         let input = try Data(contentsOf: Fixtures.url("Plugins/select-episodes/sample.json"))

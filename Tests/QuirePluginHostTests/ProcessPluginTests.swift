@@ -126,6 +126,16 @@ private let fixtures = Fixtures.url("Tests/QuirePluginHostTests/Fixtures").path
             ])
     }
 
+    /// A failing step's plain standard error is why it failed: a note of the error, which is always shown.
+    @Test func aFailingPluginsPlainStandardErrorIsANoteOfItsError() throws {
+        let writer = try writer("plugins/mumbler", format: "mumbler")
+        #expect(
+            failure { _ = try write(writer) } == [
+                "quire: warning: one episode has no title [plugin.mumbler.untitled]",
+                "quire: error: plugin 'mumbler' (model → mumbler) exited with status 3 [plugin.failed]\nnote: mumbler: Traceback: boom from mumbler",
+            ])
+    }
+
     @Test func outputThatIsNotQuireJSONIsRefused() throws {
         let reader = try reader("plugins/garbage", format: "garbage")
         let messages = failure { _ = try read(reader, name: "in.garbage") }
