@@ -4,6 +4,8 @@ import QuireCore
 /// there (`Vault/VaultWriter.swift`, docs/notes-vault.md).
 extension MarkdownWriter: FolderWriter {
     public func writesFolder(options: ConversionOptions) -> Bool { options.flag(MarkdownSettings.split) }
+    /// A vault re-sync merges into the notes already there.
+    public var readsExistingFolder: Bool { true }
 
     public func writeFolder(_ collection: EpisodeCollection, options: ConversionOptions, diagnostics: inout Diagnostics) throws -> [OutputFile]? {
         try updateFolder(collection, existing: FolderSnapshot.empty, options: options, diagnostics: &diagnostics)?.files

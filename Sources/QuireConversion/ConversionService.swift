@@ -307,9 +307,13 @@ struct Job {
     }
 
     /// What the output folder holds already, for a writer that updates a folder (the Markdown vault)
-    /// rather than writing it whole.
+    /// rather than writing it whole; other folder writers (an HTML site) do not pay for listing it.
     private func existingFolder() -> any ExistingFolder {
-        guard writesFolder else { return FolderSnapshot.empty }
+        guard writesFolder, case .format(let id) = target,
+            service.registry.writers(of: id).contains(where: { edge in
+                if case .write(let writer as any FolderWriter) = edge.action { writer.readsExistingFolder } else { false }
+            })
+        else { return FolderSnapshot.empty }
         switch request.output {
         case .file(let path), .folder(let path): return DiskFolder(root: path)
         case .standardOutput: return FolderSnapshot.empty

@@ -53,6 +53,9 @@ public protocol FolderWriter: FormatWriter {
     func updateFolder(
         _ collection: EpisodeCollection, existing: any ExistingFolder, options: ConversionOptions, diagnostics: inout Diagnostics
     ) throws -> FolderUpdate?
+
+    /// Whether `updateFolder` reads `existing`; only then is the output folder listed before writing.
+    var readsExistingFolder: Bool { get }
 }
 
 /// Converts bytes of one format straight into bytes of another, without the model. An edge `format → format`.
@@ -143,4 +146,6 @@ extension FolderWriter {
     ) throws -> FolderUpdate? {
         try writeFolder(collection, options: options, diagnostics: &diagnostics).map { FolderUpdate(files: $0) }
     }
+
+    public var readsExistingFolder: Bool { false }
 }
