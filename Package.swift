@@ -6,6 +6,7 @@
 //   Sources/QuireBuiltinFormats  the list of built-in formats, registered like plugins
 //   Sources/QuireScoring         ground truth and scorecard for `quire score`
 //   Sources/QuireCommands        the command library (arguments -> job -> route -> run)
+//   Sources/QuireServer          `quire serve`: the conversion API over HTTP and the web page
 //   Sources/quire                the thin executable
 //   Sources/QuireXML, QuireCommonMark, QuireXHTML, QuireZip, QuireRaster
 //                                safe wrappers and markup shared by several formats
@@ -16,7 +17,7 @@ import PackageDescription
 
 let package = Package(
     name: "Quire",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "quire", targets: ["quire"]),
         // The in-process API: register formats, build the graph, run conversions.
@@ -34,6 +35,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
         // YAML metadata files (`--metadata book.yaml`), through QuireYAML.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `quire serve`: the HTTP server, its metrics, its logs, and shutdown on SIGTERM.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // `quire serve`: multipart/form-data uploads (several files in one request).
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
     ],
     targets: [
         // C at the edge: one tiny module per library, nothing else in them.
@@ -115,10 +124,26 @@ let package = Package(
             name: "QuireFetch",
             dependencies: ["QuireCore", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             path: "Sources/QuireFetch"),
+        // `quire serve`: the conversion API over HTTP, its limits, metrics and the web page at `/`.
+        .target(
+            name: "QuireServer",
+            dependencies: [
+                "QuireCore", "QuireConversion", "QuireZip",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            path: "Sources/QuireServer",
+            // The web page is plain files compiled into the binary: nothing to deploy beside it.
+            resources: [.embedInCode("Web")]),
         .target(
             name: "QuireCommands",
             dependencies: [
                 "QuireCore", "QuireBuiltinFormats", "QuireConversion", "QuirePluginHost", "QuireScoring", "QuireFetch", "QuireYAML",
+                "QuireServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/QuireCommands"),
@@ -231,6 +256,15 @@ let package = Package(
             ],
             exclude: ["Fixtures"]),
         .testTarget(name: "CSVFormatTests", dependencies: ["QuireCSV", "QuireSummaryText", "QuireCommands", "QuireTestSupport"], exclude: ["Fixtures"]),
+        // `quire serve` started on 127.0.0.1 and driven over HTTP.
+        .testTarget(
+            name: "QuireServerTests",
+            dependencies: [
+                "QuireServer", "QuireCommands", "QuireBuiltinFormats", "QuireZip", "QuireTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            exclude: ["Fixtures"]),
         .testTarget(name: "QuirePluginHostTests", dependencies: ["QuirePluginHost", "QuireCore", "QuireTestSupport"], exclude: ["Fixtures"]),
     ]
 )
