@@ -45,6 +45,8 @@
   }
 
   fileInput.addEventListener("change", () => useFiles(fileInput.files));
+  // A browser that restores the form (back, reload) may bring the files back.
+  if (fileInput.files && fileInput.files.length > 0) useFiles(fileInput.files);
 
   clearFileButton.addEventListener("click", () => {
     fileInput.value = "";
