@@ -178,7 +178,8 @@
     const parts = [];
     parts.push(problem.title || "The conversion failed");
     if (problem.detail && problem.detail !== problem.title) parts.push(problem.detail);
-    let text = parts.join(": ").replace(/\.?$/, ".");
+    let text = parts.join(": ");
+    if (!/[.!?…]$/.test(text)) text += ".";
     if (response.status === 503) {
       const retry = response.headers.get("Retry-After");
       text += retry && /^\d+$/.test(retry)
