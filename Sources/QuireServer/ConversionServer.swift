@@ -13,6 +13,7 @@ public struct ConversionServer: Sendable {
     let pool: ConversionPool
     let state: ServerState
     let logger: Logger
+    let metrics: ServerMetrics
 
     public init(configuration: ServerConfiguration, service: ConversionService) {
         self.configuration = configuration
@@ -20,6 +21,7 @@ public struct ConversionServer: Sendable {
         pool = ConversionPool(workers: configuration.maximumConcurrentConversions, queueLength: configuration.maximumQueueLength)
         state = ServerState()
         logger = ServerLogging.logger(format: configuration.logFormat, level: configuration.logLevel)
+        metrics = ServerMetrics()
     }
 
     /// Serves until a shutdown signal (or the task's cancellation): stops accepting, lets the
@@ -38,6 +40,7 @@ public struct ConversionServer: Sendable {
 
     func application(onStart: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let router = Router(context: ServerRequestContext.self)
+        router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics))
         router.add(middleware: ResponseHeadersMiddleware())
         addRoutes(to: router)
         return Application(
@@ -61,12 +64,35 @@ public struct ConversionServer: Sendable {
         }
         router.get("/") { _, _ -> Response in WebPage.response(PackageResources.index_html, type: "text/html; charset=utf-8", page: true) }
         let endpoint = ConversionEndpoint(service: service, configuration: configuration, pool: pool)
+        let metrics = self.metrics
         router.post("v1/convert") { request, context -> Response in
             do throws(Problem) {
                 return try await endpoint.convert(request)
             } catch {
-                return error.answer(on: context)
+                return error.answer(on: context, metrics: metrics)
             }
+        }
+        router.post("v1/batch") { request, context -> Response in
+            do throws(Problem) {
+                return try await endpoint.batch(request)
+            } catch {
+                return error.answer(on: context, metrics: metrics)
+            }
+        }
+        let catalog = CatalogEndpoints(service: service, allowsPlugins: configuration.allowsPlugins)
+        router.get("v1/formats") { _, _ -> Response in catalog.formatsResponse() }
+        router.get("v1/route") { request, context -> Response in
+            do throws(Problem) {
+                return try catalog.route(request)
+            } catch {
+                return error.answer(on: context, metrics: metrics)
+            }
+        }
+        let pool = self.pool
+        router.get("metrics") { _, _ -> Response in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.exposition(pool: pool))))
         }
     }
 }
@@ -107,7 +133,8 @@ struct ServerRequestContext: RequestContext {
 
 extension Problem {
     /// The problem as a response; one that left the body unread also ends the connection once sent.
-    func answer(on context: ServerRequestContext) -> Response {
+    func answer(on context: ServerRequestContext, metrics: ServerMetrics) -> Response {
+        if [408, 413, 503].contains(status.code) { metrics.rejected(slug) }
         var response = self.response
         if closesConnection {
             let endConnection = context.endConnection
