@@ -63,6 +63,8 @@ public struct ConversionServer: Sendable {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
         router.get("/") { _, _ -> Response in WebPage.response(PackageResources.index_html, type: "text/html; charset=utf-8", page: true) }
+        router.get("app.css") { _, _ -> Response in WebPage.response(PackageResources.app_css, type: "text/css; charset=utf-8") }
+        router.get("app.js") { _, _ -> Response in WebPage.response(PackageResources.app_js, type: "text/javascript; charset=utf-8") }
         let endpoint = ConversionEndpoint(service: service, configuration: configuration, pool: pool)
         let metrics = self.metrics
         router.post("v1/convert") { request, context -> Response in
@@ -175,7 +177,7 @@ struct ResponseHeadersMiddleware: RouterMiddleware {
 enum WebPage {
     /// What the page may load: only its own files; the preview runs in a frame from a blob URL.
     static let contentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        "default-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
     static let contentSecurityPolicyName = HTTPFields.Element.Name("Content-Security-Policy")!
 
     static func response(_ bytes: [UInt8], type: String, page: Bool = false) -> Response {
