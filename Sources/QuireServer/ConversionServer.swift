@@ -155,17 +155,27 @@ extension Problem {
 struct ResponseHeadersMiddleware: RouterMiddleware {
     typealias Context = ServerRequestContext
     static let referrerPolicy = HTTPFields.Element.Name("Referrer-Policy")!
+    /// The method each path answers, for 405 and `Allow`.
+    static let methods: [String: String] = [
+        "/": "GET", "/app.css": "GET", "/app.js": "GET", "/healthz": "GET", "/metrics": "GET", "/v1/formats": "GET", "/v1/route": "GET",
+        "/v1/convert": "POST", "/v1/batch": "POST",
+    ]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
             response = try await next(request, context)
-        } catch let error as HTTPError where error.status == .notFound {
-            response = Problem.notFound(request.uri.path).response
-        } catch let error as HTTPError where error.status == .methodNotAllowed {
-            response =
-                Problem(status: .methodNotAllowed, slug: "method-not-allowed", title: "Method not allowed", detail: "\(request.method) is not allowed here")
-                .response
+        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+            if let allowed = Self.methods[request.uri.path] {
+                response =
+                    Problem(
+                        status: .methodNotAllowed, slug: "method-not-allowed", title: "Method not allowed",
+                        detail: "\(request.uri.path) takes \(allowed)"
+                    ).response
+                response.headers[.allow] = allowed
+            } else {
+                response = Problem.notFound(request.uri.path).response
+            }
         }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[ResponseHeadersMiddleware.referrerPolicy] = "no-referrer"
