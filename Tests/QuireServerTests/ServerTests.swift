@@ -31,6 +31,16 @@ import Testing
         }
     }
 
+    @Test func healthzIs503OnceDraining() async throws {
+        try await TestServer.with { server in
+            server.server.state.startDraining()
+            let response = try await server.send("GET", "/healthz")
+            #expect(response.status == 503)
+            #expect(response.text == "shutting down\n")
+            #expect(response.header("Retry-After") == "1")
+        }
+    }
+
     @Test func convertsAnEpisodeToTheSameJSONAsTheLibrary() async throws {
         try await TestServer.with { server in
             let response = try await server.send("POST", "/v1/convert?to=json&filename=episode.txt", body: Samples.episode)
