@@ -94,6 +94,9 @@ import Testing
             #expect(response.text.contains("quire_http_request_duration_seconds_bucket{"))
             #expect(response.text.contains("quire_conversions_in_flight 0"))
             #expect(response.text.contains("quire_conversion_queue_length 0"))
+            for reason in ["busy", "conversion-timeout", "body-too-large", "request-timeout", "shutting-down"] {
+                #expect(response.text.contains("quire_rejected_requests_total{reason=\"\(reason)\"} 0"))
+            }
         }
     }
 
