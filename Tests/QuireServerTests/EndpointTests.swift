@@ -115,5 +115,7 @@ import Testing
         #expect(ContentDisposition.attachment("시간.json") == "attachment; filename=\"__.json\"; filename*=UTF-8''%EC%8B%9C%EA%B0%84.json")
         #expect(ConversionParameters.baseName("../../etc/passwd") == "passwd")
         #expect(ConversionParameters.baseName("..") == "input")
+        #expect(ConversionParameters.baseName("a\u{0}b/c\u{1}.txt") == "c.txt")
+        #expect(ConversionParameters.baseName(String(repeating: "x", count: 300) + ".txt").count == 200)
     }
 }
