@@ -63,6 +63,8 @@ public struct ConversionServer: Sendable {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
         router.get("/") { _, _ -> Response in WebPage.response(PackageResources.index_html, type: "text/html; charset=utf-8", page: true) }
+        router.get("app.css") { _, _ -> Response in WebPage.response(PackageResources.app_css, type: "text/css; charset=utf-8") }
+        router.get("app.js") { _, _ -> Response in WebPage.response(PackageResources.app_js, type: "text/javascript; charset=utf-8") }
         let endpoint = ConversionEndpoint(service: service, configuration: configuration, pool: pool)
         let metrics = self.metrics
         router.post("v1/convert") { request, context -> Response in
@@ -153,17 +155,27 @@ extension Problem {
 struct ResponseHeadersMiddleware: RouterMiddleware {
     typealias Context = ServerRequestContext
     static let referrerPolicy = HTTPFields.Element.Name("Referrer-Policy")!
+    /// The method each path answers, for 405 and `Allow`.
+    static let methods: [String: String] = [
+        "/": "GET", "/app.css": "GET", "/app.js": "GET", "/healthz": "GET", "/metrics": "GET", "/v1/formats": "GET", "/v1/route": "GET",
+        "/v1/convert": "POST", "/v1/batch": "POST",
+    ]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
             response = try await next(request, context)
-        } catch let error as HTTPError where error.status == .notFound {
-            response = Problem.notFound(request.uri.path).response
-        } catch let error as HTTPError where error.status == .methodNotAllowed {
-            response =
-                Problem(status: .methodNotAllowed, slug: "method-not-allowed", title: "Method not allowed", detail: "\(request.method) is not allowed here")
-                .response
+        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+            if let allowed = Self.methods[request.uri.path] {
+                response =
+                    Problem(
+                        status: .methodNotAllowed, slug: "method-not-allowed", title: "Method not allowed",
+                        detail: "\(request.uri.path) takes \(allowed)"
+                    ).response
+                response.headers[.allow] = allowed
+            } else {
+                response = Problem.notFound(request.uri.path).response
+            }
         }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[ResponseHeadersMiddleware.referrerPolicy] = "no-referrer"
@@ -175,7 +187,7 @@ struct ResponseHeadersMiddleware: RouterMiddleware {
 enum WebPage {
     /// What the page may load: only its own files; the preview runs in a frame from a blob URL.
     static let contentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        "default-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
     static let contentSecurityPolicyName = HTTPFields.Element.Name("Content-Security-Policy")!
 
     static func response(_ bytes: [UInt8], type: String, page: Bool = false) -> Response {

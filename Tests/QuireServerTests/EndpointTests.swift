@@ -74,6 +74,12 @@ import Testing
             #expect(response.body == PackageResources.index_html)
             #expect(response.header("Content-Security-Policy")?.hasPrefix("default-src 'self'") == true)
             #expect(response.header("Referrer-Policy") == "no-referrer")
+            let css = try await server.send("GET", "/app.css")
+            #expect(css.header("Content-Type") == "text/css; charset=utf-8")
+            #expect(css.body == PackageResources.app_css)
+            let script = try await server.send("GET", "/app.js")
+            #expect(script.header("Content-Type") == "text/javascript; charset=utf-8")
+            #expect(script.body == PackageResources.app_js)
         }
     }
 

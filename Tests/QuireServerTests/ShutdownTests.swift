@@ -45,6 +45,31 @@ import Glibc
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "needs a built .build/debug/quire"))
+    func jsonLogsSayWhatHappenedButNotWhatWasSent() async throws {
+        let server = try ServerProcess(arguments: ["serve", "--port", "0", "--log-format", "json"])
+        let port = try server.port()
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/v1/convert?to=json&filename=secret-name.txt&title=Secret+Title")
+        request.method = .POST
+        request.body = .bytes(ByteBuffer(bytes: Samples.episode))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+        #expect(response.status.code == 200)
+        try server.waitFor("\"route\":\"/v1/convert\"")
+        kill(server.process.processIdentifier, SIGTERM)
+        server.process.waitUntilExit()
+        let lines = server.standardError.split(separator: "\n").filter { $0.hasPrefix("{") }
+        let line = try #require(lines.first { $0.contains("/v1/convert") })
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(record["message"] as? String == "request")
+        #expect(record["method"] as? String == "POST")
+        #expect(record["status"] as? Int == 200)
+        #expect(record["bytes_in"] as? Int == Samples.episode.count)
+        #expect(record["request_id"] is String)
+        #expect(!server.standardError.contains("secret-name"))
+        #expect(!server.standardError.contains("Secret"))
+        #expect(!server.standardError.contains("시간의 창고"))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "needs a built .build/debug/quire"))
     func refusesBadOptions() throws {
         let server = try ServerProcess(arguments: ["serve", "--max-concurrent", "0"])
         server.process.waitUntilExit()
