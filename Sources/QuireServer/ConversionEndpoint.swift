@@ -42,8 +42,10 @@ struct ConversionEndpoint: Sendable {
     // MARK: Convert
 
     func convert(_ request: Request) async throws(Problem) -> Response {
-        let parameters = try parameters(request)
-        let target = try checkedTarget(parameters)
+        let (parameters, target) = try Self.beforeBody { () throws(Problem) in
+            let parameters = try self.parameters(request)
+            return (parameters, try checkedTarget(parameters))
+        }
         let uploads = try await uploads(request, parameters: parameters, spools: true)
         let source = try checkedSource(parameters)
         for upload in uploads { try checkReadable(upload, source: source) }
@@ -54,6 +56,18 @@ struct ConversionEndpoint: Sendable {
         }
         let delivery = try outcome.get()
         return delivery.response(filename: Self.outputName(for: uploads[0].name, target: target, writesFolder: writesFolder))
+    }
+
+    /// Checks made before the body is read: a problem then also ends the connection, rather than
+    /// reading a body nobody wants (of any length) to reach the next request.
+    static func beforeBody<Value>(_ checks: () throws(Problem) -> Value) throws(Problem) -> Value {
+        do {
+            return try checks()
+        } catch {
+            var problem = error
+            problem.closesConnection = true
+            throw problem
+        }
     }
 
     /// Runs `work` on a worker within the request timeout; busy, late and closing become 503s.

@@ -102,6 +102,8 @@ import Testing
 
             let noTarget = try await server.send("POST", "/v1/convert", body: Samples.episode)
             #expect(noTarget.status == 400)
+            // Refused before the body was read: the connection ends rather than reading it.
+            #expect(noTarget.header("Connection") == "close")
 
             let malformed = try await server.send(
                 "POST", "/v1/convert?to=json", body: Array("--quire-test-boundary-7MA4YWxk\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nabc".utf8),
