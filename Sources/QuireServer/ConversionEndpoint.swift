@@ -28,7 +28,7 @@ struct ConversionEndpoint: Sendable {
         let boundary = try MultipartUpload.boundary(contentType: request.headers[.contentType])
         let reader = RequestBodyReader(
             limit: configuration.maximumBodySize, timeout: configuration.requestTimeout,
-            spoolThreshold: boundary == nil && spools ? StreamingPolicy.automaticThreshold : nil)
+            spoolThreshold: boundary == nil && spools ? StreamingPolicy.automaticThreshold : nil, deadlines: pool.deadlines)
         let body = try await reader.read(request)
         let givenName = parameters.filename.map(ConversionParameters.baseName)
         guard let boundary, case .memory(let bytes) = body else {

@@ -18,7 +18,8 @@ public struct ConversionServer: Sendable {
     public init(configuration: ServerConfiguration, service: ConversionService) {
         self.configuration = configuration
         self.service = service
-        pool = ConversionPool(workers: configuration.maximumConcurrentConversions, queueLength: configuration.maximumQueueLength)
+        pool = ConversionPool(
+            workers: configuration.maximumConcurrentConversions, queueLength: configuration.maximumQueueLength, deadlines: Deadlines())
         state = ServerState()
         logger = ServerLogging.logger(format: configuration.logFormat, level: configuration.logLevel)
         metrics = ServerMetrics()
