@@ -207,11 +207,13 @@ struct ConversionEndpoint: Sendable {
                     .renamingFiles(renamed)
                 switch error.kind {
                 case .request: return .failure(.badRequest(detail, diagnostics: diagnostics))
+                case .failure where Self.blamesSettings(diagnostics, given: parameters.settings):
+                    return .failure(.badRequest(detail, diagnostics: diagnostics))
                 case .failure: return .failure(.conversionFailed(detail, diagnostics: diagnostics))
                 }
             }
             let diagnostics = collector.diagnostics.map { $0.renamingFiles(renamed) }
-            let mediaType = target.mediaTypes.first ?? "application/octet-stream"
+            let mediaType = Self.mediaType(of: target)
             switch outcome {
             case .output(let bytes):
                 return .success(.bytes(bytes, mediaType: mediaType, diagnostics: diagnostics))
@@ -230,6 +232,23 @@ struct ConversionEndpoint: Sendable {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// A value a step refused (a writer checks some settings only when it runs): every error is
+    /// about a setting the request gave, not about the input, so the request is what was wrong.
+    static func blamesSettings(_ diagnostics: [Diagnostic], given settings: ConversionOptions) -> Bool {
+        let errors = diagnostics.filter { $0.severity == .error }
+        return !errors.isEmpty
+            && errors.allSatisfy { error in
+                error.location == nil
+                    && (error.id == "setting.value" || settings.values.keys.contains { error.message.contains(SettingMention.render($0)) })
+            }
+    }
+
+    /// The target's media type; text is UTF-8 and says so (browsers guess otherwise).
+    static func mediaType(of format: FormatDescriptor) -> String {
+        let type = format.mediaTypes.first ?? "application/octet-stream"
+        return type.hasPrefix("text/") ? type + "; charset=utf-8" : type
     }
 
     /// `episode.txt` → `episode.json`; a folder target → `episode.zip`.
