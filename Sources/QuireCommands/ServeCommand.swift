@@ -45,6 +45,11 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-queue"), help: ArgumentHelp("Conversions that may wait for a worker (503 beyond).", valueName: "n"))
     var maxQueue = 64
 
+    @Option(
+        name: .customLong("max-unpacked-size"),
+        help: ArgumentHelp("Bytes a zip input (an EPUB) may unpack to in one conversion; requests may ask for less.", valueName: "bytes"))
+    var maxUnpackedSize = 256 << 20
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -61,7 +66,7 @@ struct ServeCommand: ParsableCommand {
         ServerConfiguration(
             host: host, port: port, allowsPlugins: allowPlugins, maximumBodySize: maxBodySize, requestTimeout: requestTimeout,
             maximumConcurrentConversions: maxConcurrent, maximumQueueLength: maxQueue, logLevel: logLevel,
-            logFormat: ServerConfiguration.LogFormat(rawValue: logFormat) ?? .text)
+            logFormat: ServerConfiguration.LogFormat(rawValue: logFormat) ?? .text, maximumUnpackedSize: maxUnpackedSize)
     }
 
     /// Built-in formats only, unless plugins are allowed: then the registry every command uses.

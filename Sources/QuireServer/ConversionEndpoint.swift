@@ -20,7 +20,7 @@ struct ConversionEndpoint: Sendable {
     // MARK: Reading the request
 
     func parameters(_ request: Request) throws(Problem) -> ConversionParameters {
-        try ConversionParameters(query: request.uri.query, registry: service.registry, allowsPlugins: configuration.allowsPlugins)
+        try ConversionParameters(query: request.uri.query, registry: service.registry, configuration: configuration)
     }
 
     /// The request's inputs: the body, or its multipart `file` parts.

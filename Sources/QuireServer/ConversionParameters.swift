@@ -1,6 +1,7 @@
 import Foundation
 import QuireConversion
 import QuireCore
+import QuireZip
 
 /// A conversion's query parameters: `to`, `from`, `filename`, `via`, `filter`, the collection
 /// defaults (`channel`, `feed`, `title`, `language`) and format settings by key.
@@ -14,15 +15,21 @@ struct ConversionParameters: Sendable {
     var defaults = CollectionDefaults()
 
     static let ownKeys: Set<String> = ["to", "from", "filename", "via", "filter"]
+    /// Formats a conversion may pass through: a route runs step by step and cannot be stopped at
+    /// its deadline, so a request may not make one arbitrarily long.
+    static let maximumVia = 4
 
     /// The parameters of `query`, checked against the registry; a wrong one is a 400.
-    init(query: String?, registry: FormatRegistry, allowsPlugins: Bool) throws(Problem) {
+    init(query: String?, registry: FormatRegistry, configuration: ServerConfiguration) throws(Problem) {
+        let allowsPlugins = configuration.allowsPlugins
         for (key, value) in try QueryString.pairs(query) {
             switch key {
             case "to": target = value
             case "from": source = value
             case "filename": filename = value
-            case "via": via.append(value)
+            case "via":
+                guard via.count < Self.maximumVia else { throw .badRequest("at most \(Self.maximumVia) via formats in one conversion") }
+                via.append(value)
             case "filter":
                 guard allowsPlugins else {
                     throw .badRequest("filter '\(value)': filters come from plugins, and plugins are off on this server (quire serve --allow-plugins)")
@@ -47,10 +54,24 @@ struct ConversionParameters: Sendable {
                 if case .path = setting.kind {
                     throw .badRequest("setting '\(key)' names a file or folder on the server, which the API does not accept")
                 }
+                if setting.isSafetyLimit, let ceiling = setting.defaultValue.flatMap(Int.init), let asked = Int(value), asked > ceiling {
+                    throw .badRequest("setting '\(key)' may be lowered on this server, not raised above \(ceiling)")
+                }
                 settings.append(value, for: key)
             }
         }
         if target == nil { throw .badRequest("give the output format: to=FORMAT (GET /v1/formats lists them)") }
+        capUnpackedSize(at: configuration.maximumUnpackedSize)
+    }
+
+    /// A zip input unpacks to at most `maximum` bytes, whatever the request asked: with the default
+    /// limits a few megabytes of EPUB may unpack to a gigabyte, too much for a server running
+    /// several conversions at once.
+    private mutating func capUnpackedSize(at maximum: Int) {
+        for setting in [ZipLimits.maxTotalSizeSetting, ZipLimits.maxEntrySizeSetting] {
+            let asked = settings.value(setting).flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
+            settings[setting] = String(min(asked ?? maximum, maximum))
+        }
     }
 
     /// Drops everything up to the last `/` or `\`: a name for diagnostics and format detection, never a path.

@@ -29,12 +29,16 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var logFormat: LogFormat
     /// Seconds a connection may stay idle (no request, no bytes) before the server closes it.
     public var idleTimeout: Double
+    /// Bytes a zip input (an EPUB) may unpack to, per conversion; requests may ask for less.
+    public var maximumUnpackedSize: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, allowsPlugins: Bool = false, maximumBodySize: Int = 64 << 20,
         requestTimeout: Double = 60, maximumConcurrentConversions: Int = ProcessInfo.processInfo.activeProcessorCount,
-        maximumQueueLength: Int = 64, logLevel: String = "info", logFormat: LogFormat = .text, idleTimeout: Double = 75
+        maximumQueueLength: Int = 64, logLevel: String = "info", logFormat: LogFormat = .text, idleTimeout: Double = 75,
+        maximumUnpackedSize: Int = 256 << 20
     ) {
+        self.maximumUnpackedSize = maximumUnpackedSize
         self.host = host
         self.port = port
         self.allowsPlugins = allowsPlugins
@@ -54,6 +58,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         if !(requestTimeout > 0 && requestTimeout <= 86_400) { return "--request-timeout must be more than 0 and at most 86400 seconds" }
         if maximumConcurrentConversions < 1 { return "--max-concurrent must be 1 or more" }
         if maximumQueueLength < 0 { return "--max-queue must be 0 or more" }
+        if maximumUnpackedSize < 1 { return "--max-unpacked-size must be 1 byte or more" }
         if Logger.Level(rawValue: logLevel) == nil {
             return "--log-level takes \(Logger.Level.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), not '\(logLevel)'"
         }

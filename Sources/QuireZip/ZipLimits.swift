@@ -29,15 +29,15 @@ public struct ZipLimits: Sendable, Hashable {
     public static let `default` = ZipLimits()
 
     public static let maxEntriesSetting = FormatSetting(
-        "zip-max-entries", .count(valueName: "n"), default: "\(ZipLimits.default.maxEntries)", help: "Most entries a zip input may have.")
+        "zip-max-entries", .count(valueName: "n"), default: "\(ZipLimits.default.maxEntries)", isSafetyLimit: true, help: "Most entries a zip input may have.")
     public static let maxEntrySizeSetting = FormatSetting(
-        "zip-max-entry-size", .count(valueName: "bytes"), default: "\(ZipLimits.default.maxEntrySize)",
+        "zip-max-entry-size", .count(valueName: "bytes"), default: "\(ZipLimits.default.maxEntrySize)", isSafetyLimit: true,
         help: "Most uncompressed bytes of one zip entry.")
     public static let maxTotalSizeSetting = FormatSetting(
-        "zip-max-total-size", .count(valueName: "bytes"), default: "\(ZipLimits.default.maxTotalSize)",
+        "zip-max-total-size", .count(valueName: "bytes"), default: "\(ZipLimits.default.maxTotalSize)", isSafetyLimit: true,
         help: "Most uncompressed bytes of a whole zip input.")
     public static let maxRatioSetting = FormatSetting(
-        "zip-max-ratio", .count(valueName: "n"), default: "\(ZipLimits.default.maxCompressionRatio)",
+        "zip-max-ratio", .count(valueName: "n"), default: "\(ZipLimits.default.maxCompressionRatio)", isSafetyLimit: true,
         help: "Highest compression ratio of a large zip entry (zip bombs reach thousands to 1).")
     /// The settings that override the limits, for formats that read zip containers to list.
     public static let settings = [maxEntriesSetting, maxEntrySizeSetting, maxTotalSizeSetting, maxRatioSetting]

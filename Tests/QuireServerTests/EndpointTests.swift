@@ -119,3 +119,45 @@ import Testing
         #expect(ConversionParameters.baseName(String(repeating: "x", count: 300) + ".txt").count == 200)
     }
 }
+
+/// What a request may not ask for, whatever the command line allows: raised zip limits, long routes.
+@Suite(.serialized) struct RequestBoundTests {
+    @Test func aZipInputUnpacksToNoMoreThanTheServerAllows() async throws {
+        let book = try Samples.converted(Samples.samplePage, name: "page.txt", to: "epub")
+        let unpacked = try ZipReader.read(InputFile(name: "page.epub", bytes: book), prefix: "test").entries.map(\.bytes.count).reduce(0, +)
+        try await TestServer.with(ServerConfiguration(maximumUnpackedSize: unpacked / 2)) { server in
+            let refused = try await server.send("POST", "/v1/convert?to=json&filename=page.epub", body: book)
+            #expect(refused.status == 422)
+            #expect(refused.text.contains("epub.zip."))
+            // Asking for more than the server allows does not lift its cap.
+            let asked = try await server.send("POST", "/v1/convert?to=json&filename=page.epub&zip-max-total-size=\(unpacked * 4)", body: book)
+            #expect(asked.status == 422)
+        }
+        try await TestServer.with(ServerConfiguration(maximumUnpackedSize: unpacked * 2)) { server in
+            let converted = try await server.send("POST", "/v1/convert?to=json&filename=page.epub", body: book)
+            #expect(converted.status == 200)
+        }
+    }
+
+    @Test func aRequestMayLowerASafetyLimitButNotRaiseIt() async throws {
+        let book = try Samples.converted(Samples.episode, name: "episode.txt", to: "epub")
+        try await TestServer.with { server in
+            let raised = try await server.send("POST", "/v1/convert?to=json&filename=e.epub&zip-max-ratio=100000", body: book)
+            #expect(raised.status == 400)
+            #expect(raised.json["detail"] as? String == "setting 'zip-max-ratio' may be lowered on this server, not raised above 200")
+            let lowered = try await server.send("POST", "/v1/convert?to=json&filename=e.epub&zip-max-entries=2", body: book)
+            #expect(lowered.status == 422)
+            #expect(lowered.text.contains("epub.zip.too-many-entries"))
+        }
+    }
+
+    @Test func aConversionPassesThroughAtMostFourFormats() async throws {
+        try await TestServer.with { server in
+            let four = try await server.send("POST", "/v1/convert?to=json&filename=e.txt" + String(repeating: "&via=json", count: 4), body: Samples.episode)
+            #expect(four.status == 200)
+            let five = try await server.send("POST", "/v1/convert?to=json&filename=e.txt" + String(repeating: "&via=json", count: 5), body: Samples.episode)
+            #expect(five.status == 400)
+            #expect(five.json["detail"] as? String == "at most 4 via formats in one conversion")
+        }
+    }
+}

@@ -28,12 +28,18 @@ public struct FormatSetting: Sendable, Hashable {
     /// Given more than once, every value counts (`--subject a --subject b`), read with
     /// `ConversionOptions.values(_:)`; otherwise the last value given wins.
     public var repeatable: Bool
+    /// A `count` that bounds what an untrusted input may make Quire do (a zip's unpacked size): a
+    /// front end serving others (`quire serve`) lets a request lower it, never raise it past the default.
+    public var isSafetyLimit: Bool
 
-    public init(_ key: String, _ kind: Kind, default defaultValue: String? = nil, repeatable: Bool = false, help: String) {
+    public init(
+        _ key: String, _ kind: Kind, default defaultValue: String? = nil, repeatable: Bool = false, isSafetyLimit: Bool = false, help: String
+    ) {
         self.key = key
         self.kind = kind
         self.defaultValue = defaultValue
         self.repeatable = repeatable
+        self.isSafetyLimit = isSafetyLimit
         self.help = help
     }
 
