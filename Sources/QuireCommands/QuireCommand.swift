@@ -18,6 +18,7 @@ public struct QuireCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ConvertCommand.self, CheckCommand.self, FetchCommand.self, FormatsCommand.self, RouteCommand.self, ScoreCommand.self, PluginsCommand.self,
+            ServeCommand.self,
         ],
         defaultSubcommand: nil)
 
