@@ -1,4 +1,5 @@
 import ArgumentParser
+import QuireConversion
 import QuireCore
 
 /// `quire route FROM TO`: the path the graph picks, step by step, and why.
@@ -37,11 +38,15 @@ struct RouteCommand: ParsableCommand {
         } catch {
             throw CommandFailure.failure(error.description)
         }
-        var text = RouteDescription.render(route, from: source, to: target, spelling: spelling)
+        var text: String
         // A direct first step is conditional: say where the inputs it declines go, or that this one was declined.
-        if file == nil, filters.isEmpty, let otherwise = workspace.graph.routeDecliningSelectiveStart(from: source, to: target, via: stops) {
-            text += "\ninputs the direct converter declines take:\n" + RouteDescription.render(otherwise, from: source, to: target, spelling: spelling)
-        } else if let file, filters.isEmpty, route.steps.first?.isSelective != true,
+        if file == nil {
+            text = RouteText.describe(
+                route, from: source, to: target, via: stops, filtered: !filters.isEmpty, graph: workspace.graph, rewrite: spelling.rewrite)
+        } else {
+            text = RouteDescription.render(route, from: source, to: target, spelling: spelling)
+        }
+        if let file, filters.isEmpty, route.steps.first?.isSelective != true,
             let direct = try? workspace.graph.route(from: source, to: target, via: stops), let first = direct.steps.first, first.isSelective
         {
             text += "\n\(file.name): the direct converter \(first.description) declined it (\(first.reason ?? "not an input it is meant for"))"
@@ -50,21 +55,9 @@ struct RouteCommand: ParsableCommand {
     }
 }
 
-/// The text `quire route` and `quire convert --explain` print.
+/// The text `quire route` and `quire convert --explain` print (`RouteText`, with settings spelled as flags).
 enum RouteDescription {
     static func render(_ route: Route, from source: GraphNode, to target: GraphNode, spelling: FlagSpelling) -> String {
-        let lossy = route.losses.isEmpty ? "lossless" : "lossy"
-        var lines = ["route \(source) → \(target): \(route.steps.count) steps, cost \(route.cost), \(lossy)"]
-        for (index, step) in route.steps.enumerated() {
-            if step.isFilter {
-                lines.append("  \(index + 1). \(step.description)  \(step.kind) from \(step.provider)")
-                continue
-            }
-            var line = "  \(index + 1). \(step.description)  \(step.kind) from \(step.provider), cost \(step.cost)"
-            if case .lossy(let what) = step.loss { line += ", loses \(spelling.rewrite(what))" }
-            if let reason = step.reason { line += " — \(reason)" }
-            lines.append(line)
-        }
-        return lines.joined(separator: "\n")
+        RouteText.render(route, from: source, to: target, rewrite: spelling.rewrite)
     }
 }

@@ -58,11 +58,13 @@ final class ConversionPool: @unchecked Sendable {
     func run<Result: Sendable>(timeout: Double, _ work: @escaping @Sendable () -> Result) async throws(Refusal) -> Result {
         let outcome: Swift.Result<Result, Refusal> = await withCheckedContinuation { continuation in
             let once = Once(continuation)
+            let deadline = TaskHandle()
             let job: () -> Void = { [self] in
                 queue.async { [self] in
                     beforeEachConversion?()
                     let result = work()
                     once.resume(.success(result))
+                    deadline.cancel()
                     finished()
                 }
             }
@@ -86,11 +88,16 @@ final class ConversionPool: @unchecked Sendable {
                 once.resume(.failure(refusal))
                 return
             }
-            queue.asyncAfter(deadline: .now() + timeout) { [self] in
-                // Still waiting: it leaves the queue. Running: it is answered, the worker finishes on its own.
-                lock.withLock { waiting.removeAll { $0 === waiter } }
-                once.resume(.failure(.timedOut))
-            }
+            // The deadline is cancelled when the work ends, and holds only the small `once` and a weak
+            // waiter: what the work captured (the request's bytes) is released as soon as it is done.
+            deadline.set(
+                Task { [weak self, weak waiter] in
+                    try? await Task.sleep(nanoseconds: UInt64(timeout * 1e9))
+                    guard !Task.isCancelled else { return }
+                    // Still waiting: it leaves the queue. Running: it is answered, the worker finishes on its own.
+                    if let self, let waiter { self.lock.withLock { self.waiting.removeAll { $0 === waiter } } }
+                    once.resume(.failure(.timedOut))
+                })
         }
         return try outcome.get()
     }

@@ -13,6 +13,7 @@ public struct ConversionServer: Sendable {
     let pool: ConversionPool
     let state: ServerState
     let logger: Logger
+    let metrics: ServerMetrics
 
     public init(configuration: ServerConfiguration, service: ConversionService) {
         self.configuration = configuration
@@ -20,6 +21,7 @@ public struct ConversionServer: Sendable {
         pool = ConversionPool(workers: configuration.maximumConcurrentConversions, queueLength: configuration.maximumQueueLength)
         state = ServerState()
         logger = ServerLogging.logger(format: configuration.logFormat, level: configuration.logLevel)
+        metrics = ServerMetrics()
     }
 
     /// Serves until a shutdown signal (or the task's cancellation): stops accepting, lets the
@@ -38,6 +40,7 @@ public struct ConversionServer: Sendable {
 
     func application(onStart: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let router = Router(context: ServerRequestContext.self)
+        router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics))
         router.add(middleware: ResponseHeadersMiddleware())
         addRoutes(to: router)
         return Application(
@@ -60,13 +63,38 @@ public struct ConversionServer: Sendable {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
         router.get("/") { _, _ -> Response in WebPage.response(PackageResources.index_html, type: "text/html; charset=utf-8", page: true) }
+        router.get("app.css") { _, _ -> Response in WebPage.response(PackageResources.app_css, type: "text/css; charset=utf-8") }
+        router.get("app.js") { _, _ -> Response in WebPage.response(PackageResources.app_js, type: "text/javascript; charset=utf-8") }
         let endpoint = ConversionEndpoint(service: service, configuration: configuration, pool: pool)
+        let metrics = self.metrics
         router.post("v1/convert") { request, context -> Response in
             do throws(Problem) {
                 return try await endpoint.convert(request)
             } catch {
-                return error.answer(on: context)
+                return error.answer(on: context, metrics: metrics)
             }
+        }
+        router.post("v1/batch") { request, context -> Response in
+            do throws(Problem) {
+                return try await endpoint.batch(request)
+            } catch {
+                return error.answer(on: context, metrics: metrics)
+            }
+        }
+        let catalog = CatalogEndpoints(service: service, allowsPlugins: configuration.allowsPlugins)
+        router.get("v1/formats") { _, _ -> Response in catalog.formatsResponse() }
+        router.get("v1/route") { request, context -> Response in
+            do throws(Problem) {
+                return try catalog.route(request)
+            } catch {
+                return error.answer(on: context, metrics: metrics)
+            }
+        }
+        let pool = self.pool
+        router.get("metrics") { _, _ -> Response in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.exposition(pool: pool))))
         }
     }
 }
@@ -107,7 +135,8 @@ struct ServerRequestContext: RequestContext {
 
 extension Problem {
     /// The problem as a response; one that left the body unread also ends the connection once sent.
-    func answer(on context: ServerRequestContext) -> Response {
+    func answer(on context: ServerRequestContext, metrics: ServerMetrics) -> Response {
+        if [408, 413, 503].contains(status.code) { metrics.rejected(slug) }
         var response = self.response
         if closesConnection {
             let endConnection = context.endConnection
@@ -126,17 +155,27 @@ extension Problem {
 struct ResponseHeadersMiddleware: RouterMiddleware {
     typealias Context = ServerRequestContext
     static let referrerPolicy = HTTPFields.Element.Name("Referrer-Policy")!
+    /// The method each path answers, for 405 and `Allow`.
+    static let methods: [String: String] = [
+        "/": "GET", "/app.css": "GET", "/app.js": "GET", "/healthz": "GET", "/metrics": "GET", "/v1/formats": "GET", "/v1/route": "GET",
+        "/v1/convert": "POST", "/v1/batch": "POST",
+    ]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
             response = try await next(request, context)
-        } catch let error as HTTPError where error.status == .notFound {
-            response = Problem.notFound(request.uri.path).response
-        } catch let error as HTTPError where error.status == .methodNotAllowed {
-            response =
-                Problem(status: .methodNotAllowed, slug: "method-not-allowed", title: "Method not allowed", detail: "\(request.method) is not allowed here")
-                .response
+        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+            if let allowed = Self.methods[request.uri.path] {
+                response =
+                    Problem(
+                        status: .methodNotAllowed, slug: "method-not-allowed", title: "Method not allowed",
+                        detail: "\(request.uri.path) takes \(allowed)"
+                    ).response
+                response.headers[.allow] = allowed
+            } else {
+                response = Problem.notFound(request.uri.path).response
+            }
         }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[ResponseHeadersMiddleware.referrerPolicy] = "no-referrer"
@@ -148,7 +187,7 @@ struct ResponseHeadersMiddleware: RouterMiddleware {
 enum WebPage {
     /// What the page may load: only its own files; the preview runs in a frame from a blob URL.
     static let contentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        "default-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
     static let contentSecurityPolicyName = HTTPFields.Element.Name("Content-Security-Policy")!
 
     static func response(_ bytes: [UInt8], type: String, page: Bool = false) -> Response {

@@ -86,14 +86,44 @@ enum Deadline {
         seconds: Double, _ operation: @escaping @Sendable () async -> Value, timedOut: @escaping @Sendable () -> Value
     ) async -> Value {
         let once = ResumeOnce<Value>()
+        let work = TaskHandle()
         return await withCheckedContinuation { continuation in
             once.set(continuation)
-            let work = Task { once.resume(await operation()) }
-            Task {
+            let timer = Task {
                 try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
-                if once.resume(timedOut()) { work.cancel() }
+                if !Task.isCancelled, once.resume(timedOut()) { work.cancel() }
             }
+            // The timer is cancelled as soon as the operation ends, so nothing waits out the deadline.
+            work.set(
+                Task {
+                    let value = await operation()
+                    timer.cancel()
+                    once.resume(value)
+                })
         }
+    }
+}
+
+/// A task that can be cancelled before it is known (then it is cancelled as soon as it is set).
+final class TaskHandle: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: Task<Void, Never>?
+    private var cancelled = false
+
+    func set(_ task: Task<Void, Never>) {
+        let cancelNow = lock.withLock {
+            self.task = task
+            return cancelled
+        }
+        if cancelNow { task.cancel() }
+    }
+
+    func cancel() {
+        let task = lock.withLock {
+            cancelled = true
+            return self.task
+        }
+        task?.cancel()
     }
 }
 

@@ -136,6 +136,10 @@ import Testing
             let response = try await server.send("GET", "/etc/passwd")
             #expect(response.status == 404)
             #expect(response.header("Content-Type") == "application/problem+json")
+            let wrongMethod = try await server.send("GET", "/v1/convert")
+            #expect(wrongMethod.status == 405)
+            #expect(wrongMethod.header("Allow") == "POST")
+            #expect(wrongMethod.problemSlug == "method-not-allowed")
         }
     }
 }
