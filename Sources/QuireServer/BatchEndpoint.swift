@@ -7,16 +7,19 @@ import QuireZip
 /// `POST /v1/batch`: each `file` part converted on its own; a zip of the outputs and `quire-report.json`.
 extension ConversionEndpoint {
     func batch(_ request: Request) async throws(Problem) -> Response {
-        let parameters = try parameters(request)
-        let target = try checkedTarget(parameters)
-        _ = try checkedSource(parameters)
-        do {
-            try service.checkSettings(parameters.settings)
-        } catch {
-            throw .badRequest(error.description)
-        }
-        guard (try MultipartUpload.boundary(contentType: request.headers[.contentType])) != nil else {
-            throw .badRequest("a batch is a multipart/form-data body with one part named 'file' per input")
+        let (parameters, target) = try Self.beforeBody { () throws(Problem) in
+            let parameters = try self.parameters(request)
+            let target = try checkedTarget(parameters)
+            _ = try checkedSource(parameters)
+            do throws(ConversionError) {
+                try self.service.checkSettings(parameters.settings)
+            } catch {
+                throw .badRequest(error.description)
+            }
+            guard try MultipartUpload.boundary(contentType: request.headers[.contentType]) != nil else {
+                throw .badRequest("a batch is a multipart/form-data body with one part named 'file' per input")
+            }
+            return (parameters, target)
         }
         let uploads = try await uploads(request, parameters: parameters, spools: false)
         let writesFolder = service.formats.folderFormats(settings: parameters.settings).contains(target.id)

@@ -28,7 +28,7 @@ struct ConversionEndpoint: Sendable {
         let boundary = try MultipartUpload.boundary(contentType: request.headers[.contentType])
         let reader = RequestBodyReader(
             limit: configuration.maximumBodySize, timeout: configuration.requestTimeout,
-            spoolThreshold: boundary == nil && spools ? StreamingPolicy.automaticThreshold : nil)
+            spoolThreshold: boundary == nil && spools ? StreamingPolicy.automaticThreshold : nil, deadlines: pool.deadlines)
         let body = try await reader.read(request)
         let givenName = parameters.filename.map(ConversionParameters.baseName)
         guard let boundary, case .memory(let bytes) = body else {
@@ -42,8 +42,10 @@ struct ConversionEndpoint: Sendable {
     // MARK: Convert
 
     func convert(_ request: Request) async throws(Problem) -> Response {
-        let parameters = try parameters(request)
-        let target = try checkedTarget(parameters)
+        let (parameters, target) = try Self.beforeBody { () throws(Problem) in
+            let parameters = try self.parameters(request)
+            return (parameters, try checkedTarget(parameters))
+        }
         let uploads = try await uploads(request, parameters: parameters, spools: true)
         let source = try checkedSource(parameters)
         for upload in uploads { try checkReadable(upload, source: source) }
@@ -54,6 +56,18 @@ struct ConversionEndpoint: Sendable {
         }
         let delivery = try outcome.get()
         return delivery.response(filename: Self.outputName(for: uploads[0].name, target: target, writesFolder: writesFolder))
+    }
+
+    /// Checks made before the body is read: a problem then also ends the connection, rather than
+    /// reading a body nobody wants (of any length) to reach the next request.
+    static func beforeBody<Value>(_ checks: () throws(Problem) -> Value) throws(Problem) -> Value {
+        do {
+            return try checks()
+        } catch {
+            var problem = error
+            problem.closesConnection = true
+            throw problem
+        }
     }
 
     /// Runs `work` on a worker within the request timeout; busy, late and closing become 503s.
@@ -193,11 +207,13 @@ struct ConversionEndpoint: Sendable {
                     .renamingFiles(renamed)
                 switch error.kind {
                 case .request: return .failure(.badRequest(detail, diagnostics: diagnostics))
+                case .failure where Self.blamesSettings(diagnostics, given: parameters.settings):
+                    return .failure(.badRequest(detail, diagnostics: diagnostics))
                 case .failure: return .failure(.conversionFailed(detail, diagnostics: diagnostics))
                 }
             }
             let diagnostics = collector.diagnostics.map { $0.renamingFiles(renamed) }
-            let mediaType = target.mediaTypes.first ?? "application/octet-stream"
+            let mediaType = Self.mediaType(of: target)
             switch outcome {
             case .output(let bytes):
                 return .success(.bytes(bytes, mediaType: mediaType, diagnostics: diagnostics))
@@ -216,6 +232,23 @@ struct ConversionEndpoint: Sendable {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// A value a step refused (a writer checks some settings only when it runs): every error is
+    /// about a setting the request gave, not about the input, so the request is what was wrong.
+    static func blamesSettings(_ diagnostics: [Diagnostic], given settings: ConversionOptions) -> Bool {
+        let errors = diagnostics.filter { $0.severity == .error }
+        return !errors.isEmpty
+            && errors.allSatisfy { error in
+                error.location == nil
+                    && (error.id == "setting.value" || settings.values.keys.contains { error.message.contains(SettingMention.render($0)) })
+            }
+    }
+
+    /// The target's media type; text is UTF-8 and says so (browsers guess otherwise).
+    static func mediaType(of format: FormatDescriptor) -> String {
+        let type = format.mediaTypes.first ?? "application/octet-stream"
+        return type.hasPrefix("text/") ? type + "; charset=utf-8" : type
     }
 
     /// `episode.txt` → `episode.json`; a folder target → `episode.zip`.

@@ -54,8 +54,10 @@ struct ConversionParameters: Sendable {
     }
 
     /// Drops everything up to the last `/` or `\`: a name for diagnostics and format detection, never a path.
+    /// Control characters are dropped and the name is kept to 200 characters (its end, with the extension).
     static func baseName(_ name: String) -> String {
-        let base = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let cleaned = String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+        let base = String((cleaned.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "").suffix(200))
         return base.isEmpty || base == "." || base == ".." ? "input" : base
     }
 }

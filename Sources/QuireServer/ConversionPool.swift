@@ -41,7 +41,10 @@ final class ConversionPool: @unchecked Sendable {
         }
     }
 
-    init(workers: Int, queueLength: Int) {
+    let deadlines: Deadlines
+
+    init(workers: Int, queueLength: Int, deadlines: Deadlines) {
+        self.deadlines = deadlines
         self.workers = max(1, workers)
         self.queueLength = max(0, queueLength)
     }
@@ -58,13 +61,13 @@ final class ConversionPool: @unchecked Sendable {
     func run<Result: Sendable>(timeout: Double, _ work: @escaping @Sendable () -> Result) async throws(Refusal) -> Result {
         let outcome: Swift.Result<Result, Refusal> = await withCheckedContinuation { continuation in
             let once = Once(continuation)
-            let deadline = TaskHandle()
+            let deadline = DeadlineID()
             let job: () -> Void = { [self] in
                 queue.async { [self] in
                     beforeEachConversion?()
                     let result = work()
                     once.resume(.success(result))
-                    deadline.cancel()
+                    deadline.cancel(in: deadlines)
                     finished()
                 }
             }
@@ -88,18 +91,39 @@ final class ConversionPool: @unchecked Sendable {
                 once.resume(.failure(refusal))
                 return
             }
-            // The deadline is cancelled when the work ends, and holds only the small `once` and a weak
+            // The deadline is dropped when the work ends, and holds only the small `once` and a weak
             // waiter: what the work captured (the request's bytes) is released as soon as it is done.
             deadline.set(
-                Task { [weak self, weak waiter] in
-                    try? await Task.sleep(nanoseconds: UInt64(timeout * 1e9))
-                    guard !Task.isCancelled else { return }
+                deadlines.schedule(after: timeout) { [weak self, weak waiter] in
                     // Still waiting: it leaves the queue. Running: it is answered, the worker finishes on its own.
                     if let self, let waiter { self.lock.withLock { self.waiting.removeAll { $0 === waiter } } }
                     once.resume(.failure(.timedOut))
-                })
+                }, in: deadlines)
         }
         return try outcome.get()
+    }
+
+    /// A deadline's id, which the work may need to cancel before it is known.
+    private final class DeadlineID: @unchecked Sendable {
+        private let lock = NSLock()
+        private var id: UInt64?
+        private var done = false
+
+        func set(_ id: UInt64, in deadlines: Deadlines) {
+            let cancelNow = lock.withLock {
+                self.id = id
+                return done
+            }
+            if cancelNow { deadlines.cancel(id) }
+        }
+
+        func cancel(in deadlines: Deadlines) {
+            let id = lock.withLock {
+                done = true
+                return self.id
+            }
+            if let id { deadlines.cancel(id) }
+        }
     }
 
     private func finished() {

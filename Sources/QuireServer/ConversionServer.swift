@@ -18,7 +18,8 @@ public struct ConversionServer: Sendable {
     public init(configuration: ServerConfiguration, service: ConversionService) {
         self.configuration = configuration
         self.service = service
-        pool = ConversionPool(workers: configuration.maximumConcurrentConversions, queueLength: configuration.maximumQueueLength)
+        pool = ConversionPool(
+            workers: configuration.maximumConcurrentConversions, queueLength: configuration.maximumQueueLength, deadlines: Deadlines())
         state = ServerState()
         logger = ServerLogging.logger(format: configuration.logFormat, level: configuration.logLevel)
         metrics = ServerMetrics()
@@ -53,7 +54,7 @@ public struct ConversionServer: Sendable {
 
     func addRoutes(to router: Router<ServerRequestContext>) {
         let state = self.state
-        router.get("healthz") { _, _ -> Response in
+        router.getAndHead("healthz") { _, _ -> Response in
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; charset=utf-8"
             if state.isDraining {
@@ -62,9 +63,9 @@ public struct ConversionServer: Sendable {
             }
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
-        router.get("/") { _, _ -> Response in WebPage.response(PackageResources.index_html, type: "text/html; charset=utf-8", page: true) }
-        router.get("app.css") { _, _ -> Response in WebPage.response(PackageResources.app_css, type: "text/css; charset=utf-8") }
-        router.get("app.js") { _, _ -> Response in WebPage.response(PackageResources.app_js, type: "text/javascript; charset=utf-8") }
+        router.getAndHead("/") { _, _ -> Response in WebPage.response(PackageResources.index_html, type: "text/html; charset=utf-8", page: true) }
+        router.getAndHead("app.css") { _, _ -> Response in WebPage.response(PackageResources.app_css, type: "text/css; charset=utf-8") }
+        router.getAndHead("app.js") { _, _ -> Response in WebPage.response(PackageResources.app_js, type: "text/javascript; charset=utf-8") }
         let endpoint = ConversionEndpoint(service: service, configuration: configuration, pool: pool)
         let metrics = self.metrics
         router.post("v1/convert") { request, context -> Response in
@@ -82,8 +83,8 @@ public struct ConversionServer: Sendable {
             }
         }
         let catalog = CatalogEndpoints(service: service, allowsPlugins: configuration.allowsPlugins)
-        router.get("v1/formats") { _, _ -> Response in catalog.formatsResponse() }
-        router.get("v1/route") { request, context -> Response in
+        router.getAndHead("v1/formats") { _, _ -> Response in catalog.formatsResponse() }
+        router.getAndHead("v1/route") { request, context -> Response in
             do throws(Problem) {
                 return try catalog.route(request)
             } catch {
@@ -91,7 +92,7 @@ public struct ConversionServer: Sendable {
             }
         }
         let pool = self.pool
-        router.get("metrics") { _, _ -> Response in
+        router.getAndHead("metrics") { _, _ -> Response in
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.exposition(pool: pool))))
@@ -129,7 +130,9 @@ struct ServerRequestContext: RequestContext {
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         let channel = source.channel
-        endConnection = { channel.close(mode: .input, promise: nil) }
+        // Closed on the event loop after the response's last write (the loop runs them in order),
+        // whole: closing only the input would make the decoder report the cut body as a bad request.
+        endConnection = { channel.eventLoop.execute { channel.close(promise: nil) } }
     }
 }
 
@@ -164,9 +167,18 @@ struct ResponseHeadersMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
-            response = try await next(request, context)
+            if request.method == .head {
+                // HEAD is GET (routed to the same handler) without the body.
+                response = try await next(request, context)
+                let length = response.body.contentLength
+                response.body = ResponseBody()
+                if let length { response.headers[.contentLength] = String(length) }
+            } else {
+                response = try await next(request, context)
+            }
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
-            if let allowed = Self.methods[request.uri.path] {
+            if let method = Self.methods[request.uri.path] {
+                let allowed = method == "GET" ? "GET, HEAD" : method
                 response =
                     Problem(
                         status: .methodNotAllowed, slug: "method-not-allowed", title: "Method not allowed",
@@ -196,5 +208,13 @@ enum WebPage {
         headers[.cacheControl] = "no-cache"
         if page { headers[contentSecurityPolicyName] = contentSecurityPolicy }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+extension Router {
+    /// A GET route that answers HEAD too (the middleware drops the body).
+    func getAndHead(_ path: RouterPath, use handler: @escaping @Sendable (Request, Context) async throws -> Response) {
+        get(path, use: handler)
+        head(path, use: handler)
     }
 }

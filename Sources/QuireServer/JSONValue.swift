@@ -5,6 +5,8 @@ import QuireCore
 enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
     case string(String)
     case number(Int)
+    /// A number written as given (`12.50`); the caller makes sure it is one.
+    case decimal(String)
     case bool(Bool)
     case null
     case array([JSONValue])
@@ -33,6 +35,7 @@ enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByBoo
         switch self {
         case .string(let text): Self.quote(text, into: &out, asciiOnly: asciiOnly)
         case .number(let number): out += String(number)
+        case .decimal(let text): out += text
         case .bool(let flag): out += flag ? "true" : "false"
         case .null: out += "null"
         case .array(let items):

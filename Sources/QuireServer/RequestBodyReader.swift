@@ -23,6 +23,7 @@ struct RequestBodyReader: Sendable {
     let timeout: Double
     /// `nil`: always in memory (multipart bodies are parsed whole).
     let spoolThreshold: Int?
+    let deadlines: Deadlines
 
     func read(_ request: Request) async throws(Problem) -> ReceivedBody {
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
@@ -31,7 +32,7 @@ struct RequestBodyReader: Sendable {
         let body = request.body
         let limit = self.limit
         let spoolThreshold = self.spoolThreshold
-        let result: Result<ReceivedBody, Problem> = await Deadline.race(seconds: timeout) {
+        let result: Result<ReceivedBody, Problem> = await Deadline.race(seconds: timeout, deadlines: deadlines) {
             await Self.collect(body, limit: limit, spoolThreshold: spoolThreshold)
         } timedOut: {
             .failure(.bodyTimeout(seconds: timeout))
@@ -83,21 +84,19 @@ struct RequestBodyReader: Sendable {
 /// (the operation's task is then cancelled and left to end).
 enum Deadline {
     static func race<Value: Sendable>(
-        seconds: Double, _ operation: @escaping @Sendable () async -> Value, timedOut: @escaping @Sendable () -> Value
+        seconds: Double, deadlines: Deadlines, _ operation: @escaping @Sendable () async -> Value, timedOut: @escaping @Sendable () -> Value
     ) async -> Value {
         let once = ResumeOnce<Value>()
         let work = TaskHandle()
         return await withCheckedContinuation { continuation in
             once.set(continuation)
-            let timer = Task {
-                try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
-                if !Task.isCancelled, once.resume(timedOut()) { work.cancel() }
+            let id = deadlines.schedule(after: seconds) {
+                if once.resume(timedOut()) { work.cancel() }
             }
-            // The timer is cancelled as soon as the operation ends, so nothing waits out the deadline.
             work.set(
                 Task {
                     let value = await operation()
-                    timer.cancel()
+                    deadlines.cancel(id)
                     once.resume(value)
                 })
         }

@@ -33,16 +33,16 @@ struct LineLogHandler: LogHandler {
     func log(event: LogEvent) {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { $1 } }
-        let time = Date().formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(.colon))
+        let time = Self.timestamp()
         let line: String
         if json {
             var members: [(String, JSONValue)] = [
-                ("time", .string(time + "Z")), ("level", .string(event.level.rawValue)), ("label", .string(label)), ("message", .string("\(event.message)")),
+                ("time", .string(time)), ("level", .string(event.level.rawValue)), ("label", .string(label)), ("message", .string("\(event.message)")),
             ]
             for key in merged.keys.sorted() { members.append((key, Self.json(merged[key]!))) }
             line = JSONValue.object(members).serialized()
         } else {
-            var text = "\(time)Z \(event.level.rawValue) \(label): \(event.message)"
+            var text = "\(time) \(event.level.rawValue) \(label): \(event.message)"
             for key in merged.keys.sorted() { text += " \(key)=\(merged[key]!)" }
             line = text
         }
@@ -50,9 +50,29 @@ struct LineLogHandler: LogHandler {
         Self.lock.withLock { FileHandle.standardError.write(bytes) }
     }
 
+    /// `2026-12-04T18:39:29.016Z` (UTC, milliseconds), without a formatter per line.
+    static func timestamp() -> String {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var seconds = now.tv_sec
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let milliseconds = Int(now.tv_nsec / 1_000_000)
+        let fraction = milliseconds < 10 ? "00\(milliseconds)" : milliseconds < 100 ? "0\(milliseconds)" : "\(milliseconds)"
+        return
+            "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(fraction)Z"
+    }
+
+    /// `12.50`: digits, one dot, digits.
+    private static func isDecimal(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    }
+
     private static func json(_ value: Logger.Metadata.Value) -> JSONValue {
         switch value {
-        case .string(let text): Int(text).map { .number($0) } ?? .string(text)
+        case .string(let text): Int(text).map { .number($0) } ?? (isDecimal(text) ? .decimal(text) : .string(text))
         case .stringConvertible(let convertible): .string(convertible.description)
         case .array(let items): .array(items.map(json))
         case .dictionary(let dictionary): .object(dictionary.keys.sorted().map { ($0, json(dictionary[$0]!)) })

@@ -27,6 +27,18 @@ final class ServerMetrics: Sendable {
         cpuSeconds = registry.makeGauge(
             descriptor: .init(metricName: "process_cpu_seconds", unitName: "total", helpText: "User and system CPU time spent in seconds."))
         openFiles = registry.makeGauge(descriptor: .init(metricName: "process_open_fds", unitName: "", helpText: "Open file descriptors."))
+        // Every reason at 0 from the start, so rates and alerts work before the first refusal.
+        for reason in Self.rejectionReasons { counter(reason: reason) }
+    }
+
+    /// The problem slugs a limit answers with.
+    static let rejectionReasons = ["busy", "conversion-timeout", "body-too-large", "request-timeout", "shutting-down"]
+
+    @discardableResult
+    private func counter(reason: String) -> Counter {
+        registry.makeCounter(
+            descriptor: .init(namespace: "quire", metricName: "rejected_requests", unitName: "total", helpText: "Requests refused by a limit."),
+            labels: [("reason", reason)])
     }
 
     static func route(of path: String) -> String { routes.contains(path) ? path : "other" }
@@ -45,12 +57,7 @@ final class ServerMetrics: Sendable {
         ).record(.nanoseconds(Int64(seconds * 1e9)))
     }
 
-    func rejected(_ reason: String) {
-        registry.makeCounter(
-            descriptor: .init(namespace: "quire", metricName: "rejected_requests", unitName: "total", helpText: "Requests refused by a limit."),
-            labels: [("reason", reason)]
-        ).increment()
-    }
+    func rejected(_ reason: String) { counter(reason: reason).increment() }
 
     static let buckets: [Duration] = [
         .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),

@@ -94,6 +94,9 @@ import Testing
             #expect(response.text.contains("quire_http_request_duration_seconds_bucket{"))
             #expect(response.text.contains("quire_conversions_in_flight 0"))
             #expect(response.text.contains("quire_conversion_queue_length 0"))
+            for reason in ["busy", "conversion-timeout", "body-too-large", "request-timeout", "shutting-down"] {
+                #expect(response.text.contains("quire_rejected_requests_total{reason=\"\(reason)\"} 0"))
+            }
         }
     }
 
@@ -112,5 +115,7 @@ import Testing
         #expect(ContentDisposition.attachment("시간.json") == "attachment; filename=\"__.json\"; filename*=UTF-8''%EC%8B%9C%EA%B0%84.json")
         #expect(ConversionParameters.baseName("../../etc/passwd") == "passwd")
         #expect(ConversionParameters.baseName("..") == "input")
+        #expect(ConversionParameters.baseName("a\u{0}b/c\u{1}.txt") == "c.txt")
+        #expect(ConversionParameters.baseName(String(repeating: "x", count: 300) + ".txt").count == 200)
     }
 }

@@ -28,6 +28,20 @@ import Testing
             #expect(response.text == "ok\n")
             #expect(response.header("Content-Type") == "text/plain; charset=utf-8")
             #expect(response.header("X-Content-Type-Options") == "nosniff")
+            let head = try await server.send("HEAD", "/healthz")
+            #expect(head.status == 200)
+            #expect(head.body.isEmpty)
+            #expect(head.header("Content-Length") == "3")
+        }
+    }
+
+    @Test func healthzIs503OnceDraining() async throws {
+        try await TestServer.with { server in
+            server.server.state.startDraining()
+            let response = try await server.send("GET", "/healthz")
+            #expect(response.status == 503)
+            #expect(response.text == "shutting down\n")
+            #expect(response.header("Retry-After") == "1")
         }
     }
 
@@ -71,7 +85,7 @@ import Testing
             #expect(response.status == 200)
             let expected = try Samples.converted(Samples.episode, name: "episode.txt", to: "opml", settings: ConversionOptions(["opml": "outline"]))
             #expect(response.body == expected)
-            #expect(response.header("Content-Type") == "text/x-opml")
+            #expect(response.header("Content-Type") == "text/x-opml; charset=utf-8")
         }
     }
 
@@ -96,12 +110,19 @@ import Testing
             #expect(badValue.status == 400)
             #expect((badValue.json["detail"] as? String)?.contains("'sideways'") == true)
 
+            // A value the writer refuses when it runs is the request's fault too.
+            let writerValue = try await server.send("POST", "/v1/convert?to=epub&series-index=abc&filename=episode.txt", body: Samples.episode)
+            #expect(writerValue.status == 400)
+            #expect((writerValue.json["diagnostics"] as? [[String: Any]])?.first?["identifier"] as? String == "setting.value")
+
             let filter = try await server.send("POST", "/v1/convert?to=json&filter=select-episodes", body: Samples.episode)
             #expect(filter.status == 400)
             #expect((filter.json["detail"] as? String)?.contains("plugins are off") == true)
 
             let noTarget = try await server.send("POST", "/v1/convert", body: Samples.episode)
             #expect(noTarget.status == 400)
+            // Refused before the body was read: the connection ends rather than reading it.
+            #expect(noTarget.header("Connection") == "close")
 
             let malformed = try await server.send(
                 "POST", "/v1/convert?to=json", body: Array("--quire-test-boundary-7MA4YWxk\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nabc".utf8),

@@ -64,6 +64,8 @@ import Glibc
         #expect(record["status"] as? Int == 200)
         #expect(record["bytes_in"] as? Int == Samples.episode.count)
         #expect(record["request_id"] is String)
+        #expect(record["duration_ms"] is Double)
+        #expect(record["route"] as? String == "/v1/convert")
         #expect(!server.standardError.contains("secret-name"))
         #expect(!server.standardError.contains("Secret"))
         #expect(!server.standardError.contains("시간의 창고"))
