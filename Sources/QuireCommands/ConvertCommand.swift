@@ -26,6 +26,13 @@ struct ConvertCommand: ParsableCommand {
                 is converted on its own into that folder, in parallel; bad files are reported and the rest go on; \
                 existing outputs are kept unless --force. Exit status 1 if any file failed.
 
+                SHARDS: --shard I/N converts only the files of shard I (0 to N-1) of a batch, so N processes or \
+                machines share it, each running the same command with its own I: a Kubernetes Indexed Job \
+                (--shard $JOB_COMPLETION_INDEX/N), a Slurm array (sbatch --array=0-N-1, --shard $SLURM_ARRAY_TASK_ID/N), \
+                GNU parallel (parallel quire convert in/ --to epub -o out/ --shard {}/4 ::: 0 1 2 3). \
+                A file's shard depends only on its path below the input folder, so the shards never overlap, \
+                together cover every file, and adding files does not move the others.
+
                 DEFAULTS FILES: --defaults FILE (YAML, repeatable) holds any of these options by its long name \
                 (to: epub, via: [html], strict: true), inputs: [a.txt], and format settings by name or under settings:. \
                 \(ConvertDefaults.fileName) in the working folder and $XDG_CONFIG_HOME/quire/\(ConvertDefaults.fileName) \
@@ -45,7 +52,7 @@ struct ConvertCommand: ParsableCommand {
     ])
     static let ownOptionsTakingValues: Set<String> = [
         "output", "from", "to", "via", "channel", "feed", "language", "title", "jobs", "streaming", "option", "diagnostics",
-        "plugin-dir", "plugin-timeout", "plugin-output-limit", "filter", "defaults",
+        "plugin-dir", "plugin-timeout", "plugin-output-limit", "filter", "defaults", "shard",
     ]
 
     @Argument(help: "Input files, or - for standard input.", completion: .file())
@@ -89,6 +96,12 @@ struct ConvertCommand: ParsableCommand {
 
     @Option(name: .long, help: "Files converted at once in a batch (default: one per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "In a batch, convert only shard I of N (0 ≤ I < N; see SHARDS), such as $JOB_COMPLETION_INDEX/4.", valueName: "i/n"))
+    var shard: String?
 
     @Option(
         name: .long,
@@ -137,6 +150,17 @@ struct ConvertCommand: ParsableCommand {
         if StreamingPolicy(rawValue: streaming) == nil {
             throw ValidationError("--streaming takes \(StreamingPolicy.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), not '\(streaming)'")
         }
+        if let shard {
+            switch Shard.parse(shard) {
+            case .shard: break
+            case .malformed:
+                throw ValidationError("--shard takes I/N, two whole numbers (0/4 is the first of 4 shards), not '\(shard)'")
+            case .noShards:
+                throw ValidationError("--shard takes I/N with N at least 1, not '\(shard)'")
+            case .indexOutOfRange:
+                throw ValidationError("--shard takes I/N with I from 0 to N-1 (shards are numbered from 0), not '\(shard)'")
+            }
+        }
         if let feed, !(feed.hasPrefix("http://") || feed.hasPrefix("https://")) {
             throw ValidationError("--feed must be an http or https URL, got '\(feed)'")
         }
@@ -164,7 +188,13 @@ struct ConvertCommand: ParsableCommand {
         return ConversionRequest(
             inputs: inputs.map { $0 == "-" ? .standardInput : .path($0) }, output: output, sourceFormat: from, targetFormat: to,
             via: via, settings: options, defaults: CollectionDefaults(channel: channel, feedURL: feed, language: language, title: title),
-            streaming: StreamingPolicy(rawValue: streaming) ?? .auto, batch: BatchPolicy(jobs: jobs, replacesExisting: force), filters: filter)
+            streaming: StreamingPolicy(rawValue: streaming) ?? .auto,
+            batch: BatchPolicy(jobs: jobs, replacesExisting: force, shard: shard.flatMap(Self.parsedShard)), filters: filter)
+    }
+
+    /// The shard `--shard` names (checked by `validate`).
+    static func parsedShard(_ text: String) -> Shard? {
+        if case .shard(let shard) = Shard.parse(text) { shard } else { nil }
     }
 
     /// An output folder: ends in `/` or is an existing directory.
@@ -237,7 +267,8 @@ struct BatchReportPrinter {
                 console.printError(spelling.rewrite("failed \(path): \(reason)"))
             }
         }
-        let tally = "converted \(report.converted), skipped \(report.skipped), failed \(report.failed)"
+        var tally = "converted \(report.converted), skipped \(report.skipped), failed \(report.failed)"
+        if let shard = report.shard { tally = "shard \(shard): \(report.paths.count) of \(report.filesInBatch) files; " + tally }
         // --quiet prints only errors: the tally then only when something failed.
         if json {
             consumer.receive([.note("batch.summary", tally)])

@@ -15,6 +15,17 @@ public struct BatchReport: Sendable, Hashable {
     }
     public let paths: [String]
     public let outcomes: [Outcome]
+    /// The shard of the batch this run converted (`BatchPolicy.shard`), or `nil` for the whole batch.
+    public let shard: Shard?
+    /// Files in the whole batch, every shard's; `paths.count` are this shard's.
+    public let filesInBatch: Int
+
+    public init(paths: [String], outcomes: [Outcome], shard: Shard? = nil, filesInBatch: Int? = nil) {
+        self.paths = paths
+        self.outcomes = outcomes
+        self.shard = shard
+        self.filesInBatch = filesInBatch ?? paths.count
+    }
 
     public var converted: Int { outcomes.count { if case .converted = $0 { true } else { false } } }
     public var skipped: Int { outcomes.count { if case .skipped = $0 { true } else { false } } }
@@ -31,7 +42,9 @@ struct BatchConversion {
         guard case .format(let targetID) = job.target, let descriptor = job.service.registry.descriptor(for: targetID) else {
             throw .request("a batch needs \(ConversionRequest.targetFormatMention)")
         }
-        let files = try collectFiles()
+        let allFiles = try collectFiles()
+        let shard = job.request.batch.shard
+        let files = shard.map { shard in allFiles.filter { shard.contains(relativePath: $0.relative) } } ?? allFiles
         do {
             try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
         } catch {
@@ -44,7 +57,7 @@ struct BatchConversion {
             return convert(files[index], extension: fileExtension)
         }
         progress?.finish()
-        return BatchReport(paths: files.map(\.path), outcomes: outcomes)
+        return BatchReport(paths: files.map(\.path), outcomes: outcomes, shard: shard, filesInBatch: allFiles.count)
     }
 
     private func collectFiles() throws(ConversionError) -> [InputPaths.File] {

@@ -62,11 +62,12 @@ public struct ConversionRequest: Sendable, Hashable {
 
     /// How messages name the request's own fields, the way they name settings (`setting 'to'`), so
     /// the command line can show its flags (`--to`) and other front ends their own names.
-    public static let mentionedFields: Set<String> = ["from", "to", "force", "streaming", "filter"]
+    public static let mentionedFields: Set<String> = ["from", "to", "force", "streaming", "filter", "shard"]
     static let sourceFormatMention = SettingMention.render("from")
     static let targetFormatMention = SettingMention.render("to")
     static let replacesExistingMention = SettingMention.render("force")
     static let streamingMention = SettingMention.render("streaming")
+    static let shardMention = SettingMention.render("shard")
 
     /// Warnings count as errors and nothing is written when there are any.
     public var isStrict: Bool { settings.flag(CommonSettings.strict) }
@@ -91,9 +92,13 @@ public struct BatchPolicy: Sendable, Hashable {
     public var jobs: Int
     /// Replace output files that exist (otherwise they are kept and the input is skipped).
     public var replacesExisting: Bool
+    /// Convert only this shard's files (see `Shard`); `nil` converts them all. Only a batch can be
+    /// split: a request with a shard that does not run as a batch is refused.
+    public var shard: Shard?
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, replacesExisting: Bool = false) {
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, replacesExisting: Bool = false, shard: Shard? = nil) {
         self.jobs = jobs
         self.replacesExisting = replacesExisting
+        self.shard = shard
     }
 }

@@ -27,6 +27,11 @@ public struct ConversionService: Sendable {
             diagnostics.receive(job.warnings)
             return .batch(try BatchConversion(job: job, outputDirectory: folder).run())
         }
+        if let shard = request.batch.shard {
+            throw .request(
+                "\(ConversionRequest.shardMention) \(shard) splits a batch (each input file converted on its own into an output folder), but this conversion writes one output from all its inputs"
+            )
+        }
         return try job.run(diagnostics)
     }
 
