@@ -32,11 +32,18 @@ struct RequestBodyReader: Sendable {
         let body = request.body
         let limit = self.limit
         let spoolThreshold = self.spoolThreshold
-        let result: Result<ReceivedBody, Problem> = await Deadline.race(seconds: timeout, deadlines: deadlines) {
-            await Self.collect(body, limit: limit, spoolThreshold: spoolThreshold)
-        } timedOut: {
-            .failure(.bodyTimeout(seconds: timeout))
+        // Past the deadline the reading is cancelled, and awaited: only once it has stopped may the
+        // answer go out, because Hummingbird then reads what is left of the body itself, and two
+        // readers of one body stop the process.
+        let reading = Task { await Self.collect(body, limit: limit, spoolThreshold: spoolThreshold) }
+        let late = Flag()
+        let deadline = deadlines.schedule(after: timeout) {
+            late.set()
+            reading.cancel()
         }
+        let result = await reading.value
+        deadlines.cancel(deadline)
+        if case .failure = result, late.isSet { throw .bodyTimeout(seconds: timeout) }
         return try result.get()
     }
 
@@ -72,92 +79,20 @@ struct RequestBodyReader: Sendable {
             return .failure(
                 Problem(status: .badRequest, slug: "bad-request", title: "Bad request", detail: "the request body could not be read", closesConnection: true))
         }
-        if let spool {
-            try? spool.handle.close()
-            return .success(.file(spool.folder, path: spool.path, size: size))
-        }
+        if let spool { try? spool.handle.close() }
+        // Cancelled at the deadline, the body ends early: what was read is not the body.
+        if Task.isCancelled { return .failure(.bodyTimeout(seconds: 0)) }
+        if let spool { return .success(.file(spool.folder, path: spool.path, size: size)) }
         return .success(.memory(bytes))
     }
 }
 
-/// Runs an operation against a deadline, answering with `timedOut` when the deadline comes first
-/// (the operation's task is then cancelled and left to end).
-enum Deadline {
-    static func race<Value: Sendable>(
-        seconds: Double, deadlines: Deadlines, _ operation: @escaping @Sendable () async -> Value, timedOut: @escaping @Sendable () -> Value
-    ) async -> Value {
-        let once = ResumeOnce<Value>()
-        let work = TaskHandle()
-        return await withCheckedContinuation { continuation in
-            once.set(continuation)
-            let id = deadlines.schedule(after: seconds) {
-                if once.resume(timedOut()) { work.cancel() }
-            }
-            work.set(
-                Task {
-                    let value = await operation()
-                    deadlines.cancel(id)
-                    once.resume(value)
-                })
-        }
-    }
-}
-
-/// A task that can be cancelled before it is known (then it is cancelled as soon as it is set).
-final class TaskHandle: @unchecked Sendable {
+/// Set once, read from any thread.
+final class Flag: @unchecked Sendable {
     private let lock = NSLock()
-    private var task: Task<Void, Never>?
-    private var cancelled = false
-
-    func set(_ task: Task<Void, Never>) {
-        let cancelNow = lock.withLock {
-            self.task = task
-            return cancelled
-        }
-        if cancelNow { task.cancel() }
-    }
-
-    func cancel() {
-        let task = lock.withLock {
-            cancelled = true
-            return self.task
-        }
-        task?.cancel()
-    }
-}
-
-/// A continuation resumed by whichever side comes first.
-final class ResumeOnce<Value: Sendable>: @unchecked Sendable {
-    private var continuation: CheckedContinuation<Value, Never>?
-    private var early: Value?
-    private var done = false
-    private let lock = NSLock()
-
-    func set(_ continuation: CheckedContinuation<Value, Never>) {
-        let value: Value? = lock.withLock {
-            if let early { return early }
-            self.continuation = continuation
-            return nil
-        }
-        if let value { continuation.resume(returning: value) }
-    }
-
-    /// Whether this call was the first.
-    @discardableResult
-    func resume(_ value: Value) -> Bool {
-        let (first, taken): (Bool, CheckedContinuation<Value, Never>?) = lock.withLock {
-            guard !done else { return (false, nil) }
-            done = true
-            if let continuation {
-                self.continuation = nil
-                return (true, continuation)
-            }
-            early = value
-            return (true, nil)
-        }
-        taken?.resume(returning: value)
-        return first
-    }
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }
 
 /// A private folder under the system's temporary folder (made with `mkdtemp`, mode 0700), removed
