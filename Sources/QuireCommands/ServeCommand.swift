@@ -48,7 +48,7 @@ struct ServeCommand: ParsableCommand {
     @Option(
         name: .customLong("max-unpacked-size"),
         help: ArgumentHelp("Bytes a zip input (an EPUB) may unpack to in one conversion; requests may ask for less.", valueName: "bytes"))
-    var maxUnpackedSize = 256 << 20
+    var maxUnpackedSize = 64 << 20
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"

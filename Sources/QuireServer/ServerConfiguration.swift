@@ -36,7 +36,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         host: String = "127.0.0.1", port: Int = 8080, allowsPlugins: Bool = false, maximumBodySize: Int = 64 << 20,
         requestTimeout: Double = 60, maximumConcurrentConversions: Int = ProcessInfo.processInfo.activeProcessorCount,
         maximumQueueLength: Int = 64, logLevel: String = "info", logFormat: LogFormat = .text, idleTimeout: Double = 75,
-        maximumUnpackedSize: Int = 256 << 20
+        maximumUnpackedSize: Int = 64 << 20
     ) {
         self.maximumUnpackedSize = maximumUnpackedSize
         self.host = host
