@@ -24,8 +24,12 @@ extension ConversionEndpoint {
         let uploads = try await uploads(request, parameters: parameters, spools: false)
         let writesFolder = service.formats.folderFormats(settings: parameters.settings).contains(target.id)
         let service = self.service
+        // The pool answers 503 at the timeout; the batch itself stops at the next file after it.
+        let timeout = configuration.requestTimeout
+        let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1000))
         let result = try await runOnPool { () -> Result<[UInt8], Problem> in
-            Self.runBatch(uploads, parameters: parameters, target: target, writesFolder: writesFolder, service: service)
+            Self.runBatch(
+                uploads, parameters: parameters, target: target, writesFolder: writesFolder, service: service, deadline: deadline, timeout: timeout)
         }
         let zip = try result.get()
         var headers = HTTPFields()
@@ -34,14 +38,18 @@ extension ConversionEndpoint {
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: zip)))
     }
 
+    /// Converts each upload on its own into one zip. Past `deadline` it stops before the next file:
+    /// the client has had its 503, and the worker is freed for others.
     static func runBatch(
-        _ uploads: [Upload], parameters: ConversionParameters, target: FormatDescriptor, writesFolder: Bool, service: ConversionService
+        _ uploads: [Upload], parameters: ConversionParameters, target: FormatDescriptor, writesFolder: Bool, service: ConversionService,
+        deadline: ContinuousClock.Instant, timeout: Double
     ) -> Result<[UInt8], Problem> {
         let writer = ZipWriter()
         var report: [JSONValue] = []
         var taken: Set<String> = ["quire-report.json"]
         do {
             for upload in uploads {
+                if ContinuousClock.now >= deadline { return .failure(.conversionTimeout(seconds: timeout)) }
                 // A site (a folder) is its own zip inside the batch's.
                 let output = unique(outputName(for: upload.name, target: target, writesFolder: writesFolder), taken: &taken)
                 let converted = run([upload], parameters: parameters, target: target, writesFolder: writesFolder, service: service)

@@ -58,28 +58,7 @@ enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByBoo
     }
 
     private static func quote(_ text: String, into out: inout String, asciiOnly: Bool) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || (asciiOnly && scalar.value > 0x7E) {
-                    for unit in String(scalar).utf16 { out += "\\u" + hex4(unit) }
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-    }
-
-    private static func hex4(_ unit: UInt16) -> String {
-        let digits = String(unit, radix: 16)
-        return String(repeating: "0", count: 4 - digits.count) + digits
+        out += JSONText.quoted(text, writesAsHex: { $0.value < 0x20 || (asciiOnly && $0.value > 0x7E) }, uppercaseHex: false)
     }
 }
 

@@ -108,6 +108,11 @@ import Testing
                 == #"[{"identifier":"summary.test","severity":"warning","message":"\uc2dc\uac04 \"quoted\"","file":"\u00e9.txt","line":3,"column":1,"notes":[]}]"#
         )
         #expect(DiagnosticsHeader.value([.note("summary.note", "only notes")]) == nil)
+        // Beyond the BMP a character is its UTF-16 surrogate pair, as JSON escapes it.
+        let emoji = DiagnosticsHeader.value([.warning("summary.test", "🎙 mic")])
+        #expect(emoji?.contains(#""message":"\ud83c\udf99 mic""#) == true)
+        let decoded = try? JSONSerialization.jsonObject(with: Data((emoji ?? "").utf8)) as? [[String: Any]]
+        #expect(decoded?.first?["message"] as? String == "🎙 mic")
     }
 
     @Test func contentDispositionKeepsNamesSafe() {
@@ -159,5 +164,34 @@ import Testing
             #expect(five.status == 400)
             #expect(five.json["detail"] as? String == "at most 4 via formats in one conversion")
         }
+    }
+}
+
+/// A batch is a loop of conversions: past its deadline it stops at the next file, so a timed-out
+/// batch does not keep its worker for the rest of its files.
+@Suite struct BatchDeadlineTests {
+    static func run(deadline: ContinuousClock.Instant) throws -> Result<[UInt8], Problem> {
+        let registry = TestServer.registry
+        let parameters = try ConversionParameters(query: "to=json", registry: registry, configuration: ServerConfiguration())
+        let uploads = (1...3).map { ConversionEndpoint.Upload(name: "episode\($0).txt", body: .memory(Samples.episode)) }
+        let target = try #require(registry.format(named: "json"))
+        return ConversionEndpoint.runBatch(
+            uploads, parameters: parameters, target: target, writesFolder: false, service: TestServer.service, deadline: deadline, timeout: 7)
+    }
+
+    @Test func aBatchPastItsDeadlineStopsBeforeTheNextFile() throws {
+        guard case .failure(let problem) = try Self.run(deadline: .now - .seconds(1)) else {
+            Issue.record("a batch past its deadline converted its files")
+            return
+        }
+        #expect(problem.status.code == 503)
+        #expect(problem.slug == "conversion-timeout")
+        #expect(problem.detail == "the conversion did not finish within 7 seconds")
+    }
+
+    @Test func aBatchWithinItsDeadlineConvertsEveryFile() throws {
+        let zip = try Self.run(deadline: .now + .seconds(600)).get()
+        let archive = try ZipReader.read(InputFile(name: "batch.zip", bytes: zip), prefix: "test")
+        #expect(archive.entries.map(\.path).sorted() == ["episode1.json", "episode2.json", "episode3.json", "quire-report.json"])
     }
 }

@@ -18,8 +18,11 @@ package enum JSONText {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             case _ where writesAsHex(scalar):
-                let hex = String(scalar.value, radix: 16, uppercase: uppercaseHex)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                // Beyond the BMP, JSON escapes a scalar as its UTF-16 surrogate pair.
+                for unit in String(scalar).utf16 {
+                    let hex = String(unit, radix: 16, uppercase: uppercaseHex)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
             default: result.unicodeScalars.append(scalar)
             }
         }
