@@ -97,8 +97,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Files converted at once in a batch (default: one per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    // Unconditional, so `--shard -1/3` reaches the check below rather than reading as an option.
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp(
             "In a batch, convert only shard I of N (0 ≤ I < N; see SHARDS), such as $JOB_COMPLETION_INDEX/4.", valueName: "i/n"))
     var shard: String?

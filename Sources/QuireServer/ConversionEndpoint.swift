@@ -253,8 +253,10 @@ struct ConversionEndpoint: Sendable {
 
     /// `episode.txt` → `episode.json`; a folder target → `episode.zip`.
     static func outputName(for input: String, target: FormatDescriptor, writesFolder: Bool) -> String {
-        let base = ConversionParameters.baseName(input)
-        let stem = base.contains(".") && !base.hasPrefix(".") ? String(base[..<base.lastIndex(of: ".")!]) : base
+        // A download is never a hidden file: leading dots go (`.txt` gives `txt.json`).
+        let visible = String(ConversionParameters.baseName(input).drop { $0 == "." })
+        let base = visible.isEmpty ? "input" : visible
+        let stem = base.contains(".") ? String(base[..<base.lastIndex(of: ".")!]) : base
         return stem + "." + (writesFolder ? "zip" : target.fileExtensions.first ?? "out")
     }
 }

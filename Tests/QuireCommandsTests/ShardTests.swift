@@ -140,6 +140,10 @@ import Testing
             #expect(result.status == .usage, "\(value)")
             #expect(result.error.hasPrefix("Error: \(message)\n"), "\(result.error)")
         }
+        // Given as a separate argument, a value starting with '-' is still the shard's, not an option.
+        let separate = quire(["convert", input, "--to", "json", "-o", directory.path("out") + "/", "--shard", "-1/3", "--no-config"])
+        #expect(separate.status == .usage)
+        #expect(separate.error.hasPrefix("Error: --shard takes I/N, two whole numbers (0/4 is the first of 4 shards), not '-1/3'\n"))
         #expect(!FileManager.default.fileExists(atPath: directory.path("out")))
     }
 

@@ -115,6 +115,14 @@ import Testing
         #expect(decoded?.first?["message"] as? String == "🎙 mic")
     }
 
+    @Test func aDownloadIsNeverAHiddenFile() throws {
+        let json = try #require(TestServer.registry.format(named: "json"))
+        #expect(ConversionEndpoint.outputName(for: ".txt", target: json, writesFolder: false) == "txt.json")
+        #expect(ConversionEndpoint.outputName(for: "..", target: json, writesFolder: false) == "input.json")
+        #expect(ConversionEndpoint.outputName(for: "dir/.hidden.summary.txt", target: json, writesFolder: false) == "hidden.summary.json")
+        #expect(ConversionEndpoint.outputName(for: "page.txt", target: json, writesFolder: true) == "page.zip")
+    }
+
     @Test func contentDispositionKeepsNamesSafe() {
         #expect(ContentDisposition.attachment("a.json") == "attachment; filename=\"a.json\"")
         #expect(ContentDisposition.attachment("시간.json") == "attachment; filename=\"__.json\"; filename*=UTF-8''%EC%8B%9C%EA%B0%84.json")
